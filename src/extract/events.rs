@@ -1,0 +1,103 @@
+//! Events: sentences that carry a resolved calendar date.
+
+use super::{Event, Mention, Timex, TimexType};
+use std::ops::Range;
+
+/// True for TIMEX3 values the timeline can place: a day, an ISO week, a month or a year.
+pub fn is_calendar_value(value: &str) -> bool {
+    let b = value.as_bytes();
+    let digits = |r: Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        8 => digits(0..4) && &b[4..6] == b"-W" && digits(6..8),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
+}
+
+/// One event per sentence holding a calendar DATE; the first such date in the
+/// sentence is the event's date (news sentences lead with the date that matters).
+pub fn find_events(
+    sentences: &[Range<usize>],
+    timexes: &[Timex],
+    mentions: &[Mention],
+) -> Vec<Event> {
+    let mut events = Vec::new();
+    for sentence in sentences {
+        let inside = |start: usize, end: usize| start >= sentence.start && end <= sentence.end;
+        let Some(date) = timexes.iter().find(|t| {
+            t.kind == TimexType::Date && inside(t.start, t.end) && is_calendar_value(&t.value)
+        }) else {
+            continue;
+        };
+        let mut actors: Vec<usize> = Vec::new();
+        for m in mentions.iter().filter(|m| inside(m.start, m.end)) {
+            if !actors.contains(&m.actor) {
+                actors.push(m.actor);
+            }
+        }
+        events.push(Event {
+            start: sentence.start,
+            end: sentence.end,
+            date: date.value.clone(),
+            actors,
+        });
+    }
+    events
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_values() {
+        for v in ["2019", "2019-04", "2019-W18", "2019-04-30"] {
+            assert!(is_calendar_value(v), "{v}");
+        }
+        for v in [
+            "PRESENT_REF",
+            "P3D",
+            "2019-SU",
+            "2019-Q1",
+            "2019-04-30T14:00",
+            "XXXX-04-30",
+        ] {
+            assert!(!is_calendar_value(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn a_dated_sentence_becomes_an_event_with_its_actors() {
+        let sentences = [0..20, 21..40];
+        let timexes = [Timex {
+            start: 25,
+            end: 32,
+            kind: TimexType::Date,
+            value: "2019-04-30".into(),
+        }];
+        let mentions = [
+            Mention {
+                start: 0,
+                end: 5,
+                actor: 0,
+            },
+            Mention {
+                start: 21,
+                end: 24,
+                actor: 1,
+            },
+            Mention {
+                start: 33,
+                end: 36,
+                actor: 1,
+            },
+        ];
+        let events = find_events(&sentences, &timexes, &mentions);
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].date, "2019-04-30");
+        assert_eq!(events[0].actors, [1]);
+        assert_eq!((events[0].start, events[0].end), (21, 40));
+    }
+}

@@ -1,0 +1,244 @@
+//! Tokens and sentences, with byte offsets into the text.
+//!
+//! Tokenisation follows the CoNLL/Penn Treebank conventions the name model was
+//! trained on: punctuation is split off words (`Caracas,` -> `Caracas` `,`),
+//! possessives are their own token (`Maduro's` -> `Maduro` `'s`), and
+//! abbreviations keep their dots (`U.S.`, `Mr.`).
+
+use std::ops::Range;
+
+/// A token: `text[start..end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Words whose trailing dot belongs to them rather than ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj",
+    "Gov", "Sen", "Rep", "Rev", "St", "Sr", "Jr", "Mt", "Ft", "Inc", "Corp", "Co", "Ltd", "No",
+    "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Pres", "Gov", "Atty", "Supt", "Det", "Hon",
+];
+
+fn is_opening_punct(c: char) -> bool {
+    matches!(c, '"' | '\'' | '(' | '[' | '{' | '“' | '‘' | '«' | '`')
+}
+
+fn is_closing_punct(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | ')' | ']' | '}' | '”' | '’' | '»' | ',' | ';' | ':' | '!' | '?' | '.' | '…'
+    )
+}
+
+/// True when `word` (without its final dot) is an abbreviation that keeps the dot:
+/// a known abbreviation, a single letter (an initial), or dotted letters (`U.S`).
+fn keeps_dot(word: &str) -> bool {
+    if ABBREVIATIONS.contains(&word) {
+        return true;
+    }
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_alphabetic() && c.is_uppercase(),
+        _ => {
+            word.contains('.')
+                && word
+                    .split('.')
+                    .all(|p| p.chars().count() <= 2 && !p.is_empty())
+        }
+    }
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut chunk_start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = chunk_start.take() {
+                split_chunk(text, s, i, &mut tokens);
+            }
+        } else if chunk_start.is_none() {
+            chunk_start = Some(i);
+        }
+    }
+    if let Some(s) = chunk_start {
+        split_chunk(text, s, text.len(), &mut tokens);
+    }
+    tokens
+}
+
+/// Splits one whitespace-free chunk `text[start..end]` into tokens.
+fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
+    // Leading punctuation, one token per mark.
+    while start < end {
+        let c = text[start..end].chars().next().unwrap_or(' ');
+        if is_opening_punct(c) && start + c.len_utf8() < end {
+            out.push(Token {
+                start,
+                end: start + c.len_utf8(),
+            });
+            start += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // Trailing punctuation, collected from the right, emitted after the word.
+    let mut trailing = Vec::new();
+    while end > start {
+        let word = &text[start..end];
+        let Some(c) = word.chars().next_back() else {
+            break;
+        };
+        if !is_closing_punct(c) || word.chars().count() == 1 {
+            break;
+        }
+        if c == '.' && keeps_dot(&word[..word.len() - 1]) {
+            break;
+        }
+        // `'` after an s is a possessive (`countries'`), kept as its own token too.
+        trailing.push(Token {
+            start: end - c.len_utf8(),
+            end,
+        });
+        end -= c.len_utf8();
+    }
+    if start < end {
+        let word = &text[start..end];
+        // Possessive and negation clitics: `Maduro's`, `don't` (as `do` `n't`).
+        let clitic = ["'s", "’s", "'S", "n't", "n’t"]
+            .iter()
+            .find(|cl| word.len() > cl.len() && word.ends_with(*cl))
+            .map(|cl| cl.len());
+        match clitic {
+            Some(len) => {
+                out.push(Token {
+                    start,
+                    end: end - len,
+                });
+                out.push(Token {
+                    start: end - len,
+                    end,
+                });
+            }
+            None => out.push(Token { start, end }),
+        }
+    }
+    out.extend(trailing.into_iter().rev());
+}
+
+/// Splits `text` into sentences, as byte ranges trimmed of surrounding whitespace.
+///
+/// A sentence ends at a line break, or after `.`, `!` or `?` (with any closing
+/// quotes or brackets) when the next word starts with a capital, a digit or a quote.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let tokens = tokenize(text);
+    let mut out = Vec::new();
+    let mut first: Option<usize> = None;
+    for (i, tok) in tokens.iter().enumerate() {
+        let start = *first.get_or_insert(tok.start);
+        let next = tokens.get(i + 1);
+        let line_break = next.is_some_and(|n| text[tok.end..n.start].contains('\n'));
+        let t = tok.text(text);
+        let terminal = matches!(t, "." | "!" | "?" | "…")
+            || (t.ends_with('.')
+                && t.len() > 1
+                && next.is_some_and(|n| {
+                    // `U.S.` at the end of a sentence: the next word opens a new one.
+                    let nt = n.text(text);
+                    nt.chars().next().is_some_and(|c| c.is_uppercase())
+                        && !keeps_dot(t.trim_end_matches('.'))
+                }));
+        let ends = match next {
+            None => true,
+            Some(_) if line_break => true,
+            Some(n) if terminal => {
+                // Closing quotes and brackets after the mark stay with this sentence.
+                let mut j = i + 1;
+                while let Some(t2) = tokens.get(j) {
+                    let s2 = t2.text(text);
+                    if matches!(s2, "\"" | "'" | "”" | "’" | ")" | "]")
+                        && t2.start == tokens[j - 1].end
+                    {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if j > i + 1 {
+                    // The sentence continues through the closing marks; decide at the last one.
+                    false
+                } else {
+                    let nt = n.text(text);
+                    nt.chars().next().is_some_and(|c| {
+                        c.is_uppercase() || c.is_ascii_digit() || is_opening_punct(c)
+                    })
+                }
+            }
+            Some(n) if matches!(t, "\"" | "”" | "'" | "’" | ")" | "]") && i > 0 => {
+                // After `."`: end when the mark before the quote was terminal.
+                let prev = tokens[i - 1].text(text);
+                matches!(prev, "." | "!" | "?")
+                    && tokens[i - 1].end == tok.start
+                    && n.text(text)
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || is_opening_punct(c))
+            }
+            _ => false,
+        };
+        if ends {
+            out.push(start..tok.end);
+            first = None;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn splits_punctuation_and_possessives() {
+        assert_eq!(
+            words("\"Maduro's regime,\" he said."),
+            ["\"", "Maduro", "'s", "regime", ",", "\"", "he", "said", "."]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviation_dots() {
+        assert_eq!(
+            words("The U.S. and Mr. Bolton"),
+            ["The", "U.S.", "and", "Mr.", "Bolton"]
+        );
+        assert_eq!(words("25,000 troops"), ["25,000", "troops"]);
+    }
+
+    #[test]
+    fn sentences_split_on_terminal_marks_and_lines() {
+        let text = "Mr. Bolton spoke. He left.\nNew line here";
+        let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(s, ["Mr. Bolton spoke.", "He left.", "New line here"]);
+    }
+
+    #[test]
+    fn sentence_ends_after_closing_quote() {
+        let text = "He said \"we won.\" Then he left.";
+        let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(s, ["He said \"we won.\"", "Then he left."]);
+    }
+}
