@@ -3,8 +3,121 @@
 //! The build is a pipeline of stages, each a module, passing plain data along:
 //!
 //! ```text
-//! load -> parse -> extract -> assemble -> render -> write
-//! source   source   extract    model       render    output
+//! load + parse  ->  extract  ->  assemble  ->  render  ->  write
+//!   source          extract      model         render      output
 //! ```
+//!
+//! [`build`] wires them together; `main.rs` only parses the command line.
 
+pub mod check;
+pub mod config;
 pub mod extract;
+pub mod init;
+pub mod interchange;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod slug;
+pub mod source;
+
+use source::{Diagnostic, Severity};
+use std::path::{Path, PathBuf};
+
+/// What `briefing build` and `briefing check` are asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// `--output`; `None` means `output_dir` of site.toml under the root.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+/// What a build did, for the summary line.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub diagnostics: Vec<Diagnostic>,
+    pub articles: usize,
+    pub actors: usize,
+    pub events: usize,
+    pub quotes: usize,
+    pub files: usize,
+    pub output: PathBuf,
+}
+
+impl BuildReport {
+    pub fn warnings(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    #[error(transparent)]
+    Render(#[from] render::RenderError),
+    #[error(transparent)]
+    Output(#[from] output::OutputError),
+}
+
+/// Everything up to the files of the site, in memory: load, extract, assemble, render.
+pub fn render_site(
+    opts: &BuildOptions,
+) -> Result<(Vec<render::OutputFile>, BuildReport, config::Config), BuildError> {
+    let (mut config, warnings) = config::load(&opts.root)?;
+    if let Some(base_url) = &opts.base_url {
+        config.base_url = base_url.clone();
+    }
+    let mut report = BuildReport::default();
+    report.diagnostics.extend(
+        warnings
+            .into_iter()
+            .map(|w| Diagnostic::warning("site.toml", None, w)),
+    );
+    let theme = render::Theme::load(&opts.root)?;
+    let loaded = source::load(&opts.root, opts.drafts);
+    report.diagnostics.extend(loaded.diagnostics);
+    let briefing = model::assemble(&config, loaded.articles);
+    let files = render::render(&briefing, &theme)?;
+    report.articles = briefing.articles.len();
+    report.actors = briefing.actors.len();
+    report.events = briefing.events.len();
+    report.quotes = briefing.quotes.len();
+    report.files = files.len();
+    Ok((files, report, config))
+}
+
+/// Builds the site under `opts.root` into its output folder.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let (files, mut report, config) = render_site(opts)?;
+    let output = output_path(&opts.root, opts.output.as_deref(), &config);
+    output::check_output_location(&opts.root, &output, opts.output.is_some())?;
+    output::write_site(&output, &files)?;
+    report.output = output;
+    Ok(report)
+}
+
+/// `--output` as given, or `output_dir` of site.toml under the root.
+pub fn output_path(root: &Path, output: Option<&Path>, config: &config::Config) -> PathBuf {
+    match output {
+        Some(p) => p.to_path_buf(),
+        None => root.join(&config.output_dir),
+    }
+}
+
+/// Builds in memory and checks every internal link; writes nothing.
+pub fn check(opts: &BuildOptions) -> Result<(BuildReport, Vec<check::BrokenLink>), BuildError> {
+    let (files, report, config) = render_site(opts)?;
+    let broken = check::broken_links(&files, &render::links::base_path(&config.base_url));
+    Ok((report, broken))
+}

@@ -1,1 +1,323 @@
-fn main() {}
+//! The command line: parse arguments, call the library, map outcomes to exit codes
+//! (0 success, 1 the build failed, 2 bad usage).
+
+use briefing::{BuildOptions, extract, interchange, source};
+use clap::{Parser, Subcommand};
+use rayon::prelude::*;
+use std::io::{BufRead, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "briefing",
+    version,
+    about = "Turns news articles into a static HTML briefing: actors, quotes, a timeline."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site from seeds/ into the output folder.
+    Build {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Overrides base_url of site.toml.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include articles marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Print only warnings and errors.
+        #[arg(long)]
+        quiet: bool,
+        /// Fail the build (exit 1) on any warning.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Print actors, time expressions and quotes of texts as JSON Lines.
+    Extract {
+        /// Resolve relative dates against this date (YYYY-MM-DD) instead of the article's.
+        #[arg(long)]
+        date: Option<String>,
+        /// Read JSON Lines `{"id", "text", "dct"}` from a path, or `-` for stdin.
+        #[arg(long, conflicts_with = "files")]
+        jsonl: Option<String>,
+        files: Vec<PathBuf>,
+    },
+    /// Validate inputs and internal links; writes nothing.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Scaffold a new site that builds at once.
+    Init {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+            quiet,
+            strict,
+        } => build(
+            BuildOptions {
+                root,
+                output,
+                base_url,
+                drafts,
+            },
+            quiet,
+            strict,
+        ),
+        Command::Extract { date, jsonl, files } => {
+            run_extract(date.as_deref(), jsonl.as_deref(), &files)
+        }
+        Command::Check { root, base_url } => check(BuildOptions {
+            root,
+            output: None,
+            base_url,
+            drafts: false,
+        }),
+        Command::Init { dir } => match briefing::init::init(&dir) {
+            Ok(written) => {
+                for w in &written {
+                    println!("wrote {}", dir.join(w).display());
+                }
+                println!("build it with: briefing build --root {}", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {}: {e}", dir.display());
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
+fn build(opts: BuildOptions, quiet: bool, strict: bool) -> ExitCode {
+    let report = match briefing::build(&opts) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("build failed; the previous output is untouched");
+            return ExitCode::from(1);
+        }
+    };
+    for d in &report.diagnostics {
+        eprintln!("{d}");
+    }
+    let summary = format!(
+        "{} articles, {} actors, {} events, {} quotes; {} files in {} ({} warnings, {} files skipped)",
+        report.articles,
+        report.actors,
+        report.events,
+        report.quotes,
+        report.files,
+        report.output.display(),
+        report.warnings(),
+        report.errors()
+    );
+    if strict && !report.diagnostics.is_empty() {
+        eprintln!("{summary}");
+        eprintln!(
+            "error: --strict: {} problems with the input",
+            report.diagnostics.len()
+        );
+        return ExitCode::from(1);
+    }
+    if quiet {
+        if !report.diagnostics.is_empty() {
+            eprintln!("{summary}");
+        }
+    } else {
+        println!("{summary}");
+        println!("open {}", report.output.join("index.html").display());
+    }
+    ExitCode::SUCCESS
+}
+
+fn check(opts: BuildOptions) -> ExitCode {
+    match briefing::check(&opts) {
+        Ok((report, broken)) => {
+            for d in &report.diagnostics {
+                eprintln!("{d}");
+            }
+            for b in &broken {
+                eprintln!("error: {}: broken link to {}", b.page, b.target);
+            }
+            println!(
+                "{} articles checked, {} problems, {} broken links",
+                report.articles,
+                report.diagnostics.len(),
+                broken.len()
+            );
+            if broken.is_empty() && report.errors() == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn parse_day(s: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn run_extract(date: Option<&str>, jsonl: Option<&str>, files: &[PathBuf]) -> ExitCode {
+    let date = match date.map(|d| parse_day(d).ok_or(d)) {
+        Some(Err(bad)) => {
+            eprintln!("error: --date {bad}: expected YYYY-MM-DD");
+            return ExitCode::from(2);
+        }
+        Some(Ok(d)) => Some(d),
+        None => None,
+    };
+    match jsonl {
+        Some(input) => extract_jsonl(input, date),
+        None if files.is_empty() => {
+            eprintln!("error: give FILE... or --jsonl IN");
+            ExitCode::from(2)
+        }
+        None => extract_files(files, date),
+    }
+}
+
+fn extract_files(files: &[PathBuf], date: Option<chrono::NaiveDate>) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for path in files {
+        let shown = path.display().to_string();
+        let text = match std::fs::read(path) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).replace("\r\n", "\n"),
+            Err(e) => {
+                eprintln!("error: {shown}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let mut diags = Vec::new();
+        let article = source::parse_article(
+            path,
+            &shown,
+            text.trim_start_matches('\u{feff}'),
+            &mut diags,
+        );
+        for d in &diags {
+            eprintln!("{d}");
+        }
+        let Some(article) = article else {
+            failed = true;
+            continue;
+        };
+        let dct = date.or(article.date);
+        let ex = extract::extract(&article.body, dct);
+        let json = interchange::to_json(&shown, dct, &article.body, &ex, true);
+        if serde_json::to_writer(&mut out, &json).is_err() || writeln!(out).is_err() {
+            return ExitCode::from(1);
+        }
+    }
+    if out.flush().is_err() || failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct JsonlInput {
+    id: String,
+    text: String,
+    #[serde(default)]
+    dct: Option<String>,
+}
+
+/// Lines are read and extracted in batches, in parallel, and written in input
+/// order: memory stays bounded by the batch, whatever the input's length.
+const BATCH_LINES: usize = 512;
+
+fn extract_jsonl(input: &str, date: Option<chrono::NaiveDate>) -> ExitCode {
+    let reader: Box<dyn BufRead> = if input == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        match std::fs::File::open(input) {
+            Ok(f) => Box::new(std::io::BufReader::new(f)),
+            Err(e) => {
+                eprintln!("error: {input}: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut lines = reader.lines().enumerate();
+    let mut failed = false;
+    loop {
+        let batch: Vec<(usize, std::io::Result<String>)> =
+            lines.by_ref().take(BATCH_LINES).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<Result<Option<String>, String>> = batch
+            .into_par_iter()
+            .map(|(i, line)| {
+                let line = line.map_err(|e| format!("{input}:{}: {e}", i + 1))?;
+                if line.trim().is_empty() {
+                    return Ok(None);
+                }
+                let obj: JsonlInput =
+                    serde_json::from_str(&line).map_err(|e| format!("{input}:{}: {e}", i + 1))?;
+                let dct = match obj.dct.as_deref() {
+                    Some(d) => Some(parse_day(d).ok_or_else(|| {
+                        format!("{input}:{}: dct {d:?} is not YYYY-MM-DD", i + 1)
+                    })?),
+                    None => date,
+                };
+                let ex = extract::extract(&obj.text, dct);
+                let json = interchange::to_json(&obj.id, dct, &obj.text, &ex, false);
+                serde_json::to_string(&json)
+                    .map(Some)
+                    .map_err(|e| format!("{input}:{}: {e}", i + 1))
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok(Some(line)) => {
+                    if writeln!(out, "{line}").is_err() {
+                        return ExitCode::from(1);
+                    }
+                }
+                Ok(None) => {}
+                Err(msg) => {
+                    eprintln!("error: {msg}");
+                    failed = true;
+                }
+            }
+        }
+    }
+    if out.flush().is_err() || failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,416 @@
+//! Assemble: the extractions of all articles merged into one [`Briefing`].
+//!
+//! Plain data only: indices link articles, actors, events and quotes. Nothing
+//! here knows about templates, URLs or files.
+
+mod overrides;
+pub mod when;
+
+use crate::config::Config;
+use crate::extract::{self, ActorKind, Extraction, LocalActor};
+use crate::slug;
+use crate::source::{Article, Block};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+pub use when::{Precision, When};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Briefing {
+    pub site: Site,
+    /// Newest first; ties by title.
+    pub articles: Vec<ArticleEntry>,
+    /// By id.
+    pub actors: Vec<Actor>,
+    /// In date order.
+    pub events: Vec<EventEntry>,
+    /// In article order, then text order.
+    pub quotes: Vec<QuoteEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Site {
+    pub title: String,
+    pub description: String,
+    pub base_url: String,
+    pub language: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleEntry {
+    pub id: String,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub path: String,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub tags: Vec<String>,
+    pub body: String,
+    pub blocks: Vec<Block>,
+    /// Actor mentions in the body, in text order: `(start, end, actor index)`.
+    pub mentions: Vec<(usize, usize, usize)>,
+    /// Actors of this article, most mentioned first.
+    pub actors: Vec<usize>,
+    pub events: Vec<usize>,
+    pub quotes: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    /// Articles it appears in, newest first.
+    pub articles: Vec<usize>,
+    pub mention_count: usize,
+    /// How much the actor matters to the briefing (see [`salience`]).
+    pub salience: f64,
+    pub events: Vec<usize>,
+    pub quotes: Vec<usize>,
+    /// Actors that appear in the same articles, most often first: `(actor, articles shared)`.
+    pub related: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventEntry {
+    pub when: When,
+    /// The sentence the event comes from.
+    pub text: String,
+    pub article: usize,
+    /// Byte offset of the sentence in the article body: the anchor the timeline links to.
+    pub offset: usize,
+    pub actors: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteEntry {
+    pub text: String,
+    pub speaker: Option<usize>,
+    pub article: usize,
+    pub offset: usize,
+}
+
+/// How many related actors an actor keeps.
+const RELATED_LIMIT: usize = 10;
+
+/// Extracts every article and merges the results.
+pub fn assemble(config: &Config, articles: Vec<Article>) -> Briefing {
+    let extractions: Vec<Extraction> = articles
+        .par_iter()
+        .map(|a| extract::extract(&a.body, a.date))
+        .collect();
+    build(config, articles, extractions)
+}
+
+/// Merges articles and their extractions (same order) into a briefing.
+pub fn build(
+    config: &Config,
+    articles: Vec<Article>,
+    mut extractions: Vec<Extraction>,
+) -> Briefing {
+    for ex in &mut extractions {
+        overrides::apply_local(&config.actors, ex);
+    }
+    let article_ids = article_ids(&articles);
+
+    // Every article's actors in one list; `owner[i]` = (article, local index).
+    let flat: Vec<LocalActor> = extractions
+        .iter()
+        .flat_map(|e| e.actors.iter().cloned())
+        .collect();
+    let representative = extract::actors::merge_across(&flat);
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &r) in representative.iter().enumerate() {
+        groups.entry(r).or_default().push(i);
+    }
+    let mut merged: Vec<Actor> = groups
+        .values()
+        .map(|members| merge_group(&flat, members))
+        .collect();
+    overrides::apply_global(&config.actors, &mut merged);
+    let mut global_of_flat = vec![0usize; flat.len()];
+    for (g, members) in groups.values().enumerate() {
+        for &m in members {
+            global_of_flat[m] = g;
+        }
+    }
+    // Stable, unique ids; actors sorted by id.
+    let mut order: Vec<usize> = (0..merged.len()).collect();
+    order.sort_by(|&a, &b| {
+        slug::slug(&merged[a].name)
+            .cmp(&slug::slug(&merged[b].name))
+            .then(merged[a].name.cmp(&merged[b].name))
+    });
+    let mut taken = HashSet::new();
+    let mut new_index = vec![0usize; merged.len()];
+    let mut actors = Vec::with_capacity(merged.len());
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+        let mut actor = merged[old].clone();
+        actor.id = slug::unique(slug::slug(&actor.name), "actor", &mut taken);
+        actors.push(actor);
+    }
+
+    let mut entries = Vec::with_capacity(articles.len());
+    let mut events = Vec::new();
+    let mut quotes = Vec::new();
+    let mut flat_base = 0;
+    for (ai, (article, ex)) in articles.into_iter().zip(extractions).enumerate() {
+        let global = |local: usize| new_index[global_of_flat[flat_base + local]];
+        let mentions: Vec<(usize, usize, usize)> = ex
+            .mentions
+            .iter()
+            .map(|m| (m.start, m.end, global(m.actor)))
+            .collect();
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for &(_, _, a) in &mentions {
+            *counts.entry(a).or_default() += 1;
+        }
+        let mut article_actors: Vec<usize> = counts.keys().copied().collect();
+        article_actors.sort_by(|a, b| counts[b].cmp(&counts[a]).then(a.cmp(b)));
+        for (&a, &n) in &counts {
+            actors[a].articles.push(ai);
+            actors[a].mention_count += n;
+        }
+        let mut article_events = Vec::new();
+        for ev in &ex.events {
+            let Some(when) = When::parse(&ev.date) else {
+                continue;
+            };
+            let ev_actors: Vec<usize> = ev.actors.iter().map(|&l| global(l)).collect();
+            article_events.push(events.len());
+            events.push(EventEntry {
+                when,
+                text: article.body[ev.start..ev.end].to_string(),
+                article: ai,
+                offset: ev.start,
+                actors: ev_actors,
+            });
+        }
+        let mut article_quotes = Vec::new();
+        for q in &ex.quotes {
+            article_quotes.push(quotes.len());
+            quotes.push(QuoteEntry {
+                text: article.body[q.start..q.end].to_string(),
+                speaker: q.speaker.map(global),
+                article: ai,
+                offset: q.start,
+            });
+        }
+        entries.push(ArticleEntry {
+            id: article_ids[ai].clone(),
+            title: article.title,
+            date: article.date,
+            path: article.path,
+            source: article.source,
+            url: article.url,
+            author: article.author,
+            tags: article.tags,
+            body: article.body,
+            blocks: article.blocks,
+            mentions,
+            actors: article_actors,
+            events: article_events,
+            quotes: article_quotes,
+        });
+        flat_base += ex.actors.len();
+    }
+    finish(config, entries, actors, events, quotes)
+}
+
+/// Orders everything and fills the back-references (actor -> events, quotes).
+fn finish(
+    config: &Config,
+    mut articles: Vec<ArticleEntry>,
+    mut actors: Vec<Actor>,
+    mut events: Vec<EventEntry>,
+    quotes: Vec<QuoteEntry>,
+) -> Briefing {
+    // Articles newest first. Reindex everything that points at them.
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| {
+        articles[b]
+            .date
+            .cmp(&articles[a].date)
+            .then(articles[a].id.cmp(&articles[b].id))
+    });
+    let mut new_pos = vec![0usize; articles.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_pos[old] = new;
+    }
+    let mut slots: Vec<Option<ArticleEntry>> = articles.drain(..).map(Some).collect();
+    let mut articles: Vec<ArticleEntry> =
+        order.iter().filter_map(|&old| slots[old].take()).collect();
+    let mut quotes = quotes;
+    for q in &mut quotes {
+        q.article = new_pos[q.article];
+    }
+    quotes.sort_by_key(|q| (q.article, q.offset));
+    for ev in &mut events {
+        ev.article = new_pos[ev.article];
+    }
+    // Events in date order; same date: the newer report last, then text order.
+    events.sort_by(|a, b| {
+        a.when
+            .cmp(&b.when)
+            .then(b.article.cmp(&a.article))
+            .then(a.offset.cmp(&b.offset))
+    });
+    for a in &mut articles {
+        a.events.clear();
+        a.quotes.clear();
+    }
+    for (i, ev) in events.iter().enumerate() {
+        articles[ev.article].events.push(i);
+        for &a in &ev.actors {
+            if actors[a].events.last() != Some(&i) {
+                actors[a].events.push(i);
+            }
+        }
+    }
+    for (i, q) in quotes.iter().enumerate() {
+        articles[q.article].quotes.push(i);
+        if let Some(s) = q.speaker {
+            actors[s].quotes.push(i);
+        }
+    }
+    for actor in &mut actors {
+        for a in &mut actor.articles {
+            *a = new_pos[*a];
+        }
+        actor.articles.sort_unstable();
+        actor.articles.dedup();
+    }
+    let related = related(&actors, &articles);
+    for (i, (actor, related)) in actors.iter_mut().zip(related).enumerate() {
+        actor.salience = salience(i, actor, &articles);
+        actor.related = related;
+    }
+    Briefing {
+        site: Site {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            base_url: config.base_url.clone(),
+            language: config.language.clone(),
+        },
+        articles,
+        actors,
+        events,
+        quotes,
+    }
+}
+
+/// Salience: how much an actor matters, not just how often its name appears.
+/// Each article it appears in counts, more when it is in the headline or among
+/// the article's three most mentioned actors; quotes and dated events add; raw
+/// mention counts add only logarithmically, so one long article cannot crown an actor.
+fn salience(index: usize, actor: &Actor, articles: &[ArticleEntry]) -> f64 {
+    let surname = actor
+        .name
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    let mut score = 0.0;
+    for &a in &actor.articles {
+        let article = &articles[a];
+        let in_title = !surname.is_empty() && article.title.to_lowercase().contains(&surname);
+        let leading = article.actors.iter().take(3).any(|&x| x == index);
+        score += 1.0 + f64::from(u8::from(in_title)) + 0.5 * f64::from(u8::from(leading));
+    }
+    score
+        + 0.5 * actor.quotes.len() as f64
+        + 0.25 * actor.events.len() as f64
+        + (1.0 + actor.mention_count as f64).ln()
+}
+
+/// Counts, for every actor, the articles it shares with each other actor.
+fn related(actors: &[Actor], articles: &[ArticleEntry]) -> Vec<Vec<(usize, usize)>> {
+    let mut counts: Vec<HashMap<usize, usize>> = vec![HashMap::new(); actors.len()];
+    for article in articles {
+        for &a in &article.actors {
+            for &b in &article.actors {
+                if a != b {
+                    *counts[a].entry(b).or_default() += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|c| {
+            let mut v: Vec<(usize, usize)> = c.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            v.truncate(RELATED_LIMIT);
+            v
+        })
+        .collect()
+}
+
+/// One global actor from the local actors that merged.
+fn merge_group(flat: &[LocalActor], members: &[usize]) -> Actor {
+    // The fullest proper form: most words, then longest, then the more frequent spelling.
+    let mut name_votes: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut kind_votes: BTreeMap<ActorKind, usize> = BTreeMap::new();
+    let mut role_votes: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut forms: HashSet<&str> = HashSet::new();
+    for &m in members {
+        let a = &flat[m];
+        *name_votes.entry(a.name.as_str()).or_default() += 1;
+        *kind_votes.entry(a.kind).or_default() += 1;
+        for r in &a.roles {
+            *role_votes.entry(r.as_str()).or_default() += 1;
+        }
+        forms.insert(a.name.as_str());
+        forms.extend(a.aliases.iter().map(String::as_str));
+    }
+    let name = name_votes
+        .iter()
+        .max_by(|a, b| {
+            let words = |s: &str| s.split_whitespace().count();
+            words(a.0)
+                .cmp(&words(b.0))
+                .then(a.0.chars().count().cmp(&b.0.chars().count()))
+                .then(a.1.cmp(b.1))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(n, _)| n.to_string())
+        .unwrap_or_default();
+    let kind = kind_votes
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map_or(ActorKind::Person, |(k, _)| *k);
+    let mut aliases: Vec<String> = forms
+        .into_iter()
+        .filter(|f| *f != name)
+        .map(str::to_string)
+        .collect();
+    aliases.sort();
+    let mut roles: Vec<(&str, usize)> = role_votes.into_iter().collect();
+    roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    Actor {
+        id: String::new(),
+        name,
+        kind,
+        aliases,
+        roles: roles.into_iter().map(|(r, _)| r.to_string()).collect(),
+        articles: Vec::new(),
+        mention_count: 0,
+        salience: 0.0,
+        events: Vec::new(),
+        quotes: Vec::new(),
+        related: Vec::new(),
+    }
+}
+
+/// Unique, stable article ids from titles, in path order.
+fn article_ids(articles: &[Article]) -> Vec<String> {
+    let mut taken = HashSet::new();
+    articles
+        .iter()
+        .map(|a| slug::unique(slug::slug(&a.title), "article", &mut taken))
+        .collect()
+}

@@ -1,0 +1,187 @@
+//! Write: the rendered files into a fresh folder beside the output, swapped in
+//! only when everything is written. A failed build leaves the previous output
+//! untouched, and briefing never deletes a folder it did not make.
+
+use crate::render::OutputFile;
+use rayon::prelude::*;
+use std::path::{Component, Path, PathBuf};
+
+/// Marks an output folder as briefing's, so a later build may replace it.
+pub const MARKER: &str = ".briefing-output";
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("{path}: {message}")]
+    Refused { path: String, message: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// Refuses output folders that would destroy the site: the root itself, a folder
+/// holding the root or the seeds, the seeds themselves, or (unless `explicit`)
+/// anywhere outside the root.
+pub fn check_output_location(
+    root: &Path,
+    output: &Path,
+    explicit: bool,
+) -> Result<(), OutputError> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        normalise(&p)
+    };
+    let (root, output) = (abs(root), abs(output));
+    let seeds = root.join("seeds");
+    let refuse = |message: &str| {
+        Err(OutputError::Refused {
+            path: output.display().to_string(),
+            message: message.into(),
+        })
+    };
+    if root.starts_with(&output) {
+        return refuse(
+            "the output folder would hold the site root; choose a folder inside it, such as `public`",
+        );
+    }
+    if output.starts_with(&seeds) {
+        return refuse("the output folder is inside seeds/; choose another");
+    }
+    if !explicit && !output.starts_with(&root) {
+        return refuse(
+            "the output folder lies outside the site root; name it with --output to confirm",
+        );
+    }
+    Ok(())
+}
+
+/// `a/./b/../c` -> `a/c`, without touching the file system (the output may not exist yet).
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A file path from a renderer must stay inside the output folder.
+fn safe_relative(path: &str) -> bool {
+    let p = Path::new(path);
+    !path.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// Writes `files` as the new content of `output`.
+pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| OutputError::Refused {
+            path: output.display().to_string(),
+            message: "the output must be a named folder".into(),
+        })?;
+    if output.exists() && !is_ours(output) {
+        return Err(OutputError::Refused {
+            path: output.display().to_string(),
+            message: "this folder exists and was not made by briefing; refusing to replace it (remove it or choose another --output)".into(),
+        });
+    }
+    std::fs::create_dir_all(parent).map_err(io(parent))?;
+    let staging = parent.join(format!(".{name}.briefing-new-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
+    }
+    let written = fill(&staging, files);
+    if let Err(e) = written {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    // Swap: the old output steps aside, the new one takes its name, the old one goes.
+    let retired = parent.join(format!(".{name}.briefing-old-{}", std::process::id()));
+    if output.exists() {
+        std::fs::rename(output, &retired).map_err(io(output))?;
+    }
+    if let Err(e) = std::fs::rename(&staging, output) {
+        // Put the previous output back before reporting.
+        let _ = std::fs::rename(&retired, output);
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(io(output)(e));
+    }
+    if retired.exists() {
+        std::fs::remove_dir_all(&retired).map_err(io(&retired))?;
+    }
+    Ok(())
+}
+
+fn fill(dir: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    if let Some(bad) = files.iter().find(|f| !safe_relative(&f.path)) {
+        return Err(OutputError::Refused {
+            path: bad.path.clone(),
+            message: "a page path leaves the output folder".into(),
+        });
+    }
+    std::fs::write(
+        dir.join(MARKER),
+        b"This folder is written by briefing build and replaced by the next build.\n",
+    )
+    .map_err(io(dir))?;
+    files.par_iter().try_for_each(|f| {
+        let path = dir.join(&f.path);
+        if let Some(p) = path.parent() {
+            std::fs::create_dir_all(p).map_err(io(p))?;
+        }
+        std::fs::write(&path, &f.bytes).map_err(io(&path))
+    })
+}
+
+/// An output folder briefing may replace: one it marked, or an empty one.
+fn is_ours(output: &Path) -> bool {
+    output.join(MARKER).is_file() || std::fs::read_dir(output).is_ok_and(|mut d| d.next().is_none())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_inside() {
+        assert!(safe_relative("actors/x/index.html"));
+        for bad in ["../x", "/etc/passwd", "a/../../b", "", "./a"] {
+            assert!(!safe_relative(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dangerous_output_locations_are_refused() {
+        let root = Path::new("/site");
+        assert!(check_output_location(root, Path::new("/site/public"), false).is_ok());
+        assert!(check_output_location(root, Path::new("/site"), true).is_err());
+        assert!(check_output_location(root, Path::new("/"), true).is_err());
+        assert!(check_output_location(root, Path::new("/site/seeds/out"), true).is_err());
+        assert!(check_output_location(root, Path::new("/elsewhere"), false).is_err());
+        assert!(check_output_location(root, Path::new("/elsewhere"), true).is_ok());
+        assert!(check_output_location(root, Path::new("/site/public/../.."), true).is_err());
+    }
+}

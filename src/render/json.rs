@@ -1,0 +1,116 @@
+//! `briefing.json`: the whole model, in the shape INTERFACES.md promises.
+
+use super::links;
+use crate::model::Briefing;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Json<'a> {
+    site: SiteJson<'a>,
+    articles: Vec<ArticleJson<'a>>,
+    actors: Vec<ActorJson<'a>>,
+    events: Vec<EventJson<'a>>,
+    quotes: Vec<QuoteJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SiteJson<'a> {
+    title: &'a str,
+    base_url: &'a str,
+}
+
+#[derive(Serialize)]
+struct ArticleJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: Option<String>,
+    url: String,
+    actors: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ActorJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    aliases: &'a [String],
+    roles: &'a [String],
+    url: String,
+    articles: Vec<&'a str>,
+    mention_count: usize,
+}
+
+#[derive(Serialize)]
+struct EventJson<'a> {
+    date: &'a str,
+    text: &'a str,
+    article: &'a str,
+    actors: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct QuoteJson<'a> {
+    text: &'a str,
+    speaker: Option<&'a str>,
+    article: &'a str,
+}
+
+pub fn briefing_json(b: &Briefing) -> Vec<u8> {
+    let actor_id = |i: usize| b.actors[i].id.as_str();
+    let article_id = |i: usize| b.articles[i].id.as_str();
+    let url = |path: String| links::absolute_url(&b.site.base_url, &path);
+    let json = Json {
+        site: SiteJson {
+            title: &b.site.title,
+            base_url: &b.site.base_url,
+        },
+        articles: b
+            .articles
+            .iter()
+            .map(|a| ArticleJson {
+                id: &a.id,
+                title: &a.title,
+                date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                url: url(links::article_path(&a.id)),
+                actors: a.actors.iter().map(|&x| actor_id(x)).collect(),
+            })
+            .collect(),
+        actors: b
+            .actors
+            .iter()
+            .map(|a| ActorJson {
+                id: &a.id,
+                name: &a.name,
+                kind: a.kind.as_str(),
+                aliases: &a.aliases,
+                roles: &a.roles,
+                url: url(links::actor_path(&a.id)),
+                articles: a.articles.iter().map(|&x| article_id(x)).collect(),
+                mention_count: a.mention_count,
+            })
+            .collect(),
+        events: b
+            .events
+            .iter()
+            .map(|e| EventJson {
+                date: &e.when.value,
+                text: &e.text,
+                article: article_id(e.article),
+                actors: e.actors.iter().map(|&x| actor_id(x)).collect(),
+            })
+            .collect(),
+        quotes: b
+            .quotes
+            .iter()
+            .map(|q| QuoteJson {
+                text: &q.text,
+                speaker: q.speaker.map(actor_id),
+                article: article_id(q.article),
+            })
+            .collect(),
+    };
+    // Serialising plain structs of strings and numbers cannot fail.
+    let mut bytes = serde_json::to_vec_pretty(&json).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}

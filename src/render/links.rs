@@ -1,0 +1,127 @@
+//! Every link a page makes comes from here, so base paths come out right by construction.
+//!
+//! Links between pages are relative (`../../actors/x/index.html`): the site works
+//! unchanged at a domain root, under a GitHub Pages `/repo/` subpath, and opened
+//! straight from disk. Only canonical URLs, the feed and the sitemap are absolute.
+
+/// Links as seen from one page at `depth` folders below the output root.
+#[derive(Debug, Clone)]
+pub struct Links {
+    root: String,
+}
+
+impl Links {
+    /// From the page at `path` (relative to the output folder, e.g. `actors/x/index.html`).
+    pub fn from_page(path: &str) -> Links {
+        let depth = path.matches('/').count();
+        Links {
+            root: "../".repeat(depth),
+        }
+    }
+
+    /// From a page served at any depth (`404.html`): links start at the site's base path.
+    pub fn absolute(base_path: &str) -> Links {
+        let mut root = base_path.to_string();
+        if !root.ends_with('/') {
+            root.push('/');
+        }
+        Links { root }
+    }
+
+    pub fn root(&self) -> &str {
+        &self.root
+    }
+    pub fn home(&self) -> String {
+        format!("{}index.html", self.root)
+    }
+    pub fn article(&self, id: &str) -> String {
+        format!("{}{}", self.root, article_path(id))
+    }
+    pub fn actor(&self, id: &str) -> String {
+        format!("{}{}", self.root, actor_path(id))
+    }
+    pub fn actors(&self) -> String {
+        format!("{}actors/index.html", self.root)
+    }
+    pub fn timeline(&self) -> String {
+        format!("{}timeline/index.html", self.root)
+    }
+    pub fn asset(&self, name: &str) -> String {
+        format!("{}static/{name}", self.root)
+    }
+    pub fn file(&self, name: &str) -> String {
+        format!("{}{name}", self.root)
+    }
+}
+
+pub fn article_path(id: &str) -> String {
+    format!("articles/{id}/index.html")
+}
+
+pub fn actor_path(id: &str) -> String {
+    format!("actors/{id}/index.html")
+}
+
+/// The public URL of the page at `path`: `https://x.github.io/repo/actors/y/`.
+pub fn absolute_url(base_url: &str, path: &str) -> String {
+    let base = base_url.trim_end_matches('/');
+    let pretty = path.strip_suffix("index.html").unwrap_or(path);
+    format!("{base}/{pretty}")
+}
+
+/// The path part of a base URL: `https://x.github.io/repo/` -> `/repo/`.
+pub fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    let path = if base_url.contains("://") {
+        after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
+    } else {
+        after_scheme
+    };
+    let mut path = if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("/{path}")
+    };
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_climb_to_the_root() {
+        assert_eq!(
+            Links::from_page("index.html").actor("x"),
+            "actors/x/index.html"
+        );
+        assert_eq!(
+            Links::from_page("actors/y/index.html").article("a"),
+            "../../articles/a/index.html"
+        );
+        assert_eq!(
+            Links::from_page("timeline/index.html").home(),
+            "../index.html"
+        );
+    }
+
+    #[test]
+    fn base_paths_and_absolute_urls() {
+        assert_eq!(base_path("https://u.github.io/repo/"), "/repo/");
+        assert_eq!(base_path("https://example.org"), "/");
+        assert_eq!(base_path("/"), "/");
+        assert_eq!(
+            absolute_url("https://u.github.io/repo/", "actors/x/index.html"),
+            "https://u.github.io/repo/actors/x/"
+        );
+        assert_eq!(
+            Links::absolute("/repo/").timeline(),
+            "/repo/timeline/index.html"
+        );
+    }
+}

@@ -1,0 +1,545 @@
+//! Render: the briefing into pages, through Tera templates.
+//!
+//! Default templates and assets are embedded in the binary; a site's own
+//! `templates/` and `static/` override them file by file. Each page kind gets a
+//! slim view (see [`views`]); `links` makes every URL.
+
+mod body;
+mod json;
+pub mod links;
+mod views;
+
+use crate::model::{Briefing, Precision};
+use links::Links;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+use views::*;
+
+/// A file of the built site: its path under the output folder and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The default theme, embedded so a folder holding only `seeds/` builds.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("article.html", include_str!("../../templates/article.html")),
+    ("actor.html", include_str!("../../templates/actor.html")),
+    ("actors.html", include_str!("../../templates/actors.html")),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("atom.xml", include_str!("../../templates/atom.xml")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+];
+
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../static/style.css")),
+    ("briefing.js", include_bytes!("../../static/briefing.js")),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("template {name}: {message}")]
+    Template { name: String, message: String },
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// The templates and assets of one site.
+pub struct Theme {
+    tera: tera::Tera,
+    assets: BTreeMap<String, Vec<u8>>,
+}
+
+/// Tera's error chain in one line: the cause is where the useful part is.
+fn describe(err: &tera::Error) -> String {
+    let mut msg = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    msg
+}
+
+impl Theme {
+    /// The embedded theme with the site's `templates/` and `static/` files laid over it.
+    pub fn load(root: &Path) -> Result<Theme, RenderError> {
+        let mut templates: BTreeMap<String, String> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        for (name, bytes) in read_dir_files(&root.join("templates"))? {
+            let text = String::from_utf8(bytes).map_err(|_| RenderError::Template {
+                name: name.clone(),
+                message: "not UTF-8".into(),
+            })?;
+            templates.insert(name, text);
+        }
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| RenderError::Template {
+                name: "templates".into(),
+                message: describe(&e),
+            })?;
+        let mut assets: BTreeMap<String, Vec<u8>> = DEFAULT_STATIC
+            .iter()
+            .map(|(n, b)| (n.to_string(), b.to_vec()))
+            .collect();
+        assets.extend(read_dir_files(&root.join("static"))?);
+        Ok(Theme { tera, assets })
+    }
+
+    fn render<T: Serialize>(
+        &self,
+        template: &str,
+        frame: &Frame,
+        view: &T,
+    ) -> Result<Vec<u8>, RenderError> {
+        let mut ctx = tera::Context::new();
+        ctx.insert("frame", frame);
+        ctx.insert("view", view);
+        self.tera
+            .render(template, &ctx)
+            .map(String::into_bytes)
+            .map_err(|e| RenderError::Template {
+                name: template.into(),
+                message: describe(&e),
+            })
+    }
+}
+
+/// Files directly in `dir` and below, by path relative to `dir` (`/` separators), sorted.
+fn read_dir_files(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, RenderError> {
+    let mut files = BTreeMap::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = crate::source::display_path(dir, entry.path());
+        let bytes = std::fs::read(entry.path()).map_err(|source| RenderError::Read {
+            path: entry.path().display().to_string(),
+            source,
+        })?;
+        files.insert(rel, bytes);
+    }
+    Ok(files)
+}
+
+/// How many items the overview lists of each kind.
+const OVERVIEW_ACTORS: usize = 12;
+const OVERVIEW_EVENTS: usize = 10;
+const OVERVIEW_QUOTES: usize = 6;
+
+/// Renders every page, feed and data file of the site.
+pub fn render(b: &Briefing, theme: &Theme) -> Result<Vec<OutputFile>, RenderError> {
+    enum Job<'a> {
+        Overview,
+        Article(&'a crate::model::ArticleEntry),
+        Actor(&'a crate::model::Actor),
+        Actors,
+        Timeline,
+        NotFound,
+    }
+    let mut jobs = vec![Job::Overview, Job::Actors, Job::Timeline, Job::NotFound];
+    jobs.extend(b.articles.iter().map(Job::Article));
+    jobs.extend(b.actors.iter().map(Job::Actor));
+    let mut files: Vec<OutputFile> = jobs
+        .par_iter()
+        .map(|job| match job {
+            Job::Overview => page(
+                b,
+                theme,
+                "index.html",
+                "index.html",
+                "home",
+                &b.site.title,
+                &b.site.description,
+                &|l| overview(b, l),
+            ),
+            Job::Article(a) => {
+                let desc = a.body.chars().take(160).collect::<String>();
+                page(
+                    b,
+                    theme,
+                    &links::article_path(&a.id),
+                    "article.html",
+                    "articles",
+                    &a.title,
+                    &desc,
+                    &|l| ArticleView::new(b, a, l),
+                )
+            }
+            Job::Actor(a) => {
+                let desc = format!(
+                    "{} ({}): roles, quotes, articles and events in {}.",
+                    a.name,
+                    a.kind.as_str(),
+                    b.site.title
+                );
+                page(
+                    b,
+                    theme,
+                    &links::actor_path(&a.id),
+                    "actor.html",
+                    "actors",
+                    &a.name,
+                    &desc,
+                    &|l| ActorView::new(b, a, l),
+                )
+            }
+            Job::Actors => page(
+                b,
+                theme,
+                "actors/index.html",
+                "actors.html",
+                "actors",
+                "Actors",
+                "Every person, organization, place and group in the briefing.",
+                &|l| actors_index(b, l),
+            ),
+            Job::Timeline => page(
+                b,
+                theme,
+                "timeline/index.html",
+                "timeline.html",
+                "timeline",
+                "Timeline",
+                "Dated events from all articles, in order.",
+                &|l| timeline(b, l),
+            ),
+            Job::NotFound => {
+                let links = Links::absolute(&links::base_path(&b.site.base_url));
+                let frame = frame(
+                    b,
+                    &links,
+                    "404.html",
+                    "404",
+                    "Page not found",
+                    "This page does not exist.",
+                    false,
+                );
+                Ok(OutputFile {
+                    path: "404.html".into(),
+                    bytes: theme.render("404.html", &frame, &())?,
+                })
+            }
+        })
+        .collect::<Result<_, _>>()?;
+    files.push(feed(b, theme, "atom.xml")?);
+    files.push(feed(b, theme, "sitemap.xml")?);
+    files.push(OutputFile {
+        path: "briefing.json".into(),
+        bytes: json::briefing_json(b),
+    });
+    files.push(OutputFile {
+        path: ".nojekyll".into(),
+        bytes: Vec::new(),
+    });
+    for (name, bytes) in &theme.assets {
+        files.push(OutputFile {
+            path: format!("static/{name}"),
+            bytes: bytes.clone(),
+        });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn page<T: Serialize>(
+    b: &Briefing,
+    theme: &Theme,
+    path: &str,
+    template: &str,
+    section: &'static str,
+    title: &str,
+    description: &str,
+    view: &dyn Fn(&Links) -> T,
+) -> Result<OutputFile, RenderError> {
+    let links = Links::from_page(path);
+    let frame = frame(b, &links, path, section, title, description, true);
+    let bytes = theme.render(template, &frame, &view(&links))?;
+    Ok(OutputFile {
+        path: path.to_string(),
+        bytes,
+    })
+}
+
+fn frame(
+    b: &Briefing,
+    links: &Links,
+    path: &str,
+    section: &'static str,
+    title: &str,
+    description: &str,
+    canonical: bool,
+) -> Frame {
+    let absolute =
+        b.site.base_url.starts_with("http://") || b.site.base_url.starts_with("https://");
+    Frame {
+        site_title: b.site.title.clone(),
+        language: b.site.language.clone(),
+        title: title.to_string(),
+        description: description.split_whitespace().collect::<Vec<_>>().join(" "),
+        canonical: (absolute && canonical).then(|| links::absolute_url(&b.site.base_url, path)),
+        home: links.home(),
+        actors: links.actors(),
+        timeline: links.timeline(),
+        css: links.asset("style.css"),
+        script: links.asset("briefing.js"),
+        section,
+    }
+}
+
+fn overview(b: &Briefing, links: &Links) -> OverviewView {
+    let mut ranked: Vec<&crate::model::Actor> = b.actors.iter().collect();
+    ranked.sort_by(|x, y| y.salience.total_cmp(&x.salience).then(x.id.cmp(&y.id)));
+    let dates: Vec<_> = b.articles.iter().filter_map(|a| a.date).collect();
+    let period = match (dates.iter().min(), dates.iter().max()) {
+        (Some(first), Some(last)) if first == last => Some(first.format("%-d %B %Y").to_string()),
+        (Some(first), Some(last)) => Some(format!(
+            "{} to {}",
+            first.format("%-d %B %Y"),
+            last.format("%-d %B %Y")
+        )),
+        _ => None,
+    };
+    // Latest events: the most recent dates first; only day- and week-precise ones are "news".
+    let latest: Vec<EventView> = b
+        .events
+        .iter()
+        .rev()
+        .filter(|e| matches!(e.when.precision, Precision::Day | Precision::Week))
+        .take(OVERVIEW_EVENTS)
+        .map(|e| EventView::new(b, e, links))
+        .collect();
+    // Notable quotes: attributed ones, by their speaker's salience.
+    let mut quotes: Vec<&crate::model::QuoteEntry> =
+        b.quotes.iter().filter(|q| q.speaker.is_some()).collect();
+    quotes.sort_by(|x, y| {
+        let s = |q: &crate::model::QuoteEntry| q.speaker.map_or(0.0, |s| b.actors[s].salience);
+        s(y).total_cmp(&s(x))
+            .then(x.article.cmp(&y.article))
+            .then(x.offset.cmp(&y.offset))
+    });
+    OverviewView {
+        period,
+        article_count: b.articles.len(),
+        actor_count: b.actors.len(),
+        event_count: b.events.len(),
+        key_actors: ranked
+            .iter()
+            .take(OVERVIEW_ACTORS)
+            .map(|a| ActorLink::new(a, links))
+            .collect(),
+        latest_events: latest,
+        quotes: quotes
+            .iter()
+            .take(OVERVIEW_QUOTES)
+            .map(|q| QuoteView::new(b, q, links))
+            .collect(),
+        articles: b
+            .articles
+            .iter()
+            .map(|a| ArticleLink::new(a, links))
+            .collect(),
+    }
+}
+
+fn actors_index(b: &Briefing, links: &Links) -> ActorsView {
+    const LABELS: [(crate::extract::ActorKind, &str); 4] = [
+        (crate::extract::ActorKind::Person, "People"),
+        (crate::extract::ActorKind::Organization, "Organizations"),
+        (crate::extract::ActorKind::Place, "Places"),
+        (crate::extract::ActorKind::Group, "Groups"),
+    ];
+    let groups = LABELS
+        .iter()
+        .map(|&(kind, label)| {
+            let mut actors: Vec<&crate::model::Actor> =
+                b.actors.iter().filter(|a| a.kind == kind).collect();
+            actors.sort_by(|x, y| {
+                y.articles
+                    .len()
+                    .cmp(&x.articles.len())
+                    .then(x.name.cmp(&y.name))
+            });
+            KindGroup {
+                kind: kind.as_str(),
+                label,
+                actors: actors
+                    .into_iter()
+                    .map(|a| ActorLink::new(a, links))
+                    .collect(),
+            }
+        })
+        .filter(|g| !g.actors.is_empty())
+        .collect();
+    ActorsView { groups }
+}
+
+fn timeline(b: &Briefing, links: &Links) -> TimelineView {
+    let mut months: Vec<MonthGroup> = Vec::new();
+    for e in &b.events {
+        let key = e.when.month_key();
+        if months.last().is_none_or(|m| m.id != key) {
+            let label = match e.when.precision {
+                Precision::Year => e.when.first_day.format("%Y").to_string(),
+                _ => e.when.first_day.format("%B %Y").to_string(),
+            };
+            months.push(MonthGroup {
+                label,
+                id: format!("m{key}"),
+                days: Vec::new(),
+            });
+        }
+        let Some(month) = months.last_mut() else {
+            continue;
+        };
+        let label = e.when.label();
+        if month.days.last().is_none_or(|d| d.date_iso != e.when.value) {
+            month.days.push(DayGroup {
+                label,
+                date_iso: e.when.value.clone(),
+                events: Vec::new(),
+            });
+        }
+        if let Some(day) = month.days.last_mut() {
+            day.events.push(EventView::new(b, e, links));
+        }
+    }
+    let mut filter_actors: Vec<FilterActor> = b
+        .actors
+        .iter()
+        .filter(|a| !a.events.is_empty())
+        .map(|a| FilterActor {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            events: a.events.len(),
+        })
+        .collect();
+    filter_actors.sort_by(|x, y| y.events.cmp(&x.events).then(x.name.cmp(&y.name)));
+    TimelineView {
+        axis: axis(b),
+        months,
+        filter_actors,
+    }
+}
+
+/// The time axis: one mark per distinct date, placed by its first day.
+fn axis(b: &Briefing) -> Vec<AxisMark> {
+    let (Some(first), Some(last)) = (b.events.first(), b.events.last()) else {
+        return Vec::new();
+    };
+    let span = (last.when.first_day - first.when.first_day)
+        .num_days()
+        .max(1) as f64;
+    let mut marks: Vec<AxisMark> = Vec::new();
+    for e in &b.events {
+        if let Some(m) = marks.last_mut().filter(|m| m.date_iso == e.when.value) {
+            m.events += 1;
+            continue;
+        }
+        let percent =
+            ((e.when.first_day - first.when.first_day).num_days() as f64 / span * 100.0 * 10.0)
+                .round()
+                / 10.0;
+        marks.push(AxisMark {
+            label: e.when.label(),
+            date_iso: e.when.value.clone(),
+            percent,
+            events: 1,
+            anchor: format!("d{}", e.when.value),
+        });
+    }
+    marks
+}
+
+#[derive(Serialize)]
+struct FeedEntry {
+    title: String,
+    url: String,
+    updated: String,
+    summary: String,
+}
+
+#[derive(Serialize)]
+struct FeedView {
+    base_url: String,
+    feed_url: String,
+    updated: String,
+    entries: Vec<FeedEntry>,
+    pages: Vec<String>,
+}
+
+/// How many articles the Atom feed carries.
+const FEED_ENTRIES: usize = 50;
+
+fn feed(b: &Briefing, theme: &Theme, template: &str) -> Result<OutputFile, RenderError> {
+    let url = |path: &str| links::absolute_url(&b.site.base_url, path);
+    let stamp = |d: Option<chrono::NaiveDate>| {
+        d.map_or_else(
+            || "1970-01-01T00:00:00Z".to_string(),
+            |d| d.format("%Y-%m-%dT00:00:00Z").to_string(),
+        )
+    };
+    let mut pages = vec![
+        url("index.html"),
+        url("actors/index.html"),
+        url("timeline/index.html"),
+    ];
+    pages.extend(b.articles.iter().map(|a| url(&links::article_path(&a.id))));
+    pages.extend(b.actors.iter().map(|a| url(&links::actor_path(&a.id))));
+    let view = FeedView {
+        base_url: url(""),
+        feed_url: url("atom.xml"),
+        updated: stamp(b.articles.iter().filter_map(|a| a.date).max()),
+        entries: b
+            .articles
+            .iter()
+            .take(FEED_ENTRIES)
+            .map(|a| FeedEntry {
+                title: a.title.clone(),
+                url: url(&links::article_path(&a.id)),
+                updated: stamp(a.date),
+                summary: a.body.chars().take(300).collect(),
+            })
+            .collect(),
+        pages,
+    };
+    let frame = frame(
+        b,
+        &Links::from_page(template),
+        template,
+        "feed",
+        &b.site.title,
+        &b.site.description,
+        false,
+    );
+    Ok(OutputFile {
+        path: template.into(),
+        bytes: theme.render(template, &frame, &view)?,
+    })
+}

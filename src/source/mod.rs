@@ -1,0 +1,285 @@
+//! Load and parse: walk `seeds/`, decode each file, read `.txt` and `.md` articles.
+//!
+//! Every problem with one file becomes a [`Diagnostic`] naming it; the other
+//! files still load. Nothing here knows about extraction or HTML.
+
+mod date;
+mod markdown;
+mod txt;
+
+pub use date::parse_date;
+
+use chrono::NaiveDate;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// One article as read from disk: metadata and plain text, before extraction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Path relative to the site root, with `/` separators (`seeds/001_x.md`).
+    pub path: String,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub tags: Vec<String>,
+    pub draft: bool,
+    /// The text extraction reads: the blocks' text joined by blank lines.
+    pub body: String,
+    /// The article's blocks, as byte ranges of `body`.
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    ListItem,
+    Quote,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A problem with one input file, with its line (1-based) when it applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub path: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn warning(path: &str, line: Option<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            path: path.into(),
+            line,
+            message: message.into(),
+        }
+    }
+    pub fn error(path: &str, line: Option<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        match self.line {
+            Some(line) => write!(f, "{level}: {}:{line}: {}", self.path, self.message),
+            None => write!(f, "{level}: {}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// What loading gives: the good articles, and what was wrong with the rest.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Largest file read as an article; anything bigger is not news prose.
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Loads every `.txt` and `.md` file under `root/seeds`, in path order.
+/// Drafts are skipped unless `drafts` is set.
+pub fn load(root: &Path, drafts: bool) -> Loaded {
+    let mut loaded = Loaded::default();
+    let seeds = root.join("seeds");
+    for path in article_paths(root, &seeds, &mut loaded.diagnostics) {
+        let shown = display_path(root, &path);
+        match read_text(&path, &shown, &mut loaded.diagnostics) {
+            Some(text) => {
+                if let Some(article) = parse_article(&path, &shown, &text, &mut loaded.diagnostics)
+                {
+                    if article.draft && !drafts {
+                        continue;
+                    }
+                    loaded.articles.push(article);
+                }
+            }
+            None => continue,
+        }
+    }
+    loaded
+}
+
+/// Parses one decoded article by its extension.
+pub fn parse_article(
+    path: &Path,
+    shown: &str,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Article> {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("md") => markdown::parse(shown, text, diags),
+        _ => txt::parse(shown, text, diags),
+    }
+}
+
+/// The article files under `seeds`, sorted; symbolic links are followed only
+/// when they stay inside the site root, and loops end the walk of that branch.
+fn article_paths(root: &Path, seeds: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    if !seeds.is_dir() {
+        diags.push(Diagnostic::error(
+            &display_path(root, seeds),
+            None,
+            "no seeds/ folder: put articles (.txt or .md) there",
+        ));
+        return paths;
+    }
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    for entry in WalkDir::new(seeds).follow_links(true).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let shown = e
+                    .path()
+                    .map_or_else(|| "seeds".to_string(), |p| display_path(root, p));
+                let why = if e.loop_ancestor().is_some() {
+                    "symbolic link loop, not followed".to_string()
+                } else {
+                    e.to_string()
+                };
+                diags.push(Diagnostic::warning(&shown, None, why));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let is_article = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("txt" | "md")
+        );
+        if !is_article {
+            continue;
+        }
+        if entry.path_is_symlink() || entry.depth() > 0 {
+            let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+            if !real.starts_with(&canonical_root) {
+                diags.push(Diagnostic::warning(
+                    &display_path(root, path),
+                    None,
+                    "symbolic link leads outside the site root; skipped",
+                ));
+                continue;
+            }
+        }
+        paths.push(path.to_path_buf());
+    }
+    paths
+}
+
+/// Reads a file as UTF-8 text: strips a byte-order mark, turns CRLF into LF,
+/// and replaces invalid bytes (with a warning naming the first bad line).
+fn read_text(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        diags.push(Diagnostic::error(
+            shown,
+            None,
+            format!("file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; skipped"),
+        ));
+        return None;
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(shown, None, format!("cannot read: {e}")));
+            return None;
+        }
+    };
+    if bytes.contains(&0) {
+        diags.push(Diagnostic::error(
+            shown,
+            None,
+            "binary file (holds NUL bytes); skipped",
+        ));
+        return None;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            diags.push(Diagnostic::warning(
+                shown,
+                Some(line),
+                "invalid UTF-8; bad bytes replaced with U+FFFD",
+            ));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
+    if text.trim().is_empty() {
+        diags.push(Diagnostic::warning(shown, None, "empty file; skipped"));
+        return None;
+    }
+    Some(text)
+}
+
+/// `path` relative to `root` with `/` separators, for messages and ids.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Joins paragraphs into a body and its blocks.
+pub(crate) fn assemble_body(paragraphs: Vec<(BlockKind, String)>) -> (String, Vec<Block>) {
+    let mut body = String::new();
+    let mut blocks = Vec::with_capacity(paragraphs.len());
+    for (kind, text) in paragraphs {
+        if text.trim().is_empty() {
+            continue;
+        }
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        let start = body.len();
+        body.push_str(text.trim());
+        blocks.push(Block {
+            kind,
+            start,
+            end: body.len(),
+        });
+    }
+    (body, blocks)
+}
