@@ -1,0 +1,219 @@
+//! Builds fixture sites and checks the output: files, links, the model.
+
+mod common;
+
+use common::{Site, snapshot};
+
+const SITE_PATHS: &[&str] = &[
+    "index.html",
+    "actors/index.html",
+    "timeline/index.html",
+    "briefing.json",
+    "atom.xml",
+    "sitemap.xml",
+    "404.html",
+    ".nojekyll",
+];
+
+#[test]
+fn builds_every_promised_path() {
+    let site = Site::fixture("basic");
+    site.build();
+    for path in SITE_PATHS {
+        assert!(site.public().join(path).is_file(), "missing {path}");
+    }
+    let json = site.json();
+    let articles = json["articles"].as_array().expect("articles");
+    assert_eq!(articles.len(), 3);
+    for a in articles {
+        let id = a["id"].as_str().expect("id");
+        assert!(
+            site.public()
+                .join(format!("articles/{id}/index.html"))
+                .is_file(),
+            "article page {id}"
+        );
+    }
+    for a in json["actors"].as_array().expect("actors") {
+        let id = a["id"].as_str().expect("id");
+        assert!(
+            site.public()
+                .join(format!("actors/{id}/index.html"))
+                .is_file(),
+            "actor page {id}"
+        );
+    }
+}
+
+#[test]
+fn briefing_json_has_the_promised_shape() {
+    let site = Site::fixture("basic");
+    site.build();
+    let json = site.json();
+    assert_eq!(json["site"]["title"], "Fixture briefing");
+    assert_eq!(json["site"]["base_url"], "https://example.org/repo/");
+    for key in ["articles", "actors", "events", "quotes"] {
+        assert!(json[key].is_array(), "{key}");
+    }
+    let first = &json["articles"][0];
+    assert_eq!(
+        first["title"], "Novak says the Geneva talks made progress",
+        "newest first"
+    );
+    assert_eq!(first["date"], "2024-03-15");
+    assert_eq!(
+        first["url"],
+        "https://example.org/repo/articles/novak-says-the-geneva-talks-made-progress/"
+    );
+    let undated = json["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .find(|a| a["title"] == "Background: the Geneva process");
+    assert_eq!(
+        undated.expect("undated article")["date"],
+        serde_json::Value::Null
+    );
+}
+
+#[test]
+fn warnings_name_the_file_and_the_build_goes_on() {
+    let site = Site::fixture("basic");
+    let out = site.build();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("seeds/003_undated.md:1: no `date`"),
+        "{stderr}"
+    );
+    assert!(
+        site.public()
+            .join("articles/background-the-geneva-process/index.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn every_internal_link_resolves_at_a_root_and_under_a_subpath() {
+    for base in ["https://example.org/", "https://user.github.io/repo/"] {
+        let site = Site::fixture("basic");
+        let out = site.run(&["check", "--base-url", base]);
+        assert!(
+            out.status.success(),
+            "{base}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("0 broken links"));
+    }
+}
+
+#[test]
+fn base_url_flag_overrides_site_toml() {
+    let site = Site::fixture("basic");
+    let out = site.run(&["build", "--base-url", "https://other.example/x/"]);
+    assert!(out.status.success());
+    assert_eq!(site.json()["site"]["base_url"], "https://other.example/x/");
+    assert!(
+        site.read("404.html")
+            .contains("href=\"&#x2F;x&#x2F;index.html\""),
+        "404 links from the base path"
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = Site::fixture("basic");
+    site.build();
+    let first = snapshot(&site.public());
+    site.build();
+    assert_eq!(first, snapshot(&site.public()));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let site = Site::fixture("basic");
+    site.build();
+    let before = snapshot(&site.public());
+    site.write("templates/index.html", "{% if %} broken");
+    let out = site.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("template"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(before, snapshot(&site.public()));
+}
+
+#[test]
+fn site_templates_and_static_files_override_the_defaults() {
+    let site = Site::fixture("basic");
+    site.write(
+        "templates/404.html",
+        "<!DOCTYPE html><title>gone</title><p>Custom 404 for {{ frame.site_title }}</p>",
+    );
+    site.write("static/style.css", "body { color: red }");
+    site.write("static/extra/logo.txt", "logo");
+    site.build();
+    assert!(
+        site.read("404.html")
+            .contains("Custom 404 for Fixture briefing")
+    );
+    assert_eq!(site.read("static/style.css"), "body { color: red }");
+    assert_eq!(site.read("static/extra/logo.txt"), "logo");
+}
+
+#[test]
+fn a_folder_with_only_seeds_builds() {
+    let site = Site::empty();
+    site.write(
+        "seeds/a.txt",
+        "A title\n\n2 May 2019\n\nSome text on Tuesday.\n",
+    );
+    site.build();
+    assert!(site.public().join("index.html").is_file());
+    assert_eq!(site.json()["site"]["title"], "Briefing");
+}
+
+#[test]
+fn refuses_to_write_over_the_site_or_a_foreign_folder() {
+    let site = Site::fixture("basic");
+    let out = site.run(&["build", "--output", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    site.write("mine/notes.txt", "precious");
+    let out = site.run(&["build", "--output", "mine"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("mine/notes.txt")).expect("kept"),
+        "precious"
+    );
+}
+
+#[test]
+fn init_scaffolds_a_site_that_builds() {
+    let site = Site::empty();
+    let out = site.run(&["init", "new-site"]);
+    assert!(out.status.success());
+    let out = site.run(&["build", "--root", "new-site"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(site.root().join("new-site/public/index.html").is_file());
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let site = Site::empty();
+    assert_eq!(
+        site.run(&["build", "--no-such-flag"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        site.run(&["extract", "--date", "yesterday", "x.txt"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
