@@ -140,12 +140,13 @@ fn build(opts: BuildOptions, quiet: bool, strict: bool) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    if quiet {
-        if !report.diagnostics.is_empty() {
-            eprintln!("{summary}");
-        }
-    } else {
+    // With problems, the summary closes the list of them on stderr.
+    if !report.diagnostics.is_empty() {
+        eprintln!("{summary}");
+    } else if !quiet {
         println!("{summary}");
+    }
+    if !quiet {
         println!("open {}", report.output.join("index.html").display());
     }
     ExitCode::SUCCESS
