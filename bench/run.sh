@@ -203,7 +203,11 @@ for ((r = 1; r <= RUNS; r++)); do
 done
 
 # The output of the last run of each tool is still there: count its pages.
-count_html() { find "$1" -name '*.html' | wc -l | tr -d ' '; }
+count_html() {
+    if [ -d "$1" ]; then find "$1" -name '*.html' | wc -l | tr -d ' '
+    else echo "run.sh: warning: $1 does not exist: the build wrote nothing" >&2; echo 0
+    fi
+}
 for t in "${TOOLS[@]}"; do
     case "$t" in briefing*) out=$B_OUT ;; hugo) out=$H_OUT ;; esac
     # briefing and briefing-rebuild share one output folder; counted after the
