@@ -9,6 +9,7 @@
 //!
 //! [`build`] wires them together; `main.rs` only parses the command line.
 
+pub mod cache;
 pub mod check;
 pub mod config;
 pub mod extract;
@@ -17,6 +18,7 @@ pub mod interchange;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod slug;
 pub mod source;
 
@@ -74,6 +76,14 @@ pub enum BuildError {
 pub fn render_site(
     opts: &BuildOptions,
 ) -> Result<(Vec<render::OutputFile>, BuildReport, config::Config), BuildError> {
+    render_site_cached(opts, None)
+}
+
+/// [`render_site`] reusing extractions from `extraction_cache` where the text did not change.
+pub fn render_site_cached(
+    opts: &BuildOptions,
+    extraction_cache: Option<&cache::ExtractionCache>,
+) -> Result<(Vec<render::OutputFile>, BuildReport, config::Config), BuildError> {
     let (mut config, warnings) = config::load(&opts.root)?;
     if let Some(base_url) = &opts.base_url {
         config.base_url = base_url.clone();
@@ -87,7 +97,18 @@ pub fn render_site(
     let theme = render::Theme::load(&opts.root)?;
     let loaded = source::load(&opts.root, opts.drafts);
     report.diagnostics.extend(loaded.diagnostics);
-    let briefing = model::assemble(&config, loaded.articles);
+    let briefing = match extraction_cache {
+        Some(cache) => {
+            let live: Vec<(&str, Option<chrono::NaiveDate>)> = loaded
+                .articles
+                .iter()
+                .map(|a| (a.body.as_str(), a.date))
+                .collect();
+            cache.retain(&live);
+            model::assemble_with(&config, loaded.articles, &|a| cache.get(&a.body, a.date))
+        }
+        None => model::assemble(&config, loaded.articles),
+    };
     let files = render::render(&briefing, &theme)?;
     report.articles = briefing.articles.len();
     report.actors = briefing.actors.len();

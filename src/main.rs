@@ -40,6 +40,13 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Preview the site on 127.0.0.1, rebuilding and reloading on every change.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
     /// Print actors, time expressions and quotes of texts as JSON Lines.
     Extract {
         /// Resolve relative dates against this date (YYYY-MM-DD) instead of the article's.
@@ -84,6 +91,13 @@ fn main() -> ExitCode {
             quiet,
             strict,
         ),
+        Command::Serve { root, port } => match briefing::serve::serve(root, port) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
         Command::Extract { date, jsonl, files } => {
             run_extract(date.as_deref(), jsonl.as_deref(), &files)
         }
