@@ -1,5 +1,6 @@
 //! The article text as HTML: every character escaped, actor mentions linked to
-//! actor pages, and each dated sentence given an anchor the timeline links to.
+//! actor pages, each dated sentence wrapped in an anchor the timeline links to,
+//! and each quote's start marked for the search results.
 
 use super::links::Links;
 use crate::model::{ArticleEntry, Briefing};
@@ -11,15 +12,38 @@ pub fn sentence_anchor(offset: usize) -> String {
     format!("s{offset}")
 }
 
+/// The anchor id of the quote starting at byte `offset`.
+pub fn quote_anchor(offset: usize) -> String {
+    format!("q{offset}")
+}
+
+/// Something inserted into the text at a byte offset. At one offset, closing
+/// tags come first, then anchors, then opening tags (the derived order).
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Marker {
+    CloseMention,
+    CloseEvent,
+    QuoteAnchor(usize),
+    OpenEvent(usize),
+    OpenMention(usize),
+}
+
 pub fn body_html(briefing: &Briefing, article: &ArticleEntry, links: &Links) -> String {
     let body = &article.body;
-    let mut html = String::with_capacity(body.len() * 2);
-    let mut mentions = article.mentions.iter().peekable();
-    let mut events = article
+    let events: Vec<(usize, usize)> = article
         .events
         .iter()
-        .map(|&e| &briefing.events[e])
-        .peekable();
+        .map(|&e| {
+            let e = &briefing.events[e];
+            (e.offset, e.offset + e.text.len())
+        })
+        .collect();
+    let quotes: Vec<usize> = article
+        .quotes
+        .iter()
+        .map(|&q| briefing.quotes[q].offset)
+        .collect();
+    let mut html = String::with_capacity(body.len() * 2);
     for block in &article.blocks {
         let (open, close) = match block.kind {
             BlockKind::Paragraph => ("<p>", "</p>\n"),
@@ -27,67 +51,60 @@ pub fn body_html(briefing: &Briefing, article: &ArticleEntry, links: &Links) -> 
             BlockKind::ListItem => ("<ul><li>", "</li></ul>\n"),
             BlockKind::Quote => ("<blockquote><p>", "</p></blockquote>\n"),
         };
+        let inside = |s: usize, e: usize| s >= block.start && e <= block.end;
+        let mut markers: Vec<(usize, Marker)> = Vec::new();
+        let mut block_events: Vec<(usize, usize)> = Vec::new();
+        for &(s, e) in &events {
+            // Events of one sentence share a span; spans never overlap.
+            if inside(s, e) && !block_events.iter().any(|&(bs, be)| s < be && bs < e) {
+                block_events.push((s, e));
+                markers.push((s, Marker::OpenEvent(s)));
+                markers.push((e, Marker::CloseEvent));
+            }
+        }
+        for &q in quotes
+            .iter()
+            .filter(|&&q| q >= block.start && q < block.end)
+        {
+            markers.push((q, Marker::QuoteAnchor(q)));
+        }
+        for (i, &(s, e, _)) in article.mentions.iter().enumerate() {
+            // A mention that straddled a sentence edge would break the nesting: left as text.
+            let straddles = block_events
+                .iter()
+                .any(|&(es, ee)| (s < es && e > es) || (s < ee && e > ee));
+            if inside(s, e) && !straddles {
+                markers.push((s, Marker::OpenMention(i)));
+                markers.push((e, Marker::CloseMention));
+            }
+        }
+        markers.sort();
         html.push_str(open);
         let mut at = block.start;
-        // Sentences with events in this block, as (start, end) ranges.
-        let mut open_event: Option<usize> = None;
-        loop {
-            let next_mention = mentions
-                .peek()
-                .filter(|m| m.0 >= at && m.1 <= block.end)
-                .map(|m| m.0);
-            let next_event_start = events
-                .peek()
-                .filter(|e| e.offset >= at && e.offset < block.end && open_event.is_none())
-                .map(|e| e.offset);
-            let next_event_end = open_event;
-            let next = [next_mention, next_event_start, next_event_end]
-                .into_iter()
-                .flatten()
-                .min();
-            let Some(next) = next else { break };
-            html.push_str(&escape_html(&body[at..next]));
-            at = next;
-            if Some(next) == next_event_end {
-                html.push_str("</span>");
-                open_event = None;
-                // Several events may share one sentence: skip to the next sentence's event.
-                while events.peek().is_some_and(|e| e.offset < at) {
-                    events.next();
+        for (pos, marker) in markers {
+            html.push_str(&escape_html(&body[at..pos]));
+            at = pos;
+            match marker {
+                Marker::CloseMention => html.push_str("</a>"),
+                Marker::CloseEvent => html.push_str("</span>"),
+                Marker::QuoteAnchor(q) => {
+                    html.push_str(&format!("<span id=\"{}\"></span>", quote_anchor(q)))
                 }
-                continue;
-            }
-            if Some(next) == next_event_start {
-                if let Some(e) = events.next() {
-                    let end = e.offset + e.text.len();
+                Marker::OpenEvent(s) => html.push_str(&format!(
+                    "<span class=\"event\" id=\"{}\">",
+                    sentence_anchor(s)
+                )),
+                Marker::OpenMention(i) => {
+                    let actor = &briefing.actors[article.mentions[i].2];
                     html.push_str(&format!(
-                        "<span class=\"event\" id=\"{}\">",
-                        sentence_anchor(e.offset)
+                        "<a class=\"mention {}\" href=\"{}\">",
+                        actor.kind.as_str(),
+                        escape_html(&links.actor(&actor.id))
                     ));
-                    open_event = Some(end.min(block.end));
                 }
-                continue;
-            }
-            if let Some(&&(start, end, actor)) = mentions.peek() {
-                mentions.next();
-                let a = &briefing.actors[actor];
-                html.push_str(&format!(
-                    "<a class=\"mention {}\" href=\"{}\">{}</a>",
-                    a.kind.as_str(),
-                    escape_html(&links.actor(&a.id)),
-                    escape_html(&body[start..end])
-                ));
-                at = end;
             }
         }
         html.push_str(&escape_html(&body[at..block.end]));
-        if open_event.take().is_some() {
-            html.push_str("</span>");
-        }
-        // Mentions that straddle a block boundary (should not happen) are dropped, not misplaced.
-        while mentions.peek().is_some_and(|m| m.0 < block.end) {
-            mentions.next();
-        }
         html.push_str(close);
     }
     html

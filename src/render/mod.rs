@@ -7,6 +7,7 @@
 mod body;
 mod json;
 pub mod links;
+mod search;
 mod views;
 
 use crate::model::{Briefing, Precision};
@@ -254,6 +255,10 @@ pub fn render(b: &Briefing, theme: &Theme) -> Result<Vec<OutputFile>, RenderErro
         bytes: json::briefing_json(b),
     });
     files.push(OutputFile {
+        path: "search.json".into(),
+        bytes: search::search_index(b),
+    });
+    files.push(OutputFile {
         path: ".nojekyll".into(),
         bytes: Vec::new(),
     });
@@ -309,6 +314,8 @@ fn frame(
         timeline: links.timeline(),
         css: links.asset("style.css"),
         script: links.asset("briefing.js"),
+        search_index: links.file("search.json"),
+        root: links.root().to_string(),
         section,
     }
 }

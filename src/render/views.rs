@@ -119,6 +119,9 @@ pub struct Frame {
     pub timeline: String,
     pub css: String,
     pub script: String,
+    /// The search index; its links are relative to `root`.
+    pub search_index: String,
+    pub root: String,
     /// Which navigation entry is the current page.
     pub section: &'static str,
 }
