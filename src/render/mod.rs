@@ -7,6 +7,7 @@
 mod body;
 mod json;
 pub mod links;
+mod network;
 mod search;
 mod views;
 
@@ -356,6 +357,7 @@ fn overview(b: &Briefing, links: &Links) -> OverviewView {
         article_count: b.articles.len(),
         actor_count: b.actors.len(),
         event_count: b.events.len(),
+        network: network::network(b, &ranked, links),
         key_actors: ranked
             .iter()
             .take(OVERVIEW_ACTORS)

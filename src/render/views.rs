@@ -133,6 +133,7 @@ pub struct OverviewView {
     pub actor_count: usize,
     pub event_count: usize,
     pub key_actors: Vec<ActorLink>,
+    pub network: Option<super::network::Network>,
     pub latest_events: Vec<EventView>,
     pub quotes: Vec<QuoteView>,
     pub articles: Vec<ArticleLink>,
