@@ -17,6 +17,7 @@ pub mod init;
 pub mod interchange;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod serve;
 pub mod slug;
@@ -24,6 +25,7 @@ pub mod source;
 
 use source::{Diagnostic, Severity};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// What `briefing build` and `briefing check` are asked to do.
 #[derive(Debug, Clone, Default)]
@@ -33,6 +35,8 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Show a progress bar (on a terminal, for builds over a second).
+    pub progress: bool,
 }
 
 /// What a build did, for the summary line.
@@ -45,6 +49,8 @@ pub struct BuildReport {
     pub quotes: usize,
     pub files: usize,
     pub output: PathBuf,
+    /// Wall time of each phase, in order.
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 impl BuildReport {
@@ -84,11 +90,19 @@ pub fn render_site_cached(
     opts: &BuildOptions,
     extraction_cache: Option<&cache::ExtractionCache>,
 ) -> Result<(Vec<render::OutputFile>, BuildReport, config::Config), BuildError> {
+    use rayon::prelude::*;
+    let progress = progress::Progress::new(opts.progress);
+    let mut report = BuildReport::default();
+    let mut clock = Instant::now();
+    let mut lap = |report: &mut BuildReport, phase: &'static str| {
+        report.timings.push((phase, clock.elapsed()));
+        clock = Instant::now();
+    };
+
     let (mut config, warnings) = config::load(&opts.root)?;
     if let Some(base_url) = &opts.base_url {
         config.base_url = base_url.clone();
     }
-    let mut report = BuildReport::default();
     report.diagnostics.extend(
         warnings
             .into_iter()
@@ -97,19 +111,34 @@ pub fn render_site_cached(
     let theme = render::Theme::load(&opts.root)?;
     let loaded = source::load(&opts.root, opts.drafts);
     report.diagnostics.extend(loaded.diagnostics);
-    let briefing = match extraction_cache {
-        Some(cache) => {
-            let live: Vec<(&str, Option<chrono::NaiveDate>)> = loaded
-                .articles
-                .iter()
-                .map(|a| (a.body.as_str(), a.date))
-                .collect();
-            cache.retain(&live);
-            model::assemble_with(&config, loaded.articles, &|a| cache.get(&a.body, a.date))
-        }
-        None => model::assemble(&config, loaded.articles),
-    };
+    let articles = loaded.articles;
+    lap(&mut report, "load");
+
+    progress.phase("extract", articles.len());
+    if let Some(cache) = extraction_cache {
+        let live: Vec<(&str, Option<chrono::NaiveDate>)> =
+            articles.iter().map(|a| (a.body.as_str(), a.date)).collect();
+        cache.retain(&live);
+    }
+    let extractions: Vec<extract::Extraction> = articles
+        .par_iter()
+        .map(|a| {
+            let ex = match extraction_cache {
+                Some(cache) => cache.get(&a.body, a.date),
+                None => extract::extract(&a.body, a.date),
+            };
+            progress.step();
+            ex
+        })
+        .collect();
+    lap(&mut report, "extract");
+
+    let briefing = model::build(&config, articles, extractions);
+    lap(&mut report, "assemble");
+
     let files = render::render(&briefing, &theme)?;
+    lap(&mut report, "render");
+    progress.finish();
     report.articles = briefing.articles.len();
     report.actors = briefing.actors.len();
     report.events = briefing.events.len();
@@ -123,7 +152,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (files, mut report, config) = render_site(opts)?;
     let output = output_path(&opts.root, opts.output.as_deref(), &config);
     output::check_output_location(&opts.root, &output, opts.output.is_some())?;
+    let clock = Instant::now();
     output::write_site(&output, &files)?;
+    report.timings.push(("write", clock.elapsed()));
     report.output = output;
     Ok(report)
 }
@@ -132,6 +163,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
 pub fn output_path(root: &Path, output: Option<&Path>, config: &config::Config) -> PathBuf {
     match output {
         Some(p) => p.to_path_buf(),
+        // `public`, not `./public`, in messages when building in the current folder.
+        None if root == Path::new(".") => PathBuf::from(&config.output_dir),
         None => root.join(&config.output_dir),
     }
 }

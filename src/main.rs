@@ -4,7 +4,7 @@
 use briefing::{BuildOptions, extract, interchange, source};
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
-use std::io::{BufRead, BufWriter, Write};
+use std::io::{BufRead, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -39,6 +39,9 @@ enum Command {
         /// Fail the build (exit 1) on any warning.
         #[arg(long)]
         strict: bool,
+        /// Print how long each phase took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Preview the site on 127.0.0.1, rebuilding and reloading on every change.
     Serve {
@@ -81,16 +84,18 @@ fn main() -> ExitCode {
             drafts,
             quiet,
             strict,
-        } => build(
-            BuildOptions {
+            timings,
+        } => {
+            let progress = !quiet && std::io::stderr().is_terminal();
+            let opts = BuildOptions {
                 root,
                 output,
                 base_url,
                 drafts,
-            },
-            quiet,
-            strict,
-        ),
+                progress,
+            };
+            build(opts, quiet, strict, timings)
+        }
         Command::Serve { root, port } => match briefing::serve::serve(root, port) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -103,9 +108,8 @@ fn main() -> ExitCode {
         }
         Command::Check { root, base_url } => check(BuildOptions {
             root,
-            output: None,
             base_url,
-            drafts: false,
+            ..BuildOptions::default()
         }),
         Command::Init { dir } => match briefing::init::init(&dir) {
             Ok(written) => {
@@ -123,7 +127,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(opts: BuildOptions, quiet: bool, strict: bool) -> ExitCode {
+fn build(opts: BuildOptions, quiet: bool, strict: bool, timings: bool) -> ExitCode {
     let report = match briefing::build(&opts) {
         Ok(r) => r,
         Err(e) => {
@@ -134,6 +138,11 @@ fn build(opts: BuildOptions, quiet: bool, strict: bool) -> ExitCode {
     };
     for d in &report.diagnostics {
         eprintln!("{d}");
+    }
+    if timings {
+        for (phase, took) in &report.timings {
+            eprintln!("{phase:>10} {:>9.1} ms", took.as_secs_f64() * 1000.0);
+        }
     }
     let summary = format!(
         "{} articles, {} actors, {} events, {} quotes; {} files in {} ({} warnings, {} files skipped)",

@@ -38,6 +38,7 @@ pub fn serve(root: PathBuf, port: u16) -> Result<(), String> {
         output: None,
         base_url: Some(format!("http://127.0.0.1:{port}/")),
         drafts: true,
+        progress: false,
     };
     let cache = ExtractionCache::default();
     let site = Arc::new(Site {

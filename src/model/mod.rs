@@ -98,18 +98,10 @@ const RELATED_LIMIT: usize = 10;
 
 /// Extracts every article and merges the results.
 pub fn assemble(config: &Config, articles: Vec<Article>) -> Briefing {
-    assemble_with(config, articles, &|a: &Article| {
-        extract::extract(&a.body, a.date)
-    })
-}
-
-/// Like [`assemble`], with the extraction step given (a cache, in `briefing serve`).
-pub fn assemble_with(
-    config: &Config,
-    articles: Vec<Article>,
-    extractor: &(dyn Fn(&Article) -> Extraction + Sync),
-) -> Briefing {
-    let extractions: Vec<Extraction> = articles.par_iter().map(extractor).collect();
+    let extractions: Vec<Extraction> = articles
+        .par_iter()
+        .map(|a| extract::extract(&a.body, a.date))
+        .collect();
     build(config, articles, extractions)
 }
 
