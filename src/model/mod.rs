@@ -3,6 +3,7 @@
 //! Plain data only: indices link articles, actors, events and quotes. Nothing
 //! here knows about templates, URLs or files.
 
+mod dedup;
 mod overrides;
 pub mod when;
 
@@ -54,6 +55,8 @@ pub struct ArticleEntry {
     pub actors: Vec<usize>,
     pub events: Vec<usize>,
     pub quotes: Vec<usize>,
+    /// This article's dated sentences, `(start, end)` in `body`: where events link to.
+    pub event_sentences: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +86,8 @@ pub struct EventEntry {
     /// Byte offset of the sentence in the article body: the anchor the timeline links to.
     pub offset: usize,
     pub actors: Vec<usize>,
+    /// Other articles reporting the same event: `(article, sentence offset)`.
+    pub also: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -188,6 +193,7 @@ pub fn build(
                 article: ai,
                 offset: ev.start,
                 actors: ev_actors,
+                also: Vec::new(),
             });
         }
         let mut article_quotes = Vec::new();
@@ -215,6 +221,7 @@ pub fn build(
             actors: article_actors,
             events: article_events,
             quotes: article_quotes,
+            event_sentences: Vec::new(),
         });
         flat_base += ex.actors.len();
     }
@@ -263,13 +270,27 @@ fn finish(
         a.events.clear();
         a.quotes.clear();
     }
+    for ev in &events {
+        articles[ev.article]
+            .event_sentences
+            .push((ev.offset, ev.offset + ev.text.len()));
+    }
+    let reports: Vec<(usize, usize)> = events.iter().map(|e| (e.article, e.offset)).collect();
+    let (events, merged_into) = dedup::merge_duplicates(events);
+    for (&(article, _), &i) in reports.iter().zip(&merged_into) {
+        if !articles[article].events.contains(&i) {
+            articles[article].events.push(i);
+        }
+    }
     for (i, ev) in events.iter().enumerate() {
-        articles[ev.article].events.push(i);
         for &a in &ev.actors {
             if actors[a].events.last() != Some(&i) {
                 actors[a].events.push(i);
             }
         }
+    }
+    for a in &mut articles {
+        a.event_sentences.sort_unstable();
     }
     for (i, q) in quotes.iter().enumerate() {
         articles[q.article].quotes.push(i);

@@ -30,14 +30,7 @@ enum Marker {
 
 pub fn body_html(briefing: &Briefing, article: &ArticleEntry, links: &Links) -> String {
     let body = &article.body;
-    let events: Vec<(usize, usize)> = article
-        .events
-        .iter()
-        .map(|&e| {
-            let e = &briefing.events[e];
-            (e.offset, e.offset + e.text.len())
-        })
-        .collect();
+    let events = &article.event_sentences;
     let quotes: Vec<usize> = article
         .quotes
         .iter()
@@ -54,7 +47,7 @@ pub fn body_html(briefing: &Briefing, article: &ArticleEntry, links: &Links) -> 
         let inside = |s: usize, e: usize| s >= block.start && e <= block.end;
         let mut markers: Vec<(usize, Marker)> = Vec::new();
         let mut block_events: Vec<(usize, usize)> = Vec::new();
-        for &(s, e) in &events {
+        for &(s, e) in events {
             // Events of one sentence share a span; spans never overlap.
             if inside(s, e) && !block_events.iter().any(|&(bs, be)| s < be && bs < e) {
                 block_events.push((s, e));

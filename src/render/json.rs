@@ -45,6 +45,8 @@ struct EventJson<'a> {
     date: &'a str,
     text: &'a str,
     article: &'a str,
+    /// Every article reporting the event, `article` first.
+    sources: Vec<&'a str>,
     actors: Vec<&'a str>,
 }
 
@@ -96,6 +98,10 @@ pub fn briefing_json(b: &Briefing) -> Vec<u8> {
                 date: &e.when.value,
                 text: &e.text,
                 article: article_id(e.article),
+                sources: std::iter::once(e.article)
+                    .chain(e.also.iter().map(|&(a, _)| a))
+                    .map(article_id)
+                    .collect(),
                 actors: e.actors.iter().map(|&x| actor_id(x)).collect(),
             })
             .collect(),

@@ -56,6 +56,8 @@ pub struct EventView {
     /// The sentence in its article.
     pub url: String,
     pub article: ArticleLink,
+    /// Other articles that report the same event, linked at their sentence.
+    pub also: Vec<ArticleLink>,
     pub actors: Vec<ActorLink>,
     /// Actor ids, for the timeline's filter.
     pub actor_ids: String,
@@ -74,6 +76,15 @@ impl EventView {
                 sentence_anchor(e.offset)
             ),
             article: ArticleLink::new(article, links),
+            also: e
+                .also
+                .iter()
+                .map(|&(a, offset)| {
+                    let mut link = ArticleLink::new(&b.articles[a], links);
+                    link.url = format!("{}#{}", link.url, sentence_anchor(offset));
+                    link
+                })
+                .collect(),
             actors: e
                 .actors
                 .iter()
