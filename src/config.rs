@@ -16,6 +16,8 @@ pub struct Config {
     pub language: String,
     /// The output folder, relative to the site root.
     pub output_dir: String,
+    /// A custom domain for GitHub Pages, written to `CNAME` (`briefing.example.org`).
+    pub cname: Option<String>,
     /// Corrections a user makes to what extraction found.
     pub actors: ActorOverrides,
 }
@@ -28,6 +30,7 @@ impl Default for Config {
             base_url: "/".into(),
             language: "en".into(),
             output_dir: "public".into(),
+            cname: None,
             actors: ActorOverrides::default(),
         }
     }
@@ -53,6 +56,7 @@ pub struct ActorOverrides {
 
 /// The keys `site.toml` understands at the top level.
 const KNOWN_KEYS: &[&str] = &[
+    "cname",
     "title",
     "description",
     "base_url",

@@ -217,3 +217,13 @@ fn bad_usage_exits_2() {
         Some(2)
     );
 }
+
+#[test]
+fn cname_comes_from_site_toml() {
+    let site = Site::fixture("basic");
+    site.build();
+    assert!(!site.public().join("CNAME").exists());
+    site.write("site.toml", "title = \"x\"\ncname = \"briefing.example.org\"\n");
+    site.build();
+    assert_eq!(site.read("CNAME"), "briefing.example.org\n");
+}

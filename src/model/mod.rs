@@ -35,6 +35,7 @@ pub struct Site {
     pub description: String,
     pub base_url: String,
     pub language: String,
+    pub cname: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -316,6 +317,7 @@ fn finish(
             description: config.description.clone(),
             base_url: config.base_url.clone(),
             language: config.language.clone(),
+            cname: config.cname.clone(),
         },
         articles,
         actors,
