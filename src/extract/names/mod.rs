@@ -1,0 +1,146 @@
+//! Mention recognition: finds the names of people, organizations, places and
+//! groups in running text.
+//!
+//! A greedy left-to-right averaged perceptron over BILOU tags, trained on
+//! CoNLL-2003 by `src/bin/train_ner.rs` (see `scripts/eval-ner.sh`). Features
+//! are hashed (`features`), helped by name lists (`gazetteer`) and by what the
+//! document said earlier about the same word. The weights (`data/ner/model.bin`)
+//! are compiled in and parsed once.
+
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+
+use super::{ActorKind, NameSpan};
+use features::{History, NUM_TAGS, O, Prepared, allowed, split_tag};
+use gazetteer::Gazetteer;
+use model::{Model, Scorer};
+use std::sync::OnceLock;
+
+/// Hand-written lists: countries, cities, nationalities, organizations, first names.
+pub const HAND_LISTS: &str = include_str!("../../../data/ner/gazetteer.tsv");
+/// Lists mined from the training text by `train_ner`.
+pub const MINED_LISTS: &str = include_str!("../../../data/ner/mined.tsv");
+const MODEL: &[u8] = include_bytes!("../../../data/ner/model.bin");
+
+/// The kinds of the model's entity types, in tag order (CoNLL PER, ORG, LOC, MISC).
+pub const KINDS: [ActorKind; 4] = [
+    ActorKind::Person,
+    ActorKind::Organization,
+    ActorKind::Place,
+    ActorKind::Group,
+];
+
+/// The compiled-in recogniser; `None` when the model does not parse (recognise
+/// then finds nothing rather than failing the build of a briefing).
+fn recogniser() -> Option<&'static (Model, Gazetteer)> {
+    static CELL: OnceLock<Option<(Model, Gazetteer)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let model = Model::from_bytes(MODEL).ok()?;
+        let mut gaz = Gazetteer::default();
+        gaz.add_tsv(HAND_LISTS);
+        gaz.add_tsv(MINED_LISTS);
+        Some((model, gaz))
+    })
+    .as_ref()
+}
+
+/// Finds the names in `text`: sorted, non-overlapping byte spans.
+pub fn recognise(text: &str) -> Vec<NameSpan> {
+    match recogniser() {
+        Some((model, gaz)) => {
+            let p = features::prepare(text, gaz);
+            let mut scorer = Frozen(model);
+            spans(&p, &decode(&p, &mut scorer, None))
+        }
+        None => Vec::new(),
+    }
+}
+
+/// A scorer that never learns, so inference can share the training decoder.
+struct Frozen<'a, S>(&'a S);
+impl<S: Scorer> Scorer for Frozen<'_, S> {
+    fn score(&self, feats: &[u64], out: &mut [f32; NUM_TAGS]) {
+        self.0.score(feats, out);
+    }
+}
+
+/// Tags every token greedily, left to right. With `gold`, the scorer learns from
+/// each mistake as it goes (perceptron training, on its own predicted history).
+pub fn decode<S: Scorer>(p: &Prepared, scorer: &mut S, gold: Option<&[usize]>) -> Vec<usize> {
+    let mut tags = vec![O; p.tokens.len()];
+    let mut hist = History::default();
+    let mut feats = Vec::with_capacity(96);
+    let mut scores = [0f32; NUM_TAGS];
+    for s in &p.sentences {
+        for i in s.clone() {
+            feats.clear();
+            features::static_features(p, s, i, &mut feats);
+            features::dynamic_features(p, s, i, &tags, &hist, &mut feats);
+            scorer.score(&feats, &mut scores);
+            let prev = if i > s.start { tags[i - 1] } else { O };
+            let last = i + 1 == s.end;
+            let mut best = O;
+            let mut best_score = f32::NEG_INFINITY;
+            for (t, &sc) in scores.iter().enumerate() {
+                if sc > best_score && allowed(prev, t, last) {
+                    best = t;
+                    best_score = sc;
+                }
+            }
+            if let Some(g) = gold.and_then(|g| g.get(i)) {
+                scorer.tick();
+                if *g != best {
+                    scorer.learn(&feats, *g, best);
+                }
+            }
+            tags[i] = best;
+            hist.record(&p.info[i], best);
+        }
+    }
+    tags
+}
+
+/// Turns BILOU tags into spans. Decoding keeps tags well-formed; an entity left
+/// open anyway is closed at its last token.
+pub fn spans(p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let cur = split_tag(t);
+        if let Some((start, k)) = open {
+            let continues = cur.is_some_and(|(k2, pos)| k2 == k && matches!(pos, 1 | 2));
+            if !continues {
+                out.push(NameSpan {
+                    start: p.tokens[start].start,
+                    end: p.tokens[i - 1].end,
+                    kind: KINDS[k],
+                });
+                open = None;
+            }
+        }
+        match cur {
+            Some((k, 0 | 3)) => open = Some((i, k)),
+            Some((k, 1 | 2)) if open.is_none() => open = Some((i, k)),
+            _ => {}
+        }
+        if let (Some((start, k)), Some((_, 2 | 3))) = (open, cur) {
+            out.push(NameSpan {
+                start: p.tokens[start].start,
+                end: p.tokens[i].end,
+                kind: KINDS[k],
+            });
+            open = None;
+        }
+    }
+    if let Some((start, k)) = open {
+        if let Some(last) = p.tokens.last() {
+            out.push(NameSpan {
+                start: p.tokens[start].start,
+                end: last.end,
+                kind: KINDS[k],
+            });
+        }
+    }
+    out
+}
