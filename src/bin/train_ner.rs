@@ -39,10 +39,10 @@ enum Cmd {
         out: PathBuf,
         #[arg(long, default_value = "data/ner/mined.tsv")]
         mined: PathBuf,
-        #[arg(long, default_value_t = 12)]
+        #[arg(long, default_value_t = 7)]
         epochs: usize,
         /// log2 of the number of feature buckets.
-        #[arg(long, default_value_t = 20)]
+        #[arg(long, default_value_t = 18)]
         bits: u32,
         /// Drop averaged weights smaller than this (keeps the model file small).
         #[arg(long, default_value_t = 0.0)]
@@ -57,6 +57,8 @@ enum Cmd {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Print the names `recognise` finds in a plain text file.
+    Show { file: PathBuf },
     /// Time `recognise` over files (plain text, or JSONL whose `text` fields are used).
     Bench {
         files: Vec<PathBuf>,
@@ -328,7 +330,8 @@ fn train(
         let m = model.averaged(prune);
         let preds: Vec<_> = dev_prepared
             .iter()
-            .map(|p| names::spans(p, &names::decode(p, &mut Fixed(&m), None)))
+            .zip(&dev_docs)
+            .map(|(p, d)| names::spans(&d.text, p, &names::decode(p, &mut Fixed(&m), None)))
             .collect();
         let (pr, rc, f) = evaluate(&dev_docs, &preds);
         eprintln!(
@@ -397,6 +400,13 @@ fn main() -> Result<()> {
             let docs = read_docs(&gold)?;
             let preds: Vec<_> = docs.iter().map(|d| names::recognise(&d.text)).collect();
             write_predictions(&out, &docs, &preds)
+        }
+        Cmd::Show { file } => {
+            let text = std::fs::read_to_string(&file)?;
+            for s in names::recognise(&text) {
+                println!("{:12} {}", s.kind.as_str(), &text[s.start..s.end]);
+            }
+            Ok(())
         }
         Cmd::Bench { files, rounds } => {
             let t0 = Instant::now();

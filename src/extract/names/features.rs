@@ -99,6 +99,11 @@ pub fn lower_hash(word: &str) -> u64 {
     for c in word.chars().map(normalise) {
         if c.is_ascii() {
             h = fx(h, u64::from(c.to_ascii_lowercase()));
+        } else if let Some(ascii) = deunicode::deunicode_char(c).filter(|a| !a.is_empty()) {
+            // The training text is ASCII: `López` should look like `Lopez`.
+            for b in ascii.bytes() {
+                h = fx(h, u64::from(b.to_ascii_lowercase()));
+            }
         } else {
             for l in c.to_lowercase() {
                 h = fx(h, u64::from(l));
@@ -219,7 +224,13 @@ pub struct Prepared {
     /// Sentences as ranges of token indices.
     pub sentences: Vec<std::ops::Range<usize>>,
     pub info: Vec<TokenInfo>,
+    /// For each capitalised word: the words around its occurrences in running
+    /// text (Ratinov & Roth's context aggregation), as hashes.
+    contexts: IdMap<Vec<u64>>,
 }
+
+/// At most this many distinct neighbours are kept per word.
+const MAX_CONTEXTS: usize = 8;
 
 /// Tokenises `text` and computes every static property of its tokens.
 pub fn prepare(text: &str, gaz: &Gazetteer) -> Prepared {
@@ -255,11 +266,29 @@ pub fn prepare(text: &str, gaz: &Gazetteer) -> Prepared {
     for t in &mut info {
         t.doc_case = case_seen.get(&t.lower).copied().unwrap_or(0);
     }
+    let mut contexts: IdMap<Vec<u64>> = IdMap::default();
+    for s in &sentences {
+        for i in s.clone() {
+            let t = &info[i];
+            if !t.capitalised() || t.flags & HEADLINE != 0 {
+                continue;
+            }
+            let c = contexts.entry(t.lower).or_default();
+            let prev = (i > s.start).then(|| fx(0x70, info[i - 1].lower));
+            let next = (i + 1 < s.end).then(|| fx(0x6e, info[i + 1].lower));
+            for h in [prev, next].into_iter().flatten() {
+                if c.len() < MAX_CONTEXTS && !c.contains(&h) {
+                    c.push(h);
+                }
+            }
+        }
+    }
     gaz.mark(&sentences, &mut info);
     Prepared {
         tokens,
         sentences,
         info,
+        contexts,
     }
 }
 
@@ -325,6 +354,13 @@ pub fn static_features(p: &Prepared, sent: &std::ops::Range<usize>, i: usize, ou
     out.push(feat2(27, t.shape, ctx));
     out.push(feat2(28, lower_at(-1), t.shape));
     out.push(feat2(29, t.shape, lower_at(1)));
+    if t.capitalised() {
+        if let Some(cs) = p.contexts.get(&t.lower) {
+            for &c in cs {
+                out.push(feat(34, c));
+            }
+        }
+    }
     for (tmpl, d) in [(30u64, -1isize), (31, 0), (32, 1)] {
         if let Some(x) = at(d) {
             let mut bits = x.gaz;

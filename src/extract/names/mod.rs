@@ -51,7 +51,7 @@ pub fn recognise(text: &str) -> Vec<NameSpan> {
         Some((model, gaz)) => {
             let p = features::prepare(text, gaz);
             let mut scorer = Frozen(model);
-            spans(&p, &decode(&p, &mut scorer, None))
+            spans(text, &p, &decode(&p, &mut scorer, None))
         }
         None => Vec::new(),
     }
@@ -101,46 +101,52 @@ pub fn decode<S: Scorer>(p: &Prepared, scorer: &mut S, gold: Option<&[usize]>) -
     tags
 }
 
+/// Titles that CoNLL leaves out of a person's name (`Mr Bolton` -> `Bolton`).
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Mme", "Mme.", "Messrs",
+];
+
 /// Turns BILOU tags into spans. Decoding keeps tags well-formed; an entity left
-/// open anyway is closed at its last token.
-pub fn spans(p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
-    let mut out = Vec::new();
+/// open anyway is closed at its last token. A leading honorific is dropped from
+/// a person's name.
+pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
+    // Entities as token index ranges (first, last) with their type.
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     for (i, &t) in tags.iter().enumerate() {
         let cur = split_tag(t);
-        if let Some((start, k)) = open {
-            let continues = cur.is_some_and(|(k2, pos)| k2 == k && matches!(pos, 1 | 2));
-            if !continues {
-                out.push(NameSpan {
-                    start: p.tokens[start].start,
-                    end: p.tokens[i - 1].end,
-                    kind: KINDS[k],
-                });
-                open = None;
+        let continues = cur.is_some_and(|(k, pos)| open.is_some_and(|(_, ko)| ko == k) && matches!(pos, 1 | 2));
+        if let (Some((first, k)), false) = (open, continues) {
+            found.push((first, i - 1, k));
+            open = None;
+        }
+        if let Some((k, _)) = cur {
+            if open.is_none() {
+                open = Some((i, k));
             }
         }
-        match cur {
-            Some((k, 0 | 3)) => open = Some((i, k)),
-            Some((k, 1 | 2)) if open.is_none() => open = Some((i, k)),
-            _ => {}
-        }
-        if let (Some((start, k)), Some((_, 2 | 3))) = (open, cur) {
-            out.push(NameSpan {
-                start: p.tokens[start].start,
-                end: p.tokens[i].end,
-                kind: KINDS[k],
-            });
+        if let (Some((first, k)), Some((_, 2 | 3))) = (open, cur) {
+            found.push((first, i, k));
             open = None;
         }
     }
-    if let Some((start, k)) = open {
-        if let Some(last) = p.tokens.last() {
-            out.push(NameSpan {
-                start: p.tokens[start].start,
-                end: last.end,
-                kind: KINDS[k],
-            });
-        }
+    if let Some((first, k)) = open {
+        found.push((first, tags.len() - 1, k));
     }
-    out
+    found
+        .into_iter()
+        .map(|(mut first, last, k)| {
+            if KINDS[k] == ActorKind::Person
+                && first < last
+                && HONORIFICS.contains(&p.tokens[first].text(text))
+            {
+                first += 1;
+            }
+            NameSpan {
+                start: p.tokens[first].start,
+                end: p.tokens[last].end,
+                kind: KINDS[k],
+            }
+        })
+        .collect()
 }
