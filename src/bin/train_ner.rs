@@ -10,10 +10,11 @@
 //! Input is the CoNLL-2003 JSONL of `/work/shared/eval/ner` (see its README).
 
 use anyhow::{Context, Result, bail};
-use briefing::extract::names::features::{self, NUM_TAGS, O, Prepared, TYPES, tag};
-use briefing::extract::names::gazetteer::{Gazetteer, LISTS, MINED};
+use briefing::extract::NameSpan;
+use briefing::extract::names::features::{self, NUM_TAGS, O, Prepared, tag};
+use briefing::extract::names::gazetteer::{FIRST_NAME, Gazetteer, LISTS, MINED};
 use briefing::extract::names::model::{Model, Scorer, bucket};
-use briefing::extract::names::{self, HAND_LISTS, KINDS};
+use briefing::extract::names::{self, Frozen, HAND_LISTS, KINDS};
 use clap::{Parser, Subcommand};
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -199,7 +200,7 @@ impl Perceptron {
 }
 
 /// Micro P/R/F1 over PER, ORG, LOC with exact typed spans.
-fn evaluate(docs: &[Doc], preds: &[Vec<briefing::extract::NameSpan>]) -> (f64, f64, f64) {
+fn evaluate(docs: &[Doc], preds: &[Vec<NameSpan>]) -> (f64, f64, f64) {
     let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
     for (d, pred) in docs.iter().zip(preds) {
         let gold: BTreeSet<(usize, usize, usize)> = d
@@ -227,7 +228,7 @@ fn evaluate(docs: &[Doc], preds: &[Vec<briefing::extract::NameSpan>]) -> (f64, f
 fn write_predictions(
     path: &PathBuf,
     docs: &[Doc],
-    preds: &[Vec<briefing::extract::NameSpan>],
+    preds: &[Vec<NameSpan>],
 ) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
     for (d, pred) in docs.iter().zip(preds) {
@@ -252,70 +253,53 @@ fn gazetteer_from(docs: &[&Doc]) -> (Gazetteer, BTreeSet<(usize, String)>) {
     let mut mined = BTreeSet::new();
     for d in docs {
         for e in &d.entities {
-            mined.insert((e.kind, d.text[e.start..e.end].to_string()));
+            let name = &d.text[e.start..e.end];
+            mined.insert((MINED + e.kind, name.to_string()));
+            // First names of people named in full.
+            if let (0, Some((first, _))) = (e.kind, name.split_once(' ')) {
+                if first.len() > 1 && first.chars().all(char::is_alphabetic) {
+                    mined.insert((FIRST_NAME, first.to_string()));
+                }
+            }
         }
     }
     let mut gaz = Gazetteer::default();
     gaz.add_tsv(HAND_LISTS);
-    for (k, phrase) in &mined {
-        gaz.add(MINED + k, phrase);
+    for (list, phrase) in &mined {
+        gaz.add(*list, phrase);
     }
     (gaz, mined)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn train(
-    train: &PathBuf,
-    dev: &PathBuf,
-    out: &PathBuf,
-    mined_out: &PathBuf,
+/// Training options.
+struct Opts {
     epochs: usize,
     bits: u32,
     prune: f32,
-    pred: Option<&PathBuf>,
-) -> Result<()> {
-    let train_docs = read_docs(train)?;
-    let dev_docs = read_docs(dev)?;
-    // Two folds: each half of the training text sees lists mined from the
-    // other half only, as unseen text will (names it lists, and names it doesn't).
-    let folds: [Vec<&Doc>; 2] =
-        [0, 1].map(|f| train_docs.iter().enumerate().filter(|(i, _)| i % 2 != f).map(|(_, d)| d).collect());
-    let fold_gaz = [gazetteer_from(&folds[0]).0, gazetteer_from(&folds[1]).0];
-    let all: Vec<&Doc> = train_docs.iter().collect();
-    let (full_gaz, mined) = gazetteer_from(&all);
+}
 
-    let mut misaligned = 0;
-    let prepared: Vec<(Prepared, Vec<usize>)> = train_docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let p = features::prepare(&d.text, &fold_gaz[i % 2]);
-            let g = gold_tags(&p, d, &mut misaligned);
-            (p, g)
-        })
-        .collect();
-    let dev_prepared: Vec<Prepared> = dev_docs
-        .iter()
-        .map(|d| features::prepare(&d.text, &full_gaz))
-        .collect();
-    eprintln!(
-        "{} train docs, {} tokens; {misaligned} gold entities not aligned with tokens",
-        prepared.len(),
-        prepared.iter().map(|(p, _)| p.tokens.len()).sum::<usize>()
-    );
+/// A training document made ready: prepared text and gold tags.
+struct TrainDoc {
+    p: Prepared,
+    gold: Vec<usize>,
+}
 
-    let size = (1usize << bits) * NUM_TAGS;
+/// Trains the tagger on `docs`. `each_epoch` sees the averaged model after every epoch.
+fn train_pass(
+    docs: &[&TrainDoc],
+    o: &Opts,
+    mut each_epoch: impl FnMut(usize, &Model),
+) -> Model {
+    let size = (1usize << o.bits) * NUM_TAGS;
     let mut model = Perceptron {
-        bits,
+        bits: o.bits,
         w: vec![0.0; size],
         u: vec![0.0; size],
         c: 1.0,
     };
-    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut order: Vec<usize> = (0..docs.len()).collect();
     let mut rng = 0x2545_f491_4f6c_dd1du64;
-    let mut final_model = None;
-    for epoch in 1..=epochs {
-        let t0 = Instant::now();
+    for epoch in 1..=o.epochs {
         // Fisher-Yates with xorshift: a fixed seed keeps training deterministic.
         for i in (1..order.len()).rev() {
             rng ^= rng << 13;
@@ -324,47 +308,82 @@ fn train(
             order.swap(i, (rng % (i as u64 + 1)) as usize);
         }
         for &d in &order {
-            let (p, g) = &prepared[d];
-            names::decode(p, &mut model, Some(g));
+            let td = docs[d];
+            names::decode(&td.p, &mut model, Some(&td.gold));
         }
-        let m = model.averaged(prune);
-        let preds: Vec<_> = dev_prepared
-            .iter()
-            .zip(&dev_docs)
-            .map(|(p, d)| names::spans(&d.text, p, &names::decode(p, &mut Fixed(&m), None)))
-            .collect();
-        let (pr, rc, f) = evaluate(&dev_docs, &preds);
-        eprintln!(
-            "epoch {epoch:2}: dev P {pr:.4} R {rc:.4} F1 {f:.4}  ({:.1}s)",
-            t0.elapsed().as_secs_f64()
-        );
-        if epoch == epochs {
-            if let Some(path) = pred {
-                write_predictions(path, &dev_docs, &preds)?;
-            }
-            final_model = Some(m);
-        }
+        each_epoch(epoch, &model.averaged(o.prune));
     }
-    let Some(m) = final_model else {
-        bail!("no epochs")
-    };
-    let bytes = m.to_bytes();
-    std::fs::write(out, &bytes)?;
-    let mut tsv = String::from("# Mined from CoNLL-2003 train by `train_ner train`; do not edit.\n");
-    for (k, phrase) in &mined {
-        tsv.push_str(&format!("{}\t{phrase}\n", LISTS[MINED + k]));
-    }
-    std::fs::write(mined_out, tsv)?;
-    eprintln!("wrote {out:?} ({} bytes), {mined_out:?} ({} names)", bytes.len(), mined.len());
-    Ok(())
+    model.averaged(o.prune)
 }
 
-/// A borrowed model as a scorer.
-struct Fixed<'a>(&'a Model);
-impl Scorer for Fixed<'_> {
-    fn score(&self, feats: &[u64], out: &mut [f32; NUM_TAGS]) {
-        self.0.score(feats, out);
+fn tag_all(docs: &[Doc], prepared: &[Prepared], m: &Model) -> Vec<Vec<NameSpan>> {
+    docs.iter()
+        .zip(prepared)
+        .map(|(d, p)| names::spans(&d.text, p, &names::decode(p, &mut Frozen(m), None)))
+        .collect()
+}
+
+fn train(
+    train: &PathBuf,
+    dev: &PathBuf,
+    out: &PathBuf,
+    mined_out: &PathBuf,
+    o: &Opts,
+    pred: Option<&PathBuf>,
+) -> Result<()> {
+    let train_docs = read_docs(train)?;
+    let dev_docs = read_docs(dev)?;
+    // Two folds by parity: each half of the training text sees lists mined from
+    // the other half only, as unseen text will (names it lists, and names it doesn't).
+    let fold_docs: [Vec<&Doc>; 2] = [0, 1].map(|f| {
+        train_docs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 2 != f)
+            .map(|(_, d)| d)
+            .collect()
+    });
+    let fold_gaz = [gazetteer_from(&fold_docs[0]).0, gazetteer_from(&fold_docs[1]).0];
+    let all: Vec<&Doc> = train_docs.iter().collect();
+    let (full_gaz, mined) = gazetteer_from(&all);
+
+    let mut misaligned = 0;
+    let tdocs: Vec<TrainDoc> = train_docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let p = features::prepare(&d.text, &fold_gaz[i % 2]);
+            let gold = gold_tags(&p, d, &mut misaligned);
+            TrainDoc { p, gold }
+        })
+        .collect();
+    let dev_prepared: Vec<Prepared> = dev_docs
+        .iter()
+        .map(|d| features::prepare(&d.text, &full_gaz))
+        .collect();
+    eprintln!(
+        "{} train docs, {} tokens; {misaligned} gold entities not aligned with tokens",
+        tdocs.len(),
+        tdocs.iter().map(|t| t.p.tokens.len()).sum::<usize>()
+    );
+
+    let m = train_pass(&tdocs.iter().collect::<Vec<_>>(), o, |epoch, m| {
+        let (pr, rc, f) = evaluate(&dev_docs, &tag_all(&dev_docs, &dev_prepared, m));
+        eprintln!("epoch {epoch:2}: dev P {pr:.4} R {rc:.4} F1 {f:.4}");
+    });
+    if let Some(path) = pred {
+        write_predictions(path, &dev_docs, &tag_all(&dev_docs, &dev_prepared, &m))?;
     }
+    let bytes = m.to_bytes();
+    std::fs::write(out, &bytes)?;
+    eprintln!("wrote {out:?} ({} bytes)", bytes.len());
+    let mut tsv = String::from("# Mined from CoNLL-2003 train by `train_ner train`; do not edit.\n");
+    for (list, phrase) in &mined {
+        tsv.push_str(&format!("{}\t{phrase}\n", LISTS[*list]));
+    }
+    std::fs::write(mined_out, tsv)?;
+    eprintln!("wrote {mined_out:?} ({} names)", mined.len());
+    Ok(())
 }
 
 fn texts(files: &[PathBuf]) -> Result<Vec<String>> {
@@ -384,7 +403,6 @@ fn texts(files: &[PathBuf]) -> Result<Vec<String>> {
 }
 
 fn main() -> Result<()> {
-    let _ = TYPES;
     match Cli::parse().cmd {
         Cmd::Train {
             train: t,
@@ -395,7 +413,14 @@ fn main() -> Result<()> {
             bits,
             prune,
             pred,
-        } => train(&t, &dev, &out, &mined, epochs, bits, prune, pred.as_ref()),
+        } => {
+            let o = Opts {
+                epochs,
+                bits,
+                prune,
+            };
+            train(&t, &dev, &out, &mined, &o, pred.as_ref())
+        }
         Cmd::Predict { gold, out } => {
             let docs = read_docs(&gold)?;
             let preds: Vec<_> = docs.iter().map(|d| names::recognise(&d.text)).collect();

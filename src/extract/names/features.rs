@@ -354,6 +354,15 @@ pub fn static_features(p: &Prepared, sent: &std::ops::Range<usize>, i: usize, ou
     out.push(feat2(27, t.shape, ctx));
     out.push(feat2(28, lower_at(-1), t.shape));
     out.push(feat2(29, t.shape, lower_at(1)));
+    // Neighbours' endings and exact forms, and word bigrams on either side.
+    for (tmpl, d) in [(37u64, -1isize), (38, 1)] {
+        if let Some(x) = at(d) {
+            out.push(feat(tmpl, x.suffixes[2]));
+            out.push(feat(tmpl + 10, x.cased));
+        }
+    }
+    out.push(feat2(39, lower_at(-2), lower_at(-1)));
+    out.push(feat2(49, lower_at(1), lower_at(2)));
     if t.capitalised() {
         if let Some(cs) = p.contexts.get(&t.lower) {
             for &c in cs {

@@ -8,9 +8,9 @@ use super::features::{IdMap, TokenInfo, fx, lower_hash};
 use crate::extract::text;
 use std::ops::Range;
 
-/// The lists, in bit order. The first four are written by hand
-/// (`data/ner/gazetteer.tsv`); the last four are mined from the training text
-/// (`data/ner/mined.tsv`, rebuilt by `train_ner`).
+/// The lists, in bit order. The first three are kept by hand
+/// (`data/ner/gazetteer.tsv`, see `scripts/make-gazetteer.py`); the rest are
+/// mined from the training text (`data/ner/mined.tsv`, rebuilt by `train_ner`).
 pub const LISTS: [&str; 8] = [
     "place",
     "nationality",
@@ -22,7 +22,10 @@ pub const LISTS: [&str; 8] = [
     "MISC",
 ];
 
-/// Where the mined lists start in `LISTS`.
+/// The list of first names, mined from people named in full in the training text.
+pub const FIRST_NAME: usize = 3;
+
+/// Where the mined lists of names by type start in `LISTS`.
 pub const MINED: usize = 4;
 
 const SEED: u64 = 0x6a09_e667;

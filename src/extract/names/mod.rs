@@ -33,32 +33,39 @@ pub const KINDS: [ActorKind; 4] = [
 
 /// The compiled-in recogniser; `None` when the model does not parse (recognise
 /// then finds nothing rather than failing the build of a briefing).
-fn recogniser() -> Option<&'static (Model, Gazetteer)> {
-    static CELL: OnceLock<Option<(Model, Gazetteer)>> = OnceLock::new();
+fn recogniser() -> Option<&'static Recogniser> {
+    static CELL: OnceLock<Option<Recogniser>> = OnceLock::new();
     CELL.get_or_init(|| {
-        let model = Model::from_bytes(MODEL).ok()?;
         let mut gaz = Gazetteer::default();
         gaz.add_tsv(HAND_LISTS);
         gaz.add_tsv(MINED_LISTS);
-        Some((model, gaz))
+        Some(Recogniser {
+            model: Model::from_bytes(MODEL).ok()?,
+            gaz,
+        })
     })
     .as_ref()
+}
+
+/// The weights and the name lists.
+struct Recogniser {
+    model: Model,
+    gaz: Gazetteer,
 }
 
 /// Finds the names in `text`: sorted, non-overlapping byte spans.
 pub fn recognise(text: &str) -> Vec<NameSpan> {
     match recogniser() {
-        Some((model, gaz)) => {
-            let p = features::prepare(text, gaz);
-            let mut scorer = Frozen(model);
-            spans(text, &p, &decode(&p, &mut scorer, None))
+        Some(r) => {
+            let p = features::prepare(text, &r.gaz);
+            spans(text, &p, &decode(&p, &mut Frozen(&r.model), None))
         }
         None => Vec::new(),
     }
 }
 
 /// A scorer that never learns, so inference can share the training decoder.
-struct Frozen<'a, S>(&'a S);
+pub struct Frozen<'a, S>(pub &'a S);
 impl<S: Scorer> Scorer for Frozen<'_, S> {
     fn score(&self, feats: &[u64], out: &mut [f32; NUM_TAGS]) {
         self.0.score(feats, out);
