@@ -225,11 +225,7 @@ fn evaluate(docs: &[Doc], preds: &[Vec<NameSpan>]) -> (f64, f64, f64) {
     (p, r, 2.0 * p * r / (p + r).max(1e-9))
 }
 
-fn write_predictions(
-    path: &PathBuf,
-    docs: &[Doc],
-    preds: &[Vec<NameSpan>],
-) -> Result<()> {
+fn write_predictions(path: &PathBuf, docs: &[Doc], preds: &[Vec<NameSpan>]) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
     for (d, pred) in docs.iter().zip(preds) {
         let cp = |b: usize| d.text[..b].chars().count();
@@ -256,10 +252,11 @@ fn gazetteer_from(docs: &[&Doc]) -> (Gazetteer, BTreeSet<(usize, String)>) {
             let name = &d.text[e.start..e.end];
             mined.insert((MINED + e.kind, name.to_string()));
             // First names of people named in full.
-            if let (0, Some((first, _))) = (e.kind, name.split_once(' ')) {
-                if first.len() > 1 && first.chars().all(char::is_alphabetic) {
-                    mined.insert((FIRST_NAME, first.to_string()));
-                }
+            if let (0, Some((first, _))) = (e.kind, name.split_once(' '))
+                && first.len() > 1
+                && first.chars().all(char::is_alphabetic)
+            {
+                mined.insert((FIRST_NAME, first.to_string()));
             }
         }
     }
@@ -285,11 +282,7 @@ struct TrainDoc {
 }
 
 /// Trains the tagger on `docs`. `each_epoch` sees the averaged model after every epoch.
-fn train_pass(
-    docs: &[&TrainDoc],
-    o: &Opts,
-    mut each_epoch: impl FnMut(usize, &Model),
-) -> Model {
+fn train_pass(docs: &[&TrainDoc], o: &Opts, mut each_epoch: impl FnMut(usize, &Model)) -> Model {
     let size = (1usize << o.bits) * NUM_TAGS;
     let mut model = Perceptron {
         bits: o.bits,
@@ -343,7 +336,10 @@ fn train(
             .map(|(_, d)| d)
             .collect()
     });
-    let fold_gaz = [gazetteer_from(&fold_docs[0]).0, gazetteer_from(&fold_docs[1]).0];
+    let fold_gaz = [
+        gazetteer_from(&fold_docs[0]).0,
+        gazetteer_from(&fold_docs[1]).0,
+    ];
     let all: Vec<&Doc> = train_docs.iter().collect();
     let (full_gaz, mined) = gazetteer_from(&all);
 
@@ -377,7 +373,8 @@ fn train(
     let bytes = m.to_bytes();
     std::fs::write(out, &bytes)?;
     eprintln!("wrote {out:?} ({} bytes)", bytes.len());
-    let mut tsv = String::from("# Mined from CoNLL-2003 train by `train_ner train`; do not edit.\n");
+    let mut tsv =
+        String::from("# Mined from CoNLL-2003 train by `train_ner train`; do not edit.\n");
     for (list, phrase) in &mined {
         tsv.push_str(&format!("{}\t{phrase}\n", LISTS[*list]));
     }

@@ -240,6 +240,15 @@ mod tests {
     }
 
     #[test]
+    fn pretokenised_clitics_stay_whole() {
+        assert_eq!(
+            words("Maduro 's men do n't"),
+            ["Maduro", "'s", "men", "do", "n't"]
+        );
+        assert_eq!(words("we're"), ["we", "'re"]);
+    }
+
+    #[test]
     fn keeps_abbreviation_dots() {
         assert_eq!(
             words("The U.S. and Mr. Bolton"),

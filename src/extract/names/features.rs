@@ -296,6 +296,10 @@ impl TokenInfo {
     pub fn lower(&self) -> u64 {
         self.lower
     }
+    /// Gazetteer marks: bit `4 * list + BILOU position`.
+    pub fn gaz(&self) -> u32 {
+        self.gaz
+    }
     pub fn add_gaz(&mut self, bits: u32) {
         self.gaz |= bits;
     }
@@ -324,8 +328,8 @@ pub fn static_features(p: &Prepared, sent: &std::ops::Range<usize>, i: usize, ou
         let j = i as isize + d;
         (j >= sent.start as isize && j < sent.end as isize).then(|| &info[j as usize])
     };
-    let lower_at = |d: isize| at(d).map_or(0xB05 + d as u64, |x| x.lower);
-    let shape_at = |d: isize| at(d).map_or(0xB05 + d as u64, |x| x.shape);
+    let lower_at = |d: isize| at(d).map_or(0xB05u64.wrapping_add_signed(d as i64), |x| x.lower);
+    let shape_at = |d: isize| at(d).map_or(0xB05u64.wrapping_add_signed(d as i64), |x| x.shape);
     let ctx = u64::from(t.flags & (SENT_START | HEADLINE));
     out.push(feat(1, 0));
     for d in -2..=2isize {
@@ -349,7 +353,11 @@ pub fn static_features(p: &Prepared, sent: &std::ops::Range<usize>, i: usize, ou
     out.push(feat2(22, t.lower, lower_at(1)));
     out.push(feat2(23, u64::from(t.cap), ctx));
     out.push(feat2(24, t.lower, ctx));
-    out.push(feat2(25, u64::from(t.doc_case) << 8 | u64::from(t.cap), ctx));
+    out.push(feat2(
+        25,
+        u64::from(t.doc_case) << 8 | u64::from(t.cap),
+        ctx,
+    ));
     out.push(feat2(26, u64::from(t.len.min(12)), u64::from(t.cap)));
     out.push(feat2(27, t.shape, ctx));
     out.push(feat2(28, lower_at(-1), t.shape));
@@ -363,11 +371,9 @@ pub fn static_features(p: &Prepared, sent: &std::ops::Range<usize>, i: usize, ou
     }
     out.push(feat2(39, lower_at(-2), lower_at(-1)));
     out.push(feat2(49, lower_at(1), lower_at(2)));
-    if t.capitalised() {
-        if let Some(cs) = p.contexts.get(&t.lower) {
-            for &c in cs {
-                out.push(feat(34, c));
-            }
+    if let Some(cs) = p.contexts.get(&t.lower).filter(|_| t.capitalised()) {
+        for &c in cs {
+            out.push(feat(34, c));
         }
     }
     for (tmpl, d) in [(30u64, -1isize), (31, 0), (32, 1)] {

@@ -76,8 +76,9 @@ impl Gazetteer {
             for i in s.clone() {
                 let mut h = SEED;
                 let mut best = None;
-                for j in i..s.end.min(i + self.max_len) {
-                    h = fx(h, info[j].lower());
+                let window = &info[i..s.end.min(i + self.max_len)];
+                for (j, t) in (i..).zip(window) {
+                    h = fx(h, t.lower());
                     if let Some(&lists) = self.phrases.get(&h) {
                         best = Some((j, lists));
                     }
@@ -103,5 +104,27 @@ impl Gazetteer {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::names::features::prepare;
+
+    #[test]
+    fn marks_the_longest_match_with_bilou_positions() {
+        let mut gaz = Gazetteer::default();
+        gaz.add_tsv("place\tNew York\nplace\tYork\norganization\tNew York Times\n");
+        let text = "She read the New York paper in York.";
+        let p = prepare(text, &gaz);
+        let marks: Vec<u32> = p.info.iter().map(TokenInfo::gaz).collect();
+        let place = 0;
+        // `New York` (B, L): `New York Times` is not complete here.
+        assert_eq!(marks[3], 1 << (4 * place));
+        assert_eq!(marks[4] & (1 << (4 * place + 2)), 1 << (4 * place + 2));
+        // `York` alone: U.
+        assert_eq!(marks[7], 1 << (4 * place + 3));
+        assert_eq!(marks[0], 0);
     }
 }

@@ -122,15 +122,14 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
     let mut open: Option<(usize, usize)> = None;
     for (i, &t) in tags.iter().enumerate() {
         let cur = split_tag(t);
-        let continues = cur.is_some_and(|(k, pos)| open.is_some_and(|(_, ko)| ko == k) && matches!(pos, 1 | 2));
+        let continues =
+            cur.is_some_and(|(k, pos)| open.is_some_and(|(_, ko)| ko == k) && matches!(pos, 1 | 2));
         if let (Some((first, k)), false) = (open, continues) {
             found.push((first, i - 1, k));
             open = None;
         }
-        if let Some((k, _)) = cur {
-            if open.is_none() {
-                open = Some((i, k));
-            }
+        if let (Some((k, _)), None) = (cur, open) {
+            open = Some((i, k));
         }
         if let (Some((first, k)), Some((_, 2 | 3))) = (open, cur) {
             found.push((first, i, k));
@@ -156,4 +155,87 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(&str, ActorKind)> {
+        recognise(text)
+            .into_iter()
+            .map(|s| (&text[s.start..s.end], s.kind))
+            .collect()
+    }
+
+    #[test]
+    fn finds_people_places_and_organizations() {
+        let found = names(
+            "President Nicolas Maduro met opposition leader Juan Guaido in Caracas on Thursday, \
+             and the United Nations called for calm.",
+        );
+        assert!(
+            found.contains(&("Nicolas Maduro", ActorKind::Person)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Juan Guaido", ActorKind::Person)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Caracas", ActorKind::Place)), "{found:?}");
+        assert!(
+            found.contains(&("United Nations", ActorKind::Organization)),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|(n, _)| n.contains("Thursday")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn ignores_capitalised_sentence_openers() {
+        let found = names("Instead, the talks stalled. Those who stayed said nothing.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn drops_honorifics_from_names() {
+        let found = names("\"We are ready,\" Mr Bolton told reporters in Washington.");
+        assert!(found.contains(&("Bolton", ActorKind::Person)), "{found:?}");
+        assert!(
+            found.contains(&("Washington", ActorKind::Place)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn spans_are_sorted_and_disjoint_on_odd_input() {
+        let text = "ÉLYSÉE — “Macron’s” aides met Merkel’s team in Berlin…\n\n  ’’ x\u{0}Y Z";
+        let spans = recognise(text);
+        for w in spans.windows(2) {
+            assert!(w[0].end <= w[1].start, "{spans:?}");
+        }
+        for s in &spans {
+            assert!(
+                s.start < s.end && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+            );
+        }
+        assert!(recognise("").is_empty());
+    }
+
+    #[test]
+    fn bilou_transitions_are_checked() {
+        let b_per = features::tag(0, features::B);
+        let l_per = features::tag(0, features::L);
+        let l_org = features::tag(1, features::L);
+        assert!(allowed(O, b_per, false));
+        assert!(
+            !allowed(O, b_per, true),
+            "an entity must close at the sentence end"
+        );
+        assert!(allowed(b_per, l_per, true));
+        assert!(!allowed(b_per, l_org, false));
+        assert!(!allowed(b_per, O, false));
+    }
 }

@@ -106,7 +106,8 @@ impl Model {
         let tags = read_u32(b, &mut at).ok_or(ModelError::Header)?;
         let scale = f32::from_bits(read_u32(b, &mut at).ok_or(ModelError::Header)?);
         let n = read_u32(b, &mut at).ok_or(ModelError::Header)?;
-        if !(8..=26).contains(&bits) || tags as usize != NUM_TAGS || !(scale > 0.0) {
+        if !(8..=26).contains(&bits) || tags as usize != NUM_TAGS || scale.is_nan() || scale <= 0.0
+        {
             return Err(ModelError::Header);
         }
         let mut weights = vec![0i16; (1usize << bits) * NUM_TAGS];
@@ -139,5 +140,39 @@ impl Scorer for Model {
         for (o, a) in out.iter_mut().zip(acc) {
             *o = a as f32 / self.scale;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_bytes() {
+        let bits = 8;
+        let mut w = vec![0f32; (1 << bits) * NUM_TAGS];
+        w[3] = 1.5;
+        w[NUM_TAGS * 7 + 2] = -0.25;
+        let m = Model::quantise(bits, &w);
+        let bytes = m.to_bytes();
+        let back = Model::from_bytes(&bytes).expect("parses");
+        let feat = 7u64 << (64 - bits);
+        let (mut a, mut b) = ([0f32; NUM_TAGS], [0f32; NUM_TAGS]);
+        m.score(&[feat], &mut a);
+        back.score(&[feat], &mut b);
+        assert_eq!(a, b);
+        assert!((b[2] + 0.25).abs() < 1e-3);
+    }
+
+    #[test]
+    fn rejects_damaged_files() {
+        assert_eq!(Model::from_bytes(b"nope").err(), Some(ModelError::Header));
+        let mut w = vec![0f32; (1 << 8) * NUM_TAGS];
+        w[5] = 1.0;
+        let bytes = Model::quantise(8, &w).to_bytes();
+        assert_eq!(
+            Model::from_bytes(&bytes[..bytes.len() - 1]).err(),
+            Some(ModelError::Body)
+        );
     }
 }
