@@ -76,8 +76,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Clitics split off the end of a word, PTB-style (`Maduro's` -> `Maduro` `'s`).
+const CLITICS: &[&str] = &[
+    "'s", "’s", "'S", "’S", "n't", "n’t", "N'T", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d",
+    "’d", "'m", "’m",
+];
+
 /// Splits one whitespace-free chunk `text[start..end]` into tokens.
 fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
+    // A clitic standing alone (pre-tokenised text such as CoNLL's `Maduro 's`) is one token.
+    if CLITICS.contains(&&text[start..end]) {
+        out.push(Token { start, end });
+        return;
+    }
     // Leading punctuation, one token per mark.
     while start < end {
         let c = text[start..end].chars().next().unwrap_or(' ');
@@ -114,7 +125,7 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
     if start < end {
         let word = &text[start..end];
         // Possessive and negation clitics: `Maduro's`, `don't` (as `do` `n't`).
-        let clitic = ["'s", "’s", "'S", "n't", "n’t"]
+        let clitic = CLITICS
             .iter()
             .find(|cl| word.len() > cl.len() && word.ends_with(*cl))
             .map(|cl| cl.len());
@@ -141,10 +152,19 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
 /// quotes or brackets) when the next word starts with a capital, a digit or a quote.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let tokens = tokenize(text);
+    sentence_tokens(text, &tokens)
+        .into_iter()
+        .map(|r| tokens[r.start].start..tokens[r.end - 1].end)
+        .collect()
+}
+
+/// Splits already tokenised text into sentences, as non-empty ranges of token indices.
+/// (The name recogniser needs both, and tokenising twice would cost it time.)
+pub fn sentence_tokens(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut first: Option<usize> = None;
     for (i, tok) in tokens.iter().enumerate() {
-        let start = *first.get_or_insert(tok.start);
+        let start = *first.get_or_insert(i);
         let next = tokens.get(i + 1);
         let line_break = next.is_some_and(|n| text[tok.end..n.start].contains('\n'));
         let t = tok.text(text);
@@ -196,7 +216,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             _ => false,
         };
         if ends {
-            out.push(start..tok.end);
+            out.push(start..i + 1);
             first = None;
         }
     }
@@ -217,6 +237,15 @@ mod tests {
             words("\"Maduro's regime,\" he said."),
             ["\"", "Maduro", "'s", "regime", ",", "\"", "he", "said", "."]
         );
+    }
+
+    #[test]
+    fn pretokenised_clitics_stay_whole() {
+        assert_eq!(
+            words("Maduro 's men do n't"),
+            ["Maduro", "'s", "men", "do", "n't"]
+        );
+        assert_eq!(words("we're"), ["we", "'re"]);
     }
 
     #[test]

@@ -1,0 +1,241 @@
+//! Mention recognition: finds the names of people, organizations, places and
+//! groups in running text.
+//!
+//! A greedy left-to-right averaged perceptron over BILOU tags, trained on
+//! CoNLL-2003 by `src/bin/train_ner.rs` (see `scripts/eval-ner.sh`). Features
+//! are hashed (`features`), helped by name lists (`gazetteer`) and by what the
+//! document said earlier about the same word. The weights (`data/ner/model.bin`)
+//! are compiled in and parsed once.
+
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+
+use super::{ActorKind, NameSpan};
+use features::{History, NUM_TAGS, O, Prepared, allowed, split_tag};
+use gazetteer::Gazetteer;
+use model::{Model, Scorer};
+use std::sync::OnceLock;
+
+/// Hand-written lists: countries, cities, nationalities, organizations, first names.
+pub const HAND_LISTS: &str = include_str!("../../../data/ner/gazetteer.tsv");
+/// Lists mined from the training text by `train_ner`.
+pub const MINED_LISTS: &str = include_str!("../../../data/ner/mined.tsv");
+const MODEL: &[u8] = include_bytes!("../../../data/ner/model.bin");
+
+/// The kinds of the model's entity types, in tag order (CoNLL PER, ORG, LOC, MISC).
+pub const KINDS: [ActorKind; 4] = [
+    ActorKind::Person,
+    ActorKind::Organization,
+    ActorKind::Place,
+    ActorKind::Group,
+];
+
+/// The compiled-in recogniser; `None` when the model does not parse (recognise
+/// then finds nothing rather than failing the build of a briefing).
+fn recogniser() -> Option<&'static Recogniser> {
+    static CELL: OnceLock<Option<Recogniser>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut gaz = Gazetteer::default();
+        gaz.add_tsv(HAND_LISTS);
+        gaz.add_tsv(MINED_LISTS);
+        Some(Recogniser {
+            model: Model::from_bytes(MODEL).ok()?,
+            gaz,
+        })
+    })
+    .as_ref()
+}
+
+/// The weights and the name lists.
+struct Recogniser {
+    model: Model,
+    gaz: Gazetteer,
+}
+
+/// Finds the names in `text`: sorted, non-overlapping byte spans.
+pub fn recognise(text: &str) -> Vec<NameSpan> {
+    match recogniser() {
+        Some(r) => {
+            let p = features::prepare(text, &r.gaz);
+            spans(text, &p, &decode(&p, &mut Frozen(&r.model), None))
+        }
+        None => Vec::new(),
+    }
+}
+
+/// A scorer that never learns, so inference can share the training decoder.
+pub struct Frozen<'a, S>(pub &'a S);
+impl<S: Scorer> Scorer for Frozen<'_, S> {
+    fn score(&self, feats: &[u64], out: &mut [f32; NUM_TAGS]) {
+        self.0.score(feats, out);
+    }
+}
+
+/// Tags every token greedily, left to right. With `gold`, the scorer learns from
+/// each mistake as it goes (perceptron training, on its own predicted history).
+pub fn decode<S: Scorer>(p: &Prepared, scorer: &mut S, gold: Option<&[usize]>) -> Vec<usize> {
+    let mut tags = vec![O; p.tokens.len()];
+    let mut hist = History::default();
+    let mut feats = Vec::with_capacity(96);
+    let mut scores = [0f32; NUM_TAGS];
+    for s in &p.sentences {
+        for i in s.clone() {
+            feats.clear();
+            features::static_features(p, s, i, &mut feats);
+            features::dynamic_features(p, s, i, &tags, &hist, &mut feats);
+            scorer.score(&feats, &mut scores);
+            let prev = if i > s.start { tags[i - 1] } else { O };
+            let last = i + 1 == s.end;
+            let mut best = O;
+            let mut best_score = f32::NEG_INFINITY;
+            for (t, &sc) in scores.iter().enumerate() {
+                if sc > best_score && allowed(prev, t, last) {
+                    best = t;
+                    best_score = sc;
+                }
+            }
+            if let Some(g) = gold.and_then(|g| g.get(i)) {
+                scorer.tick();
+                if *g != best {
+                    scorer.learn(&feats, *g, best);
+                }
+            }
+            tags[i] = best;
+            hist.record(&p.info[i], best);
+        }
+    }
+    tags
+}
+
+/// Titles that CoNLL leaves out of a person's name (`Mr Bolton` -> `Bolton`).
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Mme", "Mme.", "Messrs",
+];
+
+/// Turns BILOU tags into spans. Decoding keeps tags well-formed; an entity left
+/// open anyway is closed at its last token. A leading honorific is dropped from
+/// a person's name.
+pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
+    // Entities as token index ranges (first, last) with their type.
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let cur = split_tag(t);
+        let continues =
+            cur.is_some_and(|(k, pos)| open.is_some_and(|(_, ko)| ko == k) && matches!(pos, 1 | 2));
+        if let (Some((first, k)), false) = (open, continues) {
+            found.push((first, i - 1, k));
+            open = None;
+        }
+        if let (Some((k, _)), None) = (cur, open) {
+            open = Some((i, k));
+        }
+        if let (Some((first, k)), Some((_, 2 | 3))) = (open, cur) {
+            found.push((first, i, k));
+            open = None;
+        }
+    }
+    if let Some((first, k)) = open {
+        found.push((first, tags.len() - 1, k));
+    }
+    found
+        .into_iter()
+        .map(|(mut first, last, k)| {
+            if KINDS[k] == ActorKind::Person
+                && first < last
+                && HONORIFICS.contains(&p.tokens[first].text(text))
+            {
+                first += 1;
+            }
+            NameSpan {
+                start: p.tokens[first].start,
+                end: p.tokens[last].end,
+                kind: KINDS[k],
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(&str, ActorKind)> {
+        recognise(text)
+            .into_iter()
+            .map(|s| (&text[s.start..s.end], s.kind))
+            .collect()
+    }
+
+    #[test]
+    fn finds_people_places_and_organizations() {
+        let found = names(
+            "President Nicolas Maduro met opposition leader Juan Guaido in Caracas on Thursday, \
+             and the United Nations called for calm.",
+        );
+        assert!(
+            found.contains(&("Nicolas Maduro", ActorKind::Person)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Juan Guaido", ActorKind::Person)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Caracas", ActorKind::Place)), "{found:?}");
+        assert!(
+            found.contains(&("United Nations", ActorKind::Organization)),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|(n, _)| n.contains("Thursday")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn ignores_capitalised_sentence_openers() {
+        let found = names("Instead, the talks stalled. Those who stayed said nothing.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn drops_honorifics_from_names() {
+        let found = names("\"We are ready,\" Mr Bolton told reporters in Washington.");
+        assert!(found.contains(&("Bolton", ActorKind::Person)), "{found:?}");
+        assert!(
+            found.contains(&("Washington", ActorKind::Place)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn spans_are_sorted_and_disjoint_on_odd_input() {
+        let text = "ÉLYSÉE — “Macron’s” aides met Merkel’s team in Berlin…\n\n  ’’ x\u{0}Y Z";
+        let spans = recognise(text);
+        for w in spans.windows(2) {
+            assert!(w[0].end <= w[1].start, "{spans:?}");
+        }
+        for s in &spans {
+            assert!(
+                s.start < s.end && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+            );
+        }
+        assert!(recognise("").is_empty());
+    }
+
+    #[test]
+    fn bilou_transitions_are_checked() {
+        let b_per = features::tag(0, features::B);
+        let l_per = features::tag(0, features::L);
+        let l_org = features::tag(1, features::L);
+        assert!(allowed(O, b_per, false));
+        assert!(
+            !allowed(O, b_per, true),
+            "an entity must close at the sentence end"
+        );
+        assert!(allowed(b_per, l_per, true));
+        assert!(!allowed(b_per, l_org, false));
+        assert!(!allowed(b_per, O, false));
+    }
+}

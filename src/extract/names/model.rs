@@ -1,0 +1,178 @@
+//! The trained weights: a hashed feature table of 16-bit integers.
+//!
+//! File format (little endian): magic `NER1`, table bits (u32), tag count (u32),
+//! scale (f32: weight = value / scale), entry count (u32), then the non-zero
+//! entries of the flattened `bucket * tags + tag` table, each as the varint gap
+//! from the previous entry's index and an i16 value. Zero weights are left out,
+//! which keeps the file small.
+
+use super::features::NUM_TAGS;
+
+/// Something that scores the tags for a token from its features.
+pub trait Scorer {
+    fn score(&self, feats: &[u64], out: &mut [f32; NUM_TAGS]);
+    /// Perceptron update; only the trainer's table learns.
+    fn learn(&mut self, _feats: &[u64], _gold: usize, _pred: usize) {}
+    /// Called once per training token, for the averaging clock.
+    fn tick(&mut self) {}
+}
+
+/// The table index of a feature hash in a table of `1 << bits` buckets.
+#[inline]
+pub fn bucket(h: u64, bits: u32) -> usize {
+    (h >> (64 - bits)) as usize
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ModelError {
+    #[error("not a name model (bad magic or header)")]
+    Header,
+    #[error("name model is truncated or has an entry out of range")]
+    Body,
+}
+
+pub struct Model {
+    bits: u32,
+    scale: f32,
+    weights: Vec<i16>,
+}
+
+const MAGIC: &[u8; 4] = b"NER1";
+
+fn read_u32(b: &[u8], at: &mut usize) -> Option<u32> {
+    let v = u32::from_le_bytes(b.get(*at..*at + 4)?.try_into().ok()?);
+    *at += 4;
+    Some(v)
+}
+
+fn read_varint(b: &[u8], at: &mut usize) -> Option<usize> {
+    let mut v = 0usize;
+    for shift in (0..64).step_by(7) {
+        let byte = *b.get(*at)?;
+        *at += 1;
+        v |= usize::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+impl Model {
+    /// Quantises float weights (`(1 << bits) * NUM_TAGS` of them) into a model.
+    pub fn quantise(bits: u32, weights: &[f32]) -> Model {
+        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { 32000.0 / max } else { 1.0 };
+        Model {
+            bits,
+            scale,
+            weights: weights.iter().map(|w| (w * scale).round() as i16).collect(),
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&(NUM_TAGS as u32).to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        let nonzero = self.weights.iter().filter(|w| **w != 0).count() as u32;
+        out.extend_from_slice(&nonzero.to_le_bytes());
+        let mut last = 0usize;
+        for (i, w) in self.weights.iter().enumerate().filter(|(_, w)| **w != 0) {
+            let mut gap = i - last;
+            last = i;
+            loop {
+                let byte = (gap & 0x7f) as u8;
+                gap >>= 7;
+                if gap == 0 {
+                    out.push(byte);
+                    break;
+                }
+                out.push(byte | 0x80);
+            }
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
+        let mut at = 0;
+        if b.get(..4) != Some(MAGIC) {
+            return Err(ModelError::Header);
+        }
+        at += 4;
+        let bits = read_u32(b, &mut at).ok_or(ModelError::Header)?;
+        let tags = read_u32(b, &mut at).ok_or(ModelError::Header)?;
+        let scale = f32::from_bits(read_u32(b, &mut at).ok_or(ModelError::Header)?);
+        let n = read_u32(b, &mut at).ok_or(ModelError::Header)?;
+        if !(8..=26).contains(&bits) || tags as usize != NUM_TAGS || scale.is_nan() || scale <= 0.0
+        {
+            return Err(ModelError::Header);
+        }
+        let mut weights = vec![0i16; (1usize << bits) * NUM_TAGS];
+        let mut idx = 0usize;
+        for _ in 0..n {
+            idx += read_varint(b, &mut at).ok_or(ModelError::Body)?;
+            let v = b.get(at..at + 2).ok_or(ModelError::Body)?;
+            at += 2;
+            *weights.get_mut(idx).ok_or(ModelError::Body)? = i16::from_le_bytes([v[0], v[1]]);
+        }
+        Ok(Model {
+            bits,
+            scale,
+            weights,
+        })
+    }
+}
+
+impl Scorer for Model {
+    fn score(&self, feats: &[u64], out: &mut [f32; NUM_TAGS]) {
+        let mut acc = [0i32; NUM_TAGS];
+        for &f in feats {
+            let b = bucket(f, self.bits) * NUM_TAGS;
+            if let Some(row) = self.weights.get(b..b + NUM_TAGS) {
+                for (a, w) in acc.iter_mut().zip(row) {
+                    *a += i32::from(*w);
+                }
+            }
+        }
+        for (o, a) in out.iter_mut().zip(acc) {
+            *o = a as f32 / self.scale;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_bytes() {
+        let bits = 8;
+        let mut w = vec![0f32; (1 << bits) * NUM_TAGS];
+        w[3] = 1.5;
+        w[NUM_TAGS * 7 + 2] = -0.25;
+        let m = Model::quantise(bits, &w);
+        let bytes = m.to_bytes();
+        let back = Model::from_bytes(&bytes).expect("parses");
+        let feat = 7u64 << (64 - bits);
+        let (mut a, mut b) = ([0f32; NUM_TAGS], [0f32; NUM_TAGS]);
+        m.score(&[feat], &mut a);
+        back.score(&[feat], &mut b);
+        assert_eq!(a, b);
+        assert!((b[2] + 0.25).abs() < 1e-3);
+    }
+
+    #[test]
+    fn rejects_damaged_files() {
+        assert_eq!(Model::from_bytes(b"nope").err(), Some(ModelError::Header));
+        let mut w = vec![0f32; (1 << 8) * NUM_TAGS];
+        w[5] = 1.0;
+        let bytes = Model::quantise(8, &w).to_bytes();
+        assert_eq!(
+            Model::from_bytes(&bytes[..bytes.len() - 1]).err(),
+            Some(ModelError::Body)
+        );
+    }
+}
