@@ -12,7 +12,7 @@ mod roles;
 mod similar;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use super::{LocalActor, Mention, NameSpan};
 use deunicode::deunicode;
