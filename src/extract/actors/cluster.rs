@@ -1,0 +1,437 @@
+//! Resolution within one text: cleans each recognised name, groups name forms into actors
+//! (countries through the country table, surnames into the full names they shorten,
+//! misspellings into the name they misspell, acronyms into the organisation they abbreviate)
+//! and picks each actor's canonical name, aliases and roles.
+
+use super::lexicon::{Lexicon, lexicon};
+use super::roles::{role_after, role_before};
+use super::similar::near_spelling;
+use super::slug;
+use crate::extract::text::tokenize;
+use crate::extract::{ActorKind, LocalActor, Mention, NameSpan};
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+/// One recognised name after cleaning: the name part of the span and what it stands for.
+struct Occurrence {
+    range: Range<usize>,
+    kind: ActorKind,
+    /// The name as written, whitespace collapsed.
+    surface: String,
+}
+
+/// All occurrences that share one normalised form (slug, or a country's canonical slug).
+struct Form {
+    /// Normalised words of the name (`["leopoldo", "lopez"]`).
+    words: Vec<String>,
+    kind: ActorKind,
+    occurrences: Vec<usize>,
+    /// The canonical name of the country this form stands for.
+    country: Option<&'static str>,
+    /// Every occurrence is a word that is usually no name (`May`, `Instead`): kept only if it
+    /// joins a real name.
+    weak: bool,
+}
+
+fn is_punct(word: &str) -> bool {
+    !word.chars().any(char::is_alphanumeric)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Number of leading words of a person span that are honorifics or titles, not name
+/// ("Mr Bolton", "President Nicolas Maduro", "Opposition leader Juan Guaido").
+fn leading_titles(lx: &Lexicon, words: &[&str]) -> usize {
+    let mut a = 0;
+    while a + 1 < words.len() {
+        let w = words[a];
+        if lx.is_honorific(w) || lx.is_stop_word(w) {
+            a += 1;
+            continue;
+        }
+        // A run of title and modifier words that ends in a title.
+        let mut i = a;
+        while i + 1 < words.len() && (lx.is_title_word(words[i]) || lx.is_modifier(words[i])) {
+            i += 1;
+        }
+        match (a..=i)
+            .rev()
+            .find(|&j| j > a && lx.title_ending(&words[a..j]).is_some())
+        {
+            Some(j) if is_capitalised(w) => a = j,
+            _ => break,
+        }
+    }
+    a
+}
+
+/// Cleans one recognised span: trims punctuation, possessives, honorifics and titles (persons)
+/// or sentence-opening function words (others). `None` when nothing name-like is left.
+fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
+    let lx = lexicon();
+    let slice = text.get(span.start..span.end)?;
+    let toks = tokenize(slice);
+    let words: Vec<&str> = toks.iter().map(|t| t.text(slice)).collect();
+    let mut b = words.len();
+    while b > 0 && (is_punct(words[b - 1]) || matches!(words[b - 1], "'s" | "’s" | "'S")) {
+        b -= 1;
+    }
+    let mut a = 0;
+    while a < b && is_punct(words[a]) {
+        a += 1;
+    }
+    if a >= b {
+        return None;
+    }
+    if span.kind == ActorKind::Person {
+        a += leading_titles(lx, &words[a..b]);
+        // A title or honorific alone is no name.
+        if b - a == 1 && (lx.is_title_word(words[a]) || lx.is_honorific(words[a])) {
+            return None;
+        }
+    } else {
+        // "Instead Washington": drop opening function words, but keep "The Hague".
+        while b - a > 1 && lx.is_stop_word(words[a]) && !words[a].eq_ignore_ascii_case("the") {
+            a += 1;
+        }
+        // "the United States" is the country "United States".
+        if b - a > 1 && words[a].eq_ignore_ascii_case("the") {
+            let rest = &slice[toks[a + 1].start..toks[b - 1].end];
+            if lx.country(rest).is_some() {
+                a += 1;
+            }
+        }
+    }
+    let range = span.start + toks[a].start..span.start + toks[b - 1].end;
+    let surface = text[range.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Recogniser junk: no capital letter anywhere ("said", "the").
+    if !surface.chars().any(char::is_uppercase) {
+        return None;
+    }
+    Some(Occurrence {
+        range,
+        kind: span.kind,
+        surface,
+    })
+}
+
+/// The key occurrences are grouped by, and the country they name, if any.
+fn form_key(lx: &Lexicon, occ: &Occurrence) -> (String, Option<&'static str>) {
+    if occ.kind != ActorKind::Person
+        && let Some(country) = lx.country(&occ.surface)
+    {
+        return (slug(country), Some(country));
+    }
+    (slug(&occ.surface), None)
+}
+
+fn name_words(surface: &str) -> Vec<String> {
+    surface
+        .split_whitespace()
+        .map(slug)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// A minimal union-find over form indices.
+struct Groups(Vec<usize>);
+
+impl Groups {
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            self.0[ra] = rb;
+        }
+    }
+    fn size(&mut self, i: usize) -> usize {
+        let r = self.root(i);
+        (0..self.0.len()).filter(|&j| self.root(j) == r).count()
+    }
+}
+
+/// The single group among `candidates` (form indices), if they all fall in one.
+fn unique_group(groups: &mut Groups, candidates: impl Iterator<Item = usize>) -> Option<usize> {
+    let roots: BTreeSet<usize> = candidates.map(|c| groups.root(c)).collect();
+    match roots.len() {
+        1 => roots.into_iter().next(),
+        _ => None,
+    }
+}
+
+fn is_full_person(f: &Form) -> bool {
+    f.kind == ActorKind::Person && f.country.is_none() && f.words.len() >= 2
+}
+
+/// Short forms join the one full name they shorten: a shorter multiword person name that
+/// begins or ends a longer one, and a lone word that is the last word (surname) of a full
+/// person name. A lone word of another kind joins too: recognisers often mislabel a surname
+/// ("Maduro's regime" as an organisation); countries never do.
+fn join_short_forms(forms: &[Form], groups: &mut Groups) {
+    for (i, f) in forms.iter().enumerate() {
+        if f.country.is_some() {
+            continue;
+        }
+        let n = f.words.len();
+        let candidates = forms.iter().enumerate().filter(|(j, g)| {
+            *j != i
+                && is_full_person(g)
+                && g.words.len() > n
+                && if n == 1 {
+                    g.words.last() == f.words.last()
+                } else {
+                    f.kind == ActorKind::Person
+                        && (g.words.starts_with(&f.words) || g.words.ends_with(&f.words))
+                }
+        });
+        if let Some(target) = unique_group(groups, candidates.map(|(j, _)| j)) {
+            groups.join(i, target);
+        }
+    }
+}
+
+/// A lone word still on its own joins the one name it nearly spells ("Gaido" -> "Guaido");
+/// a full name joins the one full name it differs from in one nearly spelt word.
+fn join_misspellings(forms: &[Form], groups: &mut Groups) {
+    for (i, f) in forms.iter().enumerate() {
+        if f.country.is_some() || f.weak || groups.size(i) > 1 {
+            continue;
+        }
+        let candidates = forms.iter().enumerate().filter(|(j, g)| {
+            if *j == i || g.country.is_some() || g.weak {
+                return false;
+            }
+            if f.words.len() == 1 {
+                (g.kind == f.kind || g.kind == ActorKind::Person)
+                    && g.words
+                        .last()
+                        .is_some_and(|last| near_spelling(&f.words[0], last))
+            } else {
+                g.kind == f.kind
+                    && g.words.len() == f.words.len()
+                    && f.words.iter().zip(&g.words).filter(|(a, b)| a != b).count() == 1
+                    && f.words
+                        .iter()
+                        .zip(&g.words)
+                        .all(|(a, b)| a == b || near_spelling(a, b))
+            }
+        });
+        if let Some(target) = unique_group(groups, candidates.map(|(j, _)| j)) {
+            groups.join(i, target);
+        }
+    }
+}
+
+/// Initials of a multiword name, skipping lowercase function words
+/// ("North Atlantic Treaty Organization" -> "nato", "Bank of England" -> "be").
+fn initials(surface: &str) -> String {
+    surface
+        .split_whitespace()
+        .filter(|w| is_capitalised(w))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// An all-capital organisation name joins the one organisation whose initials it spells.
+fn join_acronyms(forms: &[Form], occs: &[Occurrence], groups: &mut Groups) {
+    for (i, f) in forms.iter().enumerate() {
+        let Some(&first) = f.occurrences.first() else {
+            continue;
+        };
+        let surface = occs[first].surface.replace('.', "");
+        let is_acronym = f.kind == ActorKind::Organization
+            && f.words.len() == 1
+            && (2..=6).contains(&surface.chars().count())
+            && surface.chars().all(|c| c.is_ascii_uppercase());
+        if !is_acronym {
+            continue;
+        }
+        let acronym = surface.to_lowercase();
+        let candidates = forms.iter().enumerate().filter(|(j, g)| {
+            *j != i
+                && g.kind == ActorKind::Organization
+                && g.words.len() >= 2
+                && g.occurrences
+                    .first()
+                    .is_some_and(|&o| initials(&occs[o].surface) == acronym)
+        });
+        if let Some(target) = unique_group(groups, candidates.map(|(j, _)| j)) {
+            groups.join(i, target);
+        }
+    }
+}
+
+/// Groups occurrences by normalised form, each form with its majority kind.
+fn build_forms(occs: &[Occurrence]) -> Vec<Form> {
+    let lx = lexicon();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut forms: Vec<Form> = Vec::new();
+    for (o, occ) in occs.iter().enumerate() {
+        let (key, country) = form_key(lx, occ);
+        if key.is_empty() {
+            continue;
+        }
+        let weak = occ.surface.split_whitespace().count() == 1 && lx.is_stop_word(&occ.surface);
+        let f = *index.entry(key).or_insert_with(|| {
+            forms.push(Form {
+                words: name_words(&occ.surface),
+                kind: occ.kind,
+                occurrences: Vec::new(),
+                country,
+                weak: true,
+            });
+            forms.len() - 1
+        });
+        forms[f].occurrences.push(o);
+        forms[f].weak &= weak;
+    }
+    for form in &mut forms {
+        let mut counts: Vec<(usize, ActorKind)> = Vec::new();
+        for &o in &form.occurrences {
+            match counts.iter_mut().find(|(_, k)| *k == occs[o].kind) {
+                Some((n, _)) => *n += 1,
+                None => counts.push((1, occs[o].kind)),
+            }
+        }
+        // Most frequent kind; the first seen on a tie (max_by_key keeps the last maximum).
+        if let Some((_, k)) = counts.iter().rev().max_by_key(|(n, _)| *n) {
+            form.kind = *k;
+        }
+        if form.country.is_some() {
+            form.kind = ActorKind::Place;
+        }
+    }
+    forms
+}
+
+/// The canonical name of a group of forms: the fullest form (most words), then the most
+/// frequent, then the first; within that form the accented spelling wins ("López").
+fn canonical(forms: &[Form], members: &[usize], occs: &[Occurrence]) -> (String, ActorKind) {
+    if let Some(country) = members.iter().find_map(|&f| forms[f].country) {
+        return (country.to_string(), ActorKind::Place);
+    }
+    let best = members.iter().copied().max_by_key(|&f| {
+        let first = forms[f]
+            .occurrences
+            .first()
+            .map_or(0, |&o| occs[o].range.start);
+        (
+            forms[f].words.len(),
+            forms[f].occurrences.len(),
+            std::cmp::Reverse(first),
+        )
+    });
+    let Some(best) = best else {
+        return (String::new(), ActorKind::Group);
+    };
+    let form = &forms[best];
+    let surfaces: Vec<&str> = form
+        .occurrences
+        .iter()
+        .map(|&o| occs[o].surface.as_str())
+        .collect();
+    let name = surfaces
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, s)| {
+            let count = surfaces.iter().filter(|t| *t == s).count();
+            (!s.is_ascii(), count, std::cmp::Reverse(i))
+        })
+        .map_or_else(String::new, |(_, s)| s.to_string());
+    (name, form.kind)
+}
+
+/// Adds `role` to `roles` unless a case-insensitive equal is already there.
+fn push_role(roles: &mut Vec<String>, role: &str) {
+    let role = role.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !role.is_empty() && !roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
+        roles.push(role);
+    }
+}
+
+pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>) {
+    let mut spans: Vec<&NameSpan> = names.iter().collect();
+    spans.sort_by_key(|s| (s.start, s.end));
+    let occs: Vec<Occurrence> = spans.iter().filter_map(|s| clean(text, s)).collect();
+    let forms = build_forms(&occs);
+    let mut groups = Groups((0..forms.len()).collect());
+    join_short_forms(&forms, &mut groups);
+    join_misspellings(&forms, &mut groups);
+    join_acronyms(&forms, &occs, &mut groups);
+
+    // Groups in order of first mention, all-weak ones dropped.
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for f in 0..forms.len() {
+        members.entry(groups.root(f)).or_default().push(f);
+    }
+    let mut clusters: Vec<(usize, Vec<usize>)> = members
+        .into_values()
+        .filter(|m| m.iter().any(|&f| !forms[f].weak))
+        .filter_map(|m| {
+            let first = m
+                .iter()
+                .flat_map(|&f| forms[f].occurrences.iter())
+                .map(|&o| occs[o].range.start)
+                .min()?;
+            Some((first, m))
+        })
+        .collect();
+    clusters.sort_by_key(|(first, _)| *first);
+
+    let others: Vec<Range<usize>> = names
+        .iter()
+        .filter(|n| n.kind != ActorKind::Person)
+        .map(|n| n.start..n.end)
+        .collect();
+    let mut actors = Vec::with_capacity(clusters.len());
+    let mut mentions = Vec::new();
+    for (a, (_, m)) in clusters.iter().enumerate() {
+        let (name, kind) = canonical(&forms, m, &occs);
+        let mut in_order: Vec<usize> = m
+            .iter()
+            .flat_map(|&f| forms[f].occurrences.iter().copied())
+            .collect();
+        in_order.sort_unstable();
+        let mut roles = Vec::new();
+        let mut aliases = BTreeSet::new();
+        for &o in &in_order {
+            let occ = &occs[o];
+            mentions.push(Mention {
+                start: occ.range.start,
+                end: occ.range.end,
+                actor: a,
+            });
+            if occ.surface != name {
+                aliases.insert(occ.surface.clone());
+            }
+            if kind == ActorKind::Person {
+                let before = role_before(text, occ.range.start, &others);
+                let after = role_after(text, occ.range.end, &others);
+                for r in before.into_iter().chain(after) {
+                    push_role(&mut roles, &text[r]);
+                }
+            }
+        }
+        actors.push(LocalActor {
+            id: slug(&name),
+            name,
+            kind,
+            aliases: aliases.into_iter().collect(),
+            roles,
+        });
+    }
+    mentions.sort_by_key(|m| (m.start, m.end));
+    (actors, mentions)
+}

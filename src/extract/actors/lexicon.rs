@@ -1,0 +1,228 @@
+//! The word lists resolution works from: countries and demonyms, titles, honorifics, role
+//! modifiers and non-name words. Each lives in `data/` as a plain list so it can be read and
+//! extended without touching code; they are parsed once, on first use.
+
+use deunicode::deunicode;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const COUNTRIES: &str = include_str!("../../../data/countries.tsv");
+const TITLES: &str = include_str!("../../../data/titles.txt");
+const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
+const MODIFIERS: &str = include_str!("../../../data/role_modifiers.txt");
+const STOPNAMES: &str = include_str!("../../../data/stopnames.txt");
+
+/// Every list, parsed.
+pub struct Lexicon {
+    /// Normalised country form (name, abbreviation or demonym) -> canonical name.
+    countries: HashMap<String, &'static str>,
+    /// Normalised forms that are demonyms (`venezuelan`, `venezuelans`).
+    demonyms: HashSet<String>,
+    /// Titles as lowercase token lists (`["secretary", "of", "state"]` style entries allowed).
+    titles: Vec<Vec<String>>,
+    /// Single-word titles, for quick membership tests.
+    title_words: HashSet<String>,
+    honorifics: HashSet<String>,
+    modifiers: HashSet<String>,
+    stop: HashSet<String>,
+}
+
+/// Lines of a list file without comments and blanks.
+fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn word_set(list: &'static str) -> HashSet<String> {
+    entries(list).map(str::to_lowercase).collect()
+}
+
+/// The key a country form is looked up by: ASCII, lowercase, no dots, single spaces, no
+/// leading "the" (`the U.S.` -> `us`, `Côte d'Ivoire` -> `cote d'ivoire`).
+pub fn country_key(s: &str) -> String {
+    let ascii = deunicode(s).to_lowercase().replace('.', "");
+    let words: Vec<&str> = ascii.split_whitespace().collect();
+    let words = match words.split_first() {
+        Some((&"the", rest)) if !rest.is_empty() => rest,
+        _ => &words[..],
+    };
+    words.join(" ")
+}
+
+/// Plural of a demonym: `Venezuelan` -> `Venezuelans`; `Swiss`, `Chinese`, `Irish` have none.
+fn demonym_plural(d: &str) -> Option<String> {
+    let lower = d.to_lowercase();
+    let invariant = ["s", "sh", "ch", "ese", "x", "i"];
+    if invariant.iter().any(|e| lower.ends_with(e)) {
+        None
+    } else {
+        Some(format!("{lower}s"))
+    }
+}
+
+fn parse_countries() -> (HashMap<String, &'static str>, HashSet<String>) {
+    let mut map = HashMap::new();
+    let mut demonyms = HashSet::new();
+    for line in entries(COUNTRIES) {
+        let mut cols = line.split('\t');
+        let Some(name) = cols.next().map(str::trim).filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        let others = cols.next().unwrap_or("");
+        let dems = cols.next().unwrap_or("");
+        map.insert(country_key(name), name);
+        for form in others.split(';').map(str::trim).filter(|f| !f.is_empty()) {
+            map.insert(country_key(form), name);
+        }
+        for dem in dems.split(';').map(str::trim).filter(|f| !f.is_empty()) {
+            let key = country_key(dem);
+            map.insert(key.clone(), name);
+            demonyms.insert(key);
+            if let Some(plural) = demonym_plural(dem) {
+                let key = country_key(&plural);
+                map.insert(key.clone(), name);
+                demonyms.insert(key);
+            }
+        }
+    }
+    (map, demonyms)
+}
+
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let (countries, demonyms) = parse_countries();
+        let titles: Vec<Vec<String>> = entries(TITLES)
+            .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
+            .collect();
+        let title_words = titles
+            .iter()
+            .filter(|t| t.len() == 1)
+            .map(|t| t[0].clone())
+            .collect();
+        Lexicon {
+            countries,
+            demonyms,
+            titles,
+            title_words,
+            honorifics: word_set(HONORIFICS),
+            modifiers: word_set(MODIFIERS),
+            stop: word_set(STOPNAMES),
+        }
+    })
+}
+
+impl Lexicon {
+    /// The canonical country a name, abbreviation or demonym stands for.
+    pub fn country(&self, form: &str) -> Option<&'static str> {
+        self.countries.get(&country_key(form)).copied()
+    }
+
+    pub fn is_demonym(&self, form: &str) -> bool {
+        self.demonyms.contains(&country_key(form))
+    }
+
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics.contains(&word.to_lowercase())
+    }
+
+    /// A one-word title (`president`, `Gen.`), case-insensitive.
+    pub fn is_title_word(&self, word: &str) -> bool {
+        self.title_words.contains(&word.to_lowercase())
+    }
+
+    /// A word that may stand before a title in a role (`opposition`, `national`).
+    pub fn is_modifier(&self, word: &str) -> bool {
+        self.modifiers.contains(&word.to_lowercase())
+    }
+
+    /// Length in words of the longest title that ends the word list `words`.
+    pub fn title_ending(&self, words: &[&str]) -> Option<usize> {
+        self.titles
+            .iter()
+            .filter(|t| t.len() <= words.len())
+            .filter(|t| {
+                let tail = &words[words.len() - t.len()..];
+                tail.iter()
+                    .zip(t.iter())
+                    .all(|(w, t)| w.to_lowercase() == *t)
+            })
+            .map(Vec::len)
+            .max()
+    }
+
+    /// Length in words of the longest title that starts the word list `words`.
+    pub fn title_starting(&self, words: &[&str]) -> Option<usize> {
+        self.titles
+            .iter()
+            .filter(|t| t.len() <= words.len())
+            .filter(|t| {
+                words
+                    .iter()
+                    .zip(t.iter())
+                    .all(|(w, t)| w.to_lowercase() == *t)
+            })
+            .map(Vec::len)
+            .max()
+    }
+
+    /// A word that is never a name on its own: pronouns, function words, days, months.
+    /// All-capital words (`US`, `IT`) are abbreviations, not the pronouns they spell.
+    pub fn is_stop_word(&self, word: &str) -> bool {
+        let all_caps = word.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        !all_caps && self.stop.contains(&word.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_have_one_canonical_name() {
+        let lx = lexicon();
+        for form in [
+            "US",
+            "U.S.",
+            "USA",
+            "the United States",
+            "America",
+            "American",
+        ] {
+            assert_eq!(lx.country(form), Some("United States"), "{form}");
+        }
+        assert_eq!(lx.country("Russian Federation"), Some("Russia"));
+        assert_eq!(lx.country("Venezuelans"), Some("Venezuela"));
+        assert_eq!(lx.country("Côte d'Ivoire"), Some("Ivory Coast"));
+        assert_eq!(lx.country("Caracas"), None);
+        assert!(lx.is_demonym("Venezuelan"));
+        assert!(!lx.is_demonym("Venezuela"));
+    }
+
+    #[test]
+    fn titles_match_at_the_end_of_a_phrase() {
+        let lx = lexicon();
+        assert_eq!(
+            lx.title_ending(&["White", "House", "press", "secretary"]),
+            Some(2)
+        );
+        assert_eq!(lx.title_ending(&["opposition", "leader"]), Some(1));
+        assert_eq!(lx.title_ending(&["reporters"]), None);
+        assert_eq!(lx.title_starting(&["Prime", "Minister", "Boris"]), Some(2));
+    }
+
+    #[test]
+    fn stop_words_spare_abbreviations() {
+        let lx = lexicon();
+        assert!(lx.is_stop_word("Instead"));
+        assert!(lx.is_stop_word("Thursday"));
+        assert!(lx.is_stop_word("us"));
+        assert!(!lx.is_stop_word("US"));
+        assert!(!lx.is_stop_word("Maduro"));
+    }
+}

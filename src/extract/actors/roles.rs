@@ -1,0 +1,251 @@
+//! Roles: the titles and descriptions a text gives a person, either before the name
+//! ("US Secretary of State Mike Pompeo", "opposition leader Juan Guaido") or as an apposition
+//! after it ("John Bolton, the national security adviser,").
+//!
+//! A role must contain a title from `data/titles.txt`; the words around it may only be role
+//! modifiers (`data/role_modifiers.txt`), other titles, or capitalised words that belong to a
+//! recognised non-person name ("US", "White House", "Venezuelan"). This keeps verbs and clauses
+//! ("said President Trump", "forces loyal to President Maduro") out of roles.
+
+use super::lexicon::{Lexicon, lexicon};
+use crate::extract::text::{Token, tokenize};
+use std::ops::Range;
+
+/// How far around a name a role is looked for, in bytes.
+const WINDOW: usize = 200;
+/// The longest capitalised object of an "X of Y" title ("Minister of Foreign Affairs").
+const MAX_OF_OBJECT: usize = 4;
+/// The longest apposition taken as a role, in words.
+const MAX_APPOSITION: usize = 12;
+/// A title must come within this many words of the apposition's start.
+const MAX_APPOSITION_LEAD: usize = 4;
+
+/// Prepositions that may continue a role after its title ("head of the National Assembly").
+const ROLE_PREPOSITIONS: &[&str] = &["of", "for", "at", "to", "in", "on"];
+/// Words that may open an apposition before the role itself.
+const APPOSITION_OPENERS: &[&[&str]] = &[
+    &["who", "is", "the"],
+    &["who", "was", "the"],
+    &["who", "is", "a"],
+    &["who", "was", "a"],
+    &["who", "is"],
+    &["who", "was"],
+    &["the"],
+    &["a"],
+    &["an"],
+];
+/// Tokens that close an apposition.
+const APPOSITION_CLOSERS: &[&str] = &[
+    ",", ".", ";", ":", ")", "—", "–", "\"", "”", "who", "which", "whose",
+];
+
+fn char_floor(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn char_ceil(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+/// Tokens of `text[from..to]` with offsets into `text`.
+fn tokens_in(text: &str, from: usize, to: usize) -> Vec<Token> {
+    let Some(slice) = text.get(from..to) else {
+        return Vec::new();
+    };
+    tokenize(slice)
+        .into_iter()
+        .map(|t| Token {
+            start: t.start + from,
+            end: t.end + from,
+        })
+        .collect()
+}
+
+fn is_punct(word: &str) -> bool {
+    !word.chars().any(char::is_alphanumeric)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when `word` may sit inside a role around its title.
+fn is_role_filler(lx: &Lexicon, word: &str, tok: Token, names: &[Range<usize>]) -> bool {
+    if is_punct(word) || lx.is_stop_word(word) {
+        return false;
+    }
+    lx.is_title_word(word)
+        || lx.is_modifier(word)
+        || (is_capitalised(word)
+            && names
+                .iter()
+                .any(|r| r.start <= tok.start && tok.end <= r.end))
+}
+
+/// Start (token index) of a title ending right before token `end`, including the
+/// "Title of Capitalised Words" form ("Secretary of State").
+fn title_before(lx: &Lexicon, words: &[&str], end: usize) -> Option<usize> {
+    if let Some(len) = lx.title_ending(&words[..end]) {
+        return Some(end - len);
+    }
+    let mut j = end;
+    while j > 0
+        && end - j < MAX_OF_OBJECT
+        && is_capitalised(words[j - 1])
+        && !lx.is_stop_word(words[j - 1])
+    {
+        j -= 1;
+    }
+    if j < end && j > 0 && words[j - 1] == "of" {
+        let len = lx.title_ending(&words[..j - 1])?;
+        return Some(j - 1 - len);
+    }
+    None
+}
+
+/// The role written before a name starting at `name_start`, as a byte range.
+/// `names` are the non-person names of the text, whose words may be part of a role.
+pub fn role_before(text: &str, name_start: usize, names: &[Range<usize>]) -> Option<Range<usize>> {
+    let lx = lexicon();
+    let from = char_floor(text, name_start.saturating_sub(WINDOW));
+    let from = text[from..name_start]
+        .rfind('\n')
+        .map_or(from, |i| from + i + 1);
+    let toks = tokens_in(text, from, name_start);
+    let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+    let head = title_before(lx, &words, words.len())?;
+    let mut k = head;
+    while k > 0 && is_role_filler(lx, words[k - 1], toks[k - 1], names) {
+        k -= 1;
+    }
+    let last = toks.last()?;
+    Some(toks[k].start..last.end)
+}
+
+/// The role given in an apposition after a name ending at `name_end`
+/// ("John Bolton, the national security adviser, said"), as a byte range.
+pub fn role_after(text: &str, name_end: usize, names: &[Range<usize>]) -> Option<Range<usize>> {
+    let lx = lexicon();
+    let to = char_ceil(text, name_end.saturating_add(WINDOW));
+    let to = text[name_end..to].find('\n').map_or(to, |i| name_end + i);
+    let toks = tokens_in(text, name_end, to);
+    let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+    if words.first() != Some(&",") {
+        return None;
+    }
+    let rest = &words[1..];
+    let opener = APPOSITION_OPENERS
+        .iter()
+        .find(|o| o.len() <= rest.len() && rest.iter().zip(o.iter()).all(|(w, o)| w == o))
+        .map_or(0, |o| o.len());
+    let begin = 1 + opener;
+    let close = (begin..words.len()).find(|&i| APPOSITION_CLOSERS.contains(&words[i]))?;
+    let phrase = &words[begin..close];
+    if phrase.is_empty() || phrase.len() > MAX_APPOSITION {
+        return None;
+    }
+    // The title comes first, after modifiers only; what follows it is a prepositional tail.
+    let lead = (0..phrase.len().min(MAX_APPOSITION_LEAD + 1)).find(|&i| {
+        lx.title_starting(&phrase[i..]).is_some()
+            && phrase[..i]
+                .iter()
+                .zip(&toks[begin..])
+                .all(|(w, t)| is_role_filler(lx, w, *t, names))
+    })?;
+    let title_len = lx.title_starting(&phrase[lead..])?;
+    let after = lead + title_len;
+    if after < phrase.len() && !ROLE_PREPOSITIONS.contains(&phrase[after]) {
+        return None;
+    }
+    Some(toks[begin].start..toks[close - 1].end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn before(text: &str, name: &str, names: &[&str]) -> Option<String> {
+        let start = text.find(name)?;
+        let spans: Vec<Range<usize>> = names
+            .iter()
+            .filter_map(|n| text.find(n).map(|s| s..s + n.len()))
+            .collect();
+        role_before(text, start, &spans).map(|r| text[r].to_string())
+    }
+
+    fn after(text: &str, name: &str) -> Option<String> {
+        let end = text.find(name)? + name.len();
+        role_after(text, end, &[]).map(|r| text[r].to_string())
+    }
+
+    #[test]
+    fn title_of_capitalised_words_with_a_country() {
+        let t = "On Monday US Secretary of State Anna Pike flew home.";
+        assert_eq!(
+            before(t, "Anna", &["US"]).as_deref(),
+            Some("US Secretary of State")
+        );
+    }
+
+    #[test]
+    fn modifiers_and_names_extend_a_title() {
+        let t = "White House press secretary Jo Reed spoke.";
+        assert_eq!(
+            before(t, "Jo", &["White House"]).as_deref(),
+            Some("White House press secretary")
+        );
+        let t = "National security adviser Tim Holt spoke.";
+        assert_eq!(
+            before(t, "Tim", &[]).as_deref(),
+            Some("National security adviser")
+        );
+        let t = "It backed Freedonian opposition leader Ana Ruiz.";
+        assert_eq!(
+            before(t, "Ana", &["Freedonian"]).as_deref(),
+            Some("Freedonian opposition leader")
+        );
+    }
+
+    #[test]
+    fn verbs_and_possessives_stop_a_role() {
+        let t = "Then said President Ed Moss that it was over.";
+        assert_eq!(before(t, "Ed", &[]).as_deref(), Some("President"));
+        let t = "Ruritania's opposition leader Ana Ruiz spoke.";
+        assert_eq!(
+            before(t, "Ana", &["Ruritania"]).as_deref(),
+            Some("opposition leader")
+        );
+        let t = "Yesterday Ana Ruiz spoke.";
+        assert_eq!(before(t, "Ana", &[]), None);
+    }
+
+    #[test]
+    fn appositions_give_roles() {
+        let t = "Tim Holt, the national security adviser, said no.";
+        assert_eq!(
+            after(t, "Tim Holt").as_deref(),
+            Some("national security adviser")
+        );
+        let t = "Ana Ruiz, who is head of the opposition-ruled National Assembly, spoke.";
+        assert_eq!(
+            after(t, "Ana Ruiz").as_deref(),
+            Some("head of the opposition-ruled National Assembly")
+        );
+    }
+
+    #[test]
+    fn clauses_are_not_appositions() {
+        assert_eq!(after("Ana Ruiz, the leader said, won.", "Ana Ruiz"), None);
+        assert_eq!(
+            after("Ana Ruiz, who calls himself the boss, won.", "Ana Ruiz"),
+            None
+        );
+        assert_eq!(after("Ana Ruiz said the president lied.", "Ana Ruiz"), None);
+    }
+}
