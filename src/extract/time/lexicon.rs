@@ -158,15 +158,11 @@ pub const REFERENCES: &[(&str, &str)] = &[
     ("at present", "PRESENT_REF"),
     ("these days", "PRESENT_REF"),
     ("recently", "PAST_REF"),
-    ("recent", "PAST_REF"),
     ("lately", "PAST_REF"),
-    ("previously", "PAST_REF"),
     ("formerly", "PAST_REF"),
     ("the past", "PAST_REF"),
     ("the near future", "FUTURE_REF"),
     ("the future", "FUTURE_REF"),
-    ("future", "FUTURE_REF"),
-    ("soon", "FUTURE_REF"),
 ];
 
 /// How a holiday's date is found in a given year.
@@ -196,8 +192,9 @@ pub const HOLIDAYS: &[(&str, Holiday)] = &[
 /// nearest one to an expression decides which way a bare weekday or date goes.
 pub const FUTURE_MARKERS: &[&str] = &[
     "will", "'ll", "shall", "would", "going", "plans", "plan", "planned", "scheduled",
-    "expected", "expects", "expect", "due", "upcoming", "next", "coming", "until", "later",
-    "intends", "set", "hopes", "aims", "wo", "tomorrow",
+    "expected", "expects", "expect", "due", "upcoming", "next", "coming", "later",
+    "intends", "set", "hopes", "aims", "wo", "tomorrow", "planning", "preparing",
+    "could", "might", "soon", "payable", "expire", "expires",
 ];
 
 pub const PAST_MARKERS: &[&str] = &[

@@ -81,7 +81,9 @@ pub fn find_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         let (start, end) = found.span.unwrap_or((ctx.start, ctx.end));
         let value = match found.value {
             Value::Point(p) => {
-                remember(&mut ctx, p);
+                if found.sets_anchor {
+                    remember(&mut ctx, p);
+                }
                 p.value()
             }
             Value::Text(s) => s,

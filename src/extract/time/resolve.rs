@@ -59,14 +59,24 @@ pub struct Found {
     /// Span inside the match when it is narrower than the match (byte
     /// offsets into the whole text).
     pub span: Option<(usize, usize)>,
+    /// False for dates counted from another date ("a year earlier"): they
+    /// must not become the anchor themselves, or offsets would compound.
+    pub sets_anchor: bool,
+}
+
+impl Found {
+    fn derived(mut self) -> Self {
+        self.sets_anchor = false;
+        self
+    }
 }
 
 fn date(p: Point) -> Option<Found> {
-    Some(Found { kind: TimexType::Date, value: Value::Point(p), span: None })
+    Some(Found { kind: TimexType::Date, value: Value::Point(p), span: None, sets_anchor: true })
 }
 
 fn text(kind: TimexType, v: impl Into<String>) -> Option<Found> {
-    Some(Found { kind, value: Value::Text(v.into()), span: None })
+    Some(Found { kind, value: Value::Text(v.into()), span: None, sets_anchor: true })
 }
 
 /// A DCT-relative date, or the TIMEX3 underspecified `fallback` without a DCT.
@@ -121,13 +131,20 @@ fn year_for(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<NaiveDate> {
         .iter()
         .filter_map(|k| NaiveDate::from_ymd_opt(dct.year() + k, m, d))
         .collect();
-    let this = NaiveDate::from_ymd_opt(dct.year(), m, d);
-    match tense {
-        Tense::Past => cands.iter().rev().find(|x| **x <= dct).copied(),
-        Tense::Future => cands.iter().find(|x| **x >= dct).copied(),
-        Tense::Unknown => this.or_else(|| cands.first().copied()),
-    }
+    let dist = |x: &NaiveDate| (*x - dct).num_days();
+    let closest = *cands.iter().min_by_key(|x| dist(x).abs())?;
+    // The nearest reading wins unless it lies far on the wrong side of the
+    // DCT for the clause's tense.
+    let flipped = match tense {
+        Tense::Past if dist(&closest) > FAR_DAYS => cands.iter().rev().find(|x| **x <= dct),
+        Tense::Future if dist(&closest) < -FAR_DAYS => cands.iter().find(|x| **x >= dct),
+        _ => None,
+    };
+    Some(flipped.copied().unwrap_or(closest))
 }
+
+/// How far (in days) a date may lie on the wrong side of the DCT for its tense.
+const FAR_DAYS: i64 = 90;
 
 pub fn month_day(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let m = month_ok(c, ctx)?;
@@ -137,6 +154,11 @@ pub fn month_day(c: &Caps, ctx: &Ctx) -> Option<Found> {
     }
     let tense = ctx.tense();
     relative(ctx, &format!("XXXX-{m:02}-{d:02}"), |dct| Some(Point::Day(year_for(dct, m, d, tense)?)))
+}
+
+/// "Monday, Oct. 26": the date decides; the weekday is only a check.
+pub fn weekday_month_day(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    if c.has("y") { full_date(c, ctx) } else { month_day(c, ctx) }
 }
 
 pub fn month_year(c: &Caps, _ctx: &Ctx) -> Option<Found> {
@@ -160,11 +182,7 @@ pub fn month(c: &Caps, ctx: &Ctx) -> Option<Found> {
             (_, Some(_)) | (Some("this"), _) => y,
             (Some("last" | "past"), _) => if m < cur { y } else { y - 1 },
             (Some(_), _) => if m > cur { y } else { y + 1 },
-            (None, _) => match tense {
-                Tense::Past if m > cur => y - 1,
-                Tense::Future if m < cur => y + 1,
-                _ => y,
-            },
+            (None, _) => year_for(dct, m, 1, tense)?.year(),
         };
         Some(Point::Month(year, m))
     })
@@ -213,11 +231,7 @@ pub fn ordinal_quarter(c: &Caps, ctx: &Ctx) -> Option<Found> {
     if let Some(y) = num::<i32>(c.get("y1").or(c.get("y2"))) {
         return date(Point::Quarter(y, q));
     }
-    // A quarter still to come is last year's unless the clause looks ahead;
-    // an anchor quarter (a year already named) wins over the DCT's year.
-    if let Some(Point::Quarter(y, _)) = ctx.anchor {
-        return date(Point::Quarter(y, q));
-    }
+    // A quarter still to come is last year's unless the clause looks ahead.
     let tense = ctx.tense();
     relative(ctx, &format!("XXXX-Q{q}"), |dct| {
         let cur = (dct.month() - 1) / 3 + 1;
@@ -241,11 +255,11 @@ pub fn named_quarter(c: &Caps, ctx: &Ctx) -> Option<Found> {
         return None;
     }
     let p = match w.as_deref() {
-        Some("current") => quarter_of(ctx.dct?),
+        Some("current") => return date(quarter_of(ctx.dct?)),
         Some("year-ago" | "year-earlier" | "comparable") => reporting_quarter(ctx)?.shift(-1, Unit::Year)?,
         _ => reporting_quarter(ctx)?,
     };
-    date(p)
+    Some(date(p)?.derived())
 }
 
 pub fn half_year(c: &Caps, ctx: &Ctx) -> Option<Found> {
@@ -261,7 +275,7 @@ pub fn year_ago_adjective(_c: &Caps, ctx: &Ctx) -> Option<Found> {
         Some(p @ Point::Quarter(..)) => p,
         _ => Point::Year(ctx.dct?.year()),
     };
-    date(base.shift(-1, Unit::Year)?)
+    Some(date(base.shift(-1, Unit::Year)?)?.derived())
 }
 
 /// `n` units from the anchor (or the DCT): the anchor's granularity when it
@@ -301,7 +315,8 @@ pub fn units_ago(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let p = if dir == "ago" || dir == "from now" || dir == "hence" {
         match (ctx.anchor, unit) {
             (Some(a @ Point::Quarter(..)), Unit::Year) => a.shift(n, unit),
-            _ => ctx.dct.and_then(|d| Some(Point::at(add(d, n, unit)?, unit))),
+            // "a decade ago" names a year, not a decade.
+            _ => ctx.dct.and_then(|d| Some(Point::at(add(d, n, unit)?, unit.min(Unit::Year)))),
         }
     } else {
         from_anchor(ctx, n, unit)
@@ -312,7 +327,7 @@ pub fn units_ago(c: &Caps, ctx: &Ctx) -> Option<Found> {
         None => return None,
     };
     f.span = span_of(c, "t");
-    Some(f)
+    Some(f.derived())
 }
 
 pub fn anchored(c: &Caps, ctx: &Ctx) -> Option<Found> {
@@ -331,7 +346,7 @@ pub fn anchored(c: &Caps, ctx: &Ctx) -> Option<Found> {
         None => text(TimexType::Date, "XXXX-XX-XX")?,
     };
     f.span = span_of(c, "t");
-    Some(f)
+    Some(f.derived())
 }
 
 fn duration_value(n: Count, unit: Unit) -> String {
@@ -472,7 +487,7 @@ pub fn relative_unit(c: &Caps, ctx: &Ctx) -> Option<Found> {
     }
     let unit = lx::unit(&unit_word)?;
     if rel == "following" {
-        return date(from_anchor(ctx, 1, unit)?);
+        return Some(date(from_anchor(ctx, 1, unit)?)?.derived());
     }
     let fallback = match n {
         -1 => "PAST_REF",

@@ -24,6 +24,11 @@ pub const RULES: &[Rule] = &[
         resolve: rs::full_date,
     },
     Rule {
+        name: "weekday_month_day",
+        pattern: r"{B}{WEEKDAY},?\s+(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?{E}",
+        resolve: rs::weekday_month_day,
+    },
+    Rule {
         name: "month_day_year",
         pattern: r"{B}(?P<mon>{MONTH})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR}){E}",
         resolve: rs::full_date,
@@ -150,7 +155,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "set_word",
-        pattern: r"{B}(?:(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)|(?:every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?P<unit>{UNITS})){E}",
+        pattern: r"{B}(?:(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?P<unit>{UNITS})){E}",
         resolve: rs::set_word,
     },
     Rule {

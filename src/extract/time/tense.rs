@@ -28,7 +28,11 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         // "will be held", "would have ended": an auxiliary just before
         // makes a participle look ahead.
         let aux = ws[i.saturating_sub(3)..i].iter().any(|(_, a)| is_future_aux(a));
-        if aux {
+        // "were planning", "was expected": a form of "be" takes the tense
+        // of the participle after it.
+        let be_then_future = matches!(w.to_ascii_lowercase().as_str(), "was" | "were" | "been")
+            && ws.get(i + 1).is_some_and(|(_, n)| classify(n) == Some(Tense::Future));
+        if aux || be_then_future {
             t = Tense::Future;
         }
         if best.is_none_or(|(d, _)| dist < d) {
