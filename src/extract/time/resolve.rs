@@ -285,9 +285,13 @@ fn from_anchor(ctx: &Ctx, n: i64, unit: Unit) -> Option<Point> {
         let base = ctx.day_anchor.or(ctx.dct)?;
         return Some(Point::at(add(base, n, unit)?, unit));
     }
+    // A quarter a year earlier is that quarter of the year before; a day a
+    // year earlier is only known to the year.
     match ctx.anchor {
-        Some(a) if a.unit() <= unit && a.unit() <= Unit::Year => a.shift(n, unit),
-        Some(a) if a.unit() <= Unit::Year => Some(Point::at(add(a.first_day()?, n, unit)?, unit)),
+        Some(a) if a.unit() == Unit::Quarter && unit >= Unit::Quarter && unit <= Unit::Year => a.shift(n, unit),
+        Some(a) if a.unit() <= Unit::Year => {
+            Some(Point::at(add(a.first_day()?, n, unit)?, unit.max(a.unit())))
+        }
         _ => Some(Point::at(add(ctx.dct?, n, unit)?, unit)),
     }
 }
@@ -357,7 +361,7 @@ fn duration_value(n: Count, unit: Unit) -> String {
         Unit::Day => (1, "D", false),
         Unit::Week => (1, "W", false),
         Unit::Month => (1, "M", false),
-        Unit::Quarter => (1, "Q", false),
+        Unit::Quarter => (3, "M", false),
         Unit::Year => (1, "Y", false),
         Unit::Decade => (10, "Y", false),
         Unit::Century => (100, "Y", false),
@@ -465,6 +469,31 @@ pub fn weekday(c: &Caps, ctx: &Ctx) -> Option<Found> {
         Some(p) => text(TimexType::Date, format!("{}T{p}", d.value())),
         None => date(d),
     }
+}
+
+/// "the weekend": the one before the DCT unless the clause looks ahead.
+pub fn the_weekend(_c: &Caps, ctx: &Ctx) -> Option<Found> {
+    let tense = ctx.tense();
+    relative(ctx, "XXXX-WXX-WE", |dct| {
+        Some(Point::Weekend(weekday_near(dct, Weekday::Sat, tense == Tense::Future, true)?))
+    })
+}
+
+/// Years said in words, as transcripts write them: "nineteen ninety-six",
+/// "the year two thousand".
+pub fn spoken_year(c: &Caps, _ctx: &Ctx) -> Option<Found> {
+    let y = match (c.get("hi"), c.get("lo")) {
+        (Some(hi), Some(lo)) => match (lx::number(hi)?, lx::number(lo)?) {
+            (Count::N(h), Count::N(l)) if l < 100 => h * 100 + l,
+            _ => return None,
+        },
+        _ => match lx::number(c.get("after").unwrap_or("zero")) {
+            Some(Count::N(l)) if l < 100 => 2000 + l,
+            _ if !c.has("after") => 2000,
+            _ => return None,
+        },
+    };
+    date(Point::Year(i32::try_from(y).ok()?))
 }
 
 pub fn relative_unit(c: &Caps, ctx: &Ctx) -> Option<Found> {

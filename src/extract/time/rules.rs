@@ -124,6 +124,16 @@ pub const RULES: &[Rule] = &[
         resolve: rs::relative_unit,
     },
     Rule {
+        name: "the_weekend",
+        pattern: r"{B}the\s+weekend{E}",
+        resolve: rs::the_weekend,
+    },
+    Rule {
+        name: "spoken_year",
+        pattern: r"{B}(?:(?P<hi>nineteen|eighteen)\s+(?P<lo>{TENS}(?:[\s-]{ONES})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:the\s+year\s+)?two\s+thousand(?:\s+and)?(?:\s+(?P<after>{ONES}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{TENS}(?:[\s-]{ONES})?))?){E}",
+        resolve: rs::spoken_year,
+    },
+    Rule {
         name: "season",
         pattern: r"{B}(?:{POS})?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>{SEASON}){E}(?:\s+(?:of\s+)?(?P<y>{YEAR}){E})?",
         resolve: rs::season,
@@ -201,6 +211,11 @@ pub fn expand(pattern: &str) -> String {
         ("{DAY}", r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?".to_string()),
         ("{YEAR}", r"(?:1[0-9]|20)[0-9]{2}".to_string()),
         ("{NUM}", lx::number_pattern()),
+        ("{TENS}", lx::alternation(lx::TENS.iter().map(|(w, _)| *w))),
+        (
+            "{ONES}",
+            lx::alternation(lx::SMALL_NUMBERS.iter().filter(|(w, n)| *n < 10 && w.len() > 2).map(|(w, _)| *w)),
+        ),
         ("{UNITS}", format!(r"(?:centuries|{units}s?)")),
         ("{ORD}", lx::alternation(lx::ORDINALS.iter().map(|(w, _)| *w))),
         ("{SEASON}", lx::alternation(lx::SEASONS.iter().map(|(w, _)| *w))),

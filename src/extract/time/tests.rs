@@ -148,6 +148,13 @@ fn sets() {
 }
 
 #[test]
+fn spoken_years_and_the_weekend() {
+    one("It began in nineteen ninety-six.", "nineteen ninety-six", Date, "1996");
+    one("Fears about the year two thousand grew.", "the year two thousand", Date, "2000");
+    one("Fighting eased over the weekend.", "the weekend", Date, "2019-W17-WE");
+}
+
+#[test]
 fn holidays() {
     one("Shops closed on Christmas Day.", "Christmas Day", Date, "2018-12-25");
 }
