@@ -58,8 +58,13 @@ pub fn find_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         end: 0,
     };
     let mut out = Vec::new();
-    for caps in c.combined.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
+    let mut pos = 0;
+    while let Some(caps) = c.combined.captures_at(text, pos) {
+        let Some(whole) = caps.get(0) else { break };
+        // A rejected match (lowercase "may", "a second term") is retried one
+        // character further on, so a shorter rule can still match inside it.
+        let retry = next_char(text, whole.start());
+        pos = retry;
         let Some(i) = (1..caps.len()).find(|&i| caps.get(i).is_some()) else {
             continue;
         };
@@ -79,6 +84,10 @@ pub fn find_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             continue;
         };
         let (start, end) = found.span.unwrap_or((ctx.start, ctx.end));
+        pos = ctx.end.max(retry);
+        if out.last().is_some_and(|t: &Timex| t.end > start) {
+            continue;
+        }
         let value = match found.value {
             Value::Point(p) => {
                 if found.sets_anchor {
@@ -96,6 +105,13 @@ pub fn find_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         });
     }
     out
+}
+
+/// The byte offset of the character after the one at `i`.
+fn next_char(text: &str, i: usize) -> usize {
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .map_or(text.len(), |ch| i + ch.len_utf8())
 }
 
 /// Later anchored expressions ("the day after", "a year earlier") count from

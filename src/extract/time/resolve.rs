@@ -302,10 +302,13 @@ fn span_of(c: &Caps, name: &str) -> Option<(usize, usize)> {
 
 pub fn units_ago(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let dir = lx::normalise(c.get("dir")?);
-    if (dir == "before" || dir == "after") && !c.has("punct") {
-        return None;
-    }
     let unit = lx::unit(c.get("unit")?)?;
+    if (dir == "before" || dir == "after") && !c.has("punct") {
+        // "two days after the vote": only the length is ours to resolve.
+        let mut f = text(TimexType::Duration, duration_value(count(c)?, unit))?;
+        f.span = span_of(c, "dur");
+        return Some(f);
+    }
     let back = matches!(dir.as_str(), "ago" | "earlier" | "previously" | "before");
     let n = match count(c)? {
         Count::N(n) => i64::from(n) * if back { -1 } else { 1 },
@@ -335,8 +338,8 @@ pub fn units_ago(c: &Caps, ctx: &Ctx) -> Option<Found> {
 }
 
 pub fn anchored(c: &Caps, ctx: &Ctx) -> Option<Found> {
-    let unit = lx::unit(c.get("unit").or(c.get("unit2"))?)?;
-    let w = c.get("w").or(c.get("dir")).map(lx::normalise)?;
+    let unit = lx::unit(c.get("unit").or(c.get("unit2")).or(c.get("unit3"))?)?;
+    let w = c.get("w").or(c.get("dir")).map_or_else(|| "same".to_string(), lx::normalise);
     if (w == "before" || w == "after") && !c.has("punct") && ctx.day_anchor.is_none() {
         return None;
     }
@@ -469,6 +472,13 @@ pub fn weekday(c: &Caps, ctx: &Ctx) -> Option<Found> {
         Some(p) => text(TimexType::Date, format!("{}T{p}", d.value())),
         None => date(d),
     }
+}
+
+/// "the end of the year": the DCT's year (month, week); the position is a
+/// modifier, not part of the value.
+pub fn end_of_unit(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    let unit = lx::unit(c.get("unit")?)?;
+    relative(ctx, "PRESENT_REF", |dct| Some(Point::at(dct, unit)))
 }
 
 /// "the weekend": the one before the DCT unless the clause looks ahead.

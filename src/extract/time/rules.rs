@@ -80,12 +80,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "units_ago",
-        pattern: r"{B}(?P<t>(?:(?:{DMOD})\s+)?(?P<n>{NUM})[\s-]+(?P<unit>{UNITS})\s+(?P<dir>ago|earlier|later|previously|from\s+now|hence|afterwards?|before|after)){E}(?P<punct>\s*[,.;)]|$)?",
+        pattern: r"{B}(?P<t>(?P<dur>(?:(?:{DMOD})\s+)?(?P<n>{NUM})[\s-]+(?P<unit>{UNITS}))\s+(?P<dir>ago|earlier|later|previously|from\s+now|hence|afterwards?|before|after)){E}(?P<punct>\s*[,.;)]|$)?",
         resolve: rs::units_ago,
     },
     Rule {
         name: "anchored_day",
-        pattern: r"{B}(?P<t>the\s+(?:(?P<w>next|following|previous|preceding|same)\s+(?P<unit>day|week|month|year)|(?P<unit2>day|week|month|year)\s+(?P<dir>after|before))){E}(?P<punct>\s*[,.;)]|$)?",
+        pattern: r"{B}(?P<t>(?:earlier\s+|later\s+)?that\s+(?:same\s+)?(?P<unit3>day|week|month|year)|the\s+(?:(?P<w>next|following|previous|preceding|same)\s+(?P<unit>day|week|month|year)|(?P<unit2>day|week|month|year)\s+(?P<dir>after|before))){E}(?P<punct>\s*[,.;)]|$)?",
         resolve: rs::anchored,
     },
     Rule {
@@ -122,6 +122,11 @@ pub const RULES: &[Rule] = &[
         name: "relative_unit",
         pattern: r"{B}(?:{POS})?(?:the\s+)?(?P<rel>last|this|next|past|coming|previous|current|following)\s+(?P<unit>week|weekend|month|quarter|year|decade|century){E}",
         resolve: rs::relative_unit,
+    },
+    Rule {
+        name: "end_of_unit",
+        pattern: r"{B}(?:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle|close)\s+of)(?:-|\s+)(?:the\s+|this\s+)?(?P<unit>week|month|year){E}",
+        resolve: rs::end_of_unit,
     },
     Rule {
         name: "the_weekend",

@@ -148,6 +148,14 @@ fn sets() {
 }
 
 #[test]
+fn anchored_phrases_and_rejections() {
+    one("He was arrested on May 3. Earlier that day, police searched his home.", "Earlier that day", Date, "2019-05-03");
+    one("The talks resumed two weeks after the vote.", "two weeks", Duration, "P2W");
+    one("The deal should close by the end of the year.", "the end of the year", Date, "2019");
+    one("The rally, in may 5 cities, drew crowds on Friday.", "Friday", Date, "2019-04-26");
+}
+
+#[test]
 fn spoken_years_and_the_weekend() {
     one("It began in nineteen ninety-six.", "nineteen ninety-six", Date, "1996");
     one("Fears about the year two thousand grew.", "the year two thousand", Date, "2000");
