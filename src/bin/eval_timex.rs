@@ -30,7 +30,9 @@ fn read(path: &str) -> Result<Vec<Doc>> {
 }
 
 fn dct(d: &Doc) -> Option<NaiveDate> {
-    d.dct.as_deref().and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok())
+    d.dct
+        .as_deref()
+        .and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok())
 }
 
 /// Byte offset to code point index.

@@ -87,7 +87,13 @@ pub const TENS: &[(&str, u32)] = &[
 
 /// Quantities that say "some number of": TIMEX3 writes them as `X`.
 pub const FUZZY_NUMBERS: &[&str] = &[
-    "several", "a few", "few", "many", "some", "a number of", "numerous",
+    "several",
+    "a few",
+    "few",
+    "many",
+    "some",
+    "a number of",
+    "numerous",
 ];
 
 /// Calendar units. `Unit` gives both the TIMEX3 duration letter and the
@@ -191,16 +197,65 @@ pub const HOLIDAYS: &[(&str, Holiday)] = &[
 /// Words that mark the clause as talking about the future or the past; the
 /// nearest one to an expression decides which way a bare weekday or date goes.
 pub const FUTURE_MARKERS: &[&str] = &[
-    "will", "'ll", "shall", "would", "going", "plans", "plan", "planned", "scheduled",
-    "expected", "expects", "expect", "due", "upcoming", "next", "coming", "later",
-    "intends", "set", "hopes", "aims", "wo", "tomorrow", "planning", "preparing",
-    "could", "might", "soon", "payable", "expire", "expires",
+    "will",
+    "'ll",
+    "shall",
+    "would",
+    "going",
+    "plans",
+    "plan",
+    "planned",
+    "scheduled",
+    "expected",
+    "expects",
+    "expect",
+    "due",
+    "upcoming",
+    "next",
+    "coming",
+    "until",
+    "postponed",
+    "intends",
+    "set",
+    "hopes",
+    "aims",
+    "wo",
+    "tomorrow",
+    "planning",
+    "preparing",
+    "could",
+    "might",
+    "soon",
+    "payable",
+    "expire",
+    "expires",
 ];
 
 pub const PAST_MARKERS: &[&str] = &[
-    "said", "was", "were", "had", "did", "ago", "last", "earlier", "told", "took", "began",
-    "came", "went", "made", "yesterday", "announced", "reported", "died", "killed", "won",
-    "lost", "held", "met", "been",
+    "said",
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "last",
+    "earlier",
+    "told",
+    "took",
+    "began",
+    "came",
+    "went",
+    "made",
+    "yesterday",
+    "announced",
+    "reported",
+    "died",
+    "killed",
+    "won",
+    "lost",
+    "held",
+    "met",
+    "been",
 ];
 
 /// A quantity: exact, or TIMEX3's `X` for "several" and friends.
@@ -217,11 +272,7 @@ pub fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let escaped: Vec<String> = words
         .iter()
-        .map(|w| {
-            regex::escape(w)
-                .replace(' ', r"\s+")
-                .replace('\'', "['’]")
-        })
+        .map(|w| regex::escape(w).replace(' ', r"\s+").replace('\'', "['’]"))
         .collect();
     format!("(?:{})", escaped.join("|"))
 }
@@ -244,8 +295,7 @@ pub fn month(word: &str) -> Option<u32> {
 
 pub fn weekday(word: &str) -> Option<Weekday> {
     let w = normalise(word);
-    lookup(WEEKDAYS, w.trim_end_matches('s'))
-        .or_else(|| lookup(WEEKDAYS, &w))
+    lookup(WEEKDAYS, w.trim_end_matches('s')).or_else(|| lookup(WEEKDAYS, &w))
 }
 
 /// A unit word, singular or plural (`centuries`, `days`).
@@ -286,7 +336,12 @@ pub fn number(word: &str) -> Option<Count> {
 pub fn number_pattern() -> String {
     let small = alternation(SMALL_NUMBERS.iter().map(|(w, _)| *w));
     let tens = alternation(TENS.iter().map(|(w, _)| *w));
-    let ones = alternation(SMALL_NUMBERS.iter().filter(|(_, n)| *n < 10).map(|(w, _)| *w));
+    let ones = alternation(
+        SMALL_NUMBERS
+            .iter()
+            .filter(|(_, n)| *n < 10)
+            .map(|(w, _)| *w),
+    );
     let fuzzy = alternation(FUZZY_NUMBERS.iter().copied());
     format!(r"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})*|{tens}(?:[-\s]{ones})?|{small}|{fuzzy})")
 }

@@ -7,6 +7,9 @@
 //! read the parts. Relative expressions are resolved against the DCT, the
 //! clause's tense (`tense`) and the last date resolved in the text.
 
+mod amounts;
+mod calendar;
+mod deictic;
 mod lexicon;
 mod point;
 mod resolve;
@@ -132,6 +135,7 @@ pub fn rule_names() -> impl Iterator<Item = &'static str> {
     rules::RULES.iter().map(|r| r.name)
 }
 
-
+#[cfg(test)]
+mod proptests;
 #[cfg(test)]
 mod tests;

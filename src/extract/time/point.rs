@@ -67,9 +67,10 @@ impl Point {
     /// (`1989-Q3` a year earlier is `1988-Q3`).
     pub fn shift(&self, n: i64, unit: Unit) -> Option<Point> {
         match *self {
-            Point::Season(y, s) if unit >= Unit::Year => {
-                Some(Point::Season(y + i32::try_from(n * years_in(unit)).ok()?, s))
-            }
+            Point::Season(y, s) if unit >= Unit::Year => Some(Point::Season(
+                y + i32::try_from(n * years_in(unit)).ok()?,
+                s,
+            )),
             Point::Half(y, h) if unit >= Unit::Year => {
                 Some(Point::Half(y + i32::try_from(n * years_in(unit)).ok()?, h))
             }
@@ -144,10 +145,19 @@ pub fn add(date: NaiveDate, n: i64, unit: Unit) -> Option<NaiveDate> {
 
 /// The day named `wd` nearest to `dct` in the given direction; `0` days away
 /// (the DCT itself) counts when `same_day` is allowed.
-pub fn weekday_near(dct: NaiveDate, wd: Weekday, forward: bool, same_day: bool) -> Option<NaiveDate> {
+pub fn weekday_near(
+    dct: NaiveDate,
+    wd: Weekday,
+    forward: bool,
+    same_day: bool,
+) -> Option<NaiveDate> {
     let from = i64::from(dct.weekday().num_days_from_monday());
     let to = i64::from(wd.num_days_from_monday());
-    let mut d = if forward { (to - from).rem_euclid(7) } else { (from - to).rem_euclid(7) };
+    let mut d = if forward {
+        (to - from).rem_euclid(7)
+    } else {
+        (from - to).rem_euclid(7)
+    };
     if d == 0 && !same_day {
         d = 7;
     }
@@ -181,9 +191,18 @@ mod tests {
     #[test]
     fn weekday_near_goes_both_ways() {
         let thu = day(2019, 5, 2);
-        assert_eq!(weekday_near(thu, Weekday::Tue, false, true), Some(day(2019, 4, 30)));
-        assert_eq!(weekday_near(thu, Weekday::Tue, true, true), Some(day(2019, 5, 7)));
+        assert_eq!(
+            weekday_near(thu, Weekday::Tue, false, true),
+            Some(day(2019, 4, 30))
+        );
+        assert_eq!(
+            weekday_near(thu, Weekday::Tue, true, true),
+            Some(day(2019, 5, 7))
+        );
         assert_eq!(weekday_near(thu, Weekday::Thu, false, true), Some(thu));
-        assert_eq!(weekday_near(thu, Weekday::Thu, false, false), Some(day(2019, 4, 25)));
+        assert_eq!(
+            weekday_near(thu, Weekday::Thu, false, false),
+            Some(day(2019, 4, 25))
+        );
     }
 }

@@ -27,11 +27,15 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         let Some(mut t) = classify(w) else { continue };
         // "will be held", "would have ended": an auxiliary just before
         // makes a participle look ahead.
-        let aux = ws[i.saturating_sub(3)..i].iter().any(|(_, a)| is_future_aux(a));
+        let aux = ws[i.saturating_sub(3)..i]
+            .iter()
+            .any(|(_, a)| is_future_aux(a));
         // "were planning", "was expected": a form of "be" takes the tense
         // of the participle after it.
         let be_then_future = matches!(w.to_ascii_lowercase().as_str(), "was" | "were" | "been")
-            && ws.get(i + 1).is_some_and(|(_, n)| classify(n) == Some(Tense::Future));
+            && ws
+                .get(i + 1)
+                .is_some_and(|(_, n)| classify(n) == Some(Tense::Future));
         if aux || be_then_future {
             t = Tense::Future;
         }
@@ -54,7 +58,10 @@ fn classify(word: &str) -> Option<Tense> {
 }
 
 fn is_future_aux(word: &str) -> bool {
-    matches!(word.to_ascii_lowercase().as_str(), "will" | "'ll" | "would" | "shall")
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "will" | "'ll" | "would" | "shall"
+    )
 }
 
 /// The clause text left and right of the expression: cut at sentence ends
@@ -82,8 +89,7 @@ fn clause(text: &str, start: usize, end: usize) -> (&str, &str) {
 }
 
 fn is_break(c: char) -> bool {
-    matches!(c, ';' | '!' | '?' | '\n' | '"' | '“' | '”')
-        || c == '.'
+    matches!(c, ';' | '!' | '?' | '\n' | '"' | '“' | '”') || c == '.'
 }
 
 /// Words of `s` with their byte offsets; an apostrophe starts a word so that
@@ -116,8 +122,14 @@ mod tests {
 
     #[test]
     fn nearest_marker_wins() {
-        assert_eq!(tense_of("The minister said on Tuesday that", "Tuesday"), Tense::Past);
-        assert_eq!(tense_of("The board will meet on Tuesday.", "Tuesday"), Tense::Future);
+        assert_eq!(
+            tense_of("The minister said on Tuesday that", "Tuesday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_of("The board will meet on Tuesday.", "Tuesday"),
+            Tense::Future
+        );
         assert_eq!(
             tense_of("She said the board will meet on Tuesday.", "Tuesday"),
             Tense::Future
@@ -128,6 +140,9 @@ mod tests {
 
     #[test]
     fn sentence_ends_cut_the_clause() {
-        assert_eq!(tense_of("We will see. Talks resume Friday.", "Friday"), Tense::Unknown);
+        assert_eq!(
+            tense_of("We will see. Talks resume Friday.", "Friday"),
+            Tense::Unknown
+        );
     }
 }
