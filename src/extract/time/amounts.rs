@@ -13,7 +13,7 @@ pub(super) fn duration_value(n: Count, unit: Unit) -> String {
         Unit::Day => (1, "D", false),
         Unit::Week => (1, "W", false),
         Unit::Month => (1, "M", false),
-        Unit::Quarter => (3, "M", false),
+        Unit::Quarter => (1, "Q", false),
         Unit::Year => (1, "Y", false),
         Unit::Decade => (10, "Y", false),
         Unit::Century => (100, "Y", false),
@@ -41,8 +41,9 @@ pub fn duration(c: &Caps, _ctx: &Ctx) -> Option<Found> {
 pub fn plural_units(c: &Caps, _ctx: &Ctx) -> Option<Found> {
     let unit = lx::unit(c.get("unit")?)?;
     match c.get("q").map(lx::normalise).as_deref() {
-        Some("recent" | "the past" | "past") => text(TimexType::Date, "PAST_REF"),
-        Some("the coming" | "coming" | "the next") => text(TimexType::Date, "FUTURE_REF"),
+        // "recent weeks", "the coming years": TimeBank reads these as
+        // stretches of unknown length, except "recent years", the past.
+        Some("recent") if unit == Unit::Year => text(TimexType::Date, "PAST_REF"),
         Some(_) => text(TimexType::Duration, duration_value(Count::Fuzzy, unit)),
         None if unit >= Unit::Week || c.has("long") => {
             text(TimexType::Duration, duration_value(Count::Fuzzy, unit))

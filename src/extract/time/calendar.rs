@@ -17,7 +17,7 @@ pub fn full_date(c: &Caps, _ctx: &Ctx) -> Option<Found> {
 
 /// The year for a month (and day) without one: the DCT's year, moved back
 /// or forward when the clause's tense says the plain reading is wrong.
-fn year_for(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<NaiveDate> {
+pub(super) fn year_for(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<NaiveDate> {
     let cands: Vec<NaiveDate> = [-1, 0, 1]
         .iter()
         .filter_map(|k| NaiveDate::from_ymd_opt(dct.year() + k, m, d))

@@ -4,6 +4,7 @@
 use super::amounts::duration_value;
 use super::lexicon::{self as lx, Count, Unit};
 use super::point::{Point, add, weekday_near};
+use super::calendar::year_for;
 use super::resolve::*;
 use super::tense::Tense;
 use crate::extract::TimexType;
@@ -29,7 +30,10 @@ pub fn clock_time(c: &Caps, ctx: &Ctx) -> Option<Found> {
     };
     let day = match (ctx.dct, c.get("day")) {
         (None, _) => "XXXX-XX-XX".to_string(),
-        (Some(dct), None) => Point::Day(dct).value(),
+        (Some(dct), None) => match (c.get("mon").and_then(lx::month), num::<u32>(c.get("d"))) {
+            (Some(m), Some(d)) => Point::Day(year_for(dct, m, d, ctx.tense())?).value(),
+            _ => Point::Day(dct).value(),
+        },
         (Some(dct), Some(w)) => {
             let d = match lx::normalise(w).as_str() {
                 "yesterday" => add(dct, -1, Unit::Day)?,

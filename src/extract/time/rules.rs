@@ -41,7 +41,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "clock_time",
-        pattern: r"{B}(?:(?P<h>[0-9]{1,2})(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>[ap])\.?m{E}\.?|(?P<noon>noon|midnight|midday){E})(?:\s+(?:{ZONE}){E})?(?:\s+(?:on\s+)?(?P<day>{WEEKDAY}|today|tomorrow|yesterday|tonight){E})?",
+        pattern: r"{B}(?:(?P<h>[0-9]{1,2})(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>[ap])\.?m{E}\.?|(?P<noon>noon|midnight|midday){E})(?:\s+(?:{ZONE}){E})?(?:,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|today|tomorrow|yesterday|tonight){E}|(?P<mon>{MONTH})\s+(?P<d>{DAY}){E}))?",
         resolve: deictic::clock_time,
     },
     Rule {

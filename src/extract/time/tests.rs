@@ -310,6 +310,7 @@ fn clock_times() {
         "2019-04-30T10:30",
     );
     one("The vote ends at noon.", "noon", Time, "2019-05-02T12:00");
+    one("Bids are due by 5 p.m. EST, May 9.", "5 p.m. EST, May 9", Time, "2019-05-09T17:00");
 }
 
 #[test]
