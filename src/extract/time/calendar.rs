@@ -221,6 +221,7 @@ pub fn season(c: &Caps, ctx: &Ctx) -> Option<Found> {
                     y + 1
                 }
             }
+            Some(_) => y,
             _ => match tense {
                 Tense::Past if s > now => y - 1,
                 Tense::Future if s < now => y + 1,

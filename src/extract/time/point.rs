@@ -98,7 +98,7 @@ impl Point {
             Point::Half(y, h) => format!("{y:04}-H{h}"),
             Point::Season(y, s) => format!("{y:04}-{s}"),
             Point::Year(y) => format!("{y:04}"),
-            Point::Decade(d) => format!("{d:03}X"),
+            Point::Decade(d) => format!("{d:03}"),
             Point::Century(c) => format!("{c:02}"),
         }
     }
@@ -176,7 +176,7 @@ mod tests {
     fn values_are_spelled_as_timex3() {
         assert_eq!(Point::Week(day(2019, 5, 2)).value(), "2019-W18");
         assert_eq!(Point::Quarter(1997, 3).value(), "1997-Q3");
-        assert_eq!(Point::Decade(199).value(), "199X");
+        assert_eq!(Point::Decade(199).value(), "199");
         assert_eq!(Point::Season(2019, "SU").value(), "2019-SU");
     }
 

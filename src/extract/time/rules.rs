@@ -121,7 +121,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "relative_unit",
-        pattern: r"{B}(?:{POS})?(?:the\s+)?(?P<rel>last|this|next|past|coming|previous|current|following)\s+(?P<unit>week|weekend|month|quarter|year|decade|century){E}",
+        pattern: r"{B}(?:{POS})?(?:the\s+)?(?P<rel>last|this|next|past|coming|previous|current|following)\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|quarter|year|decade|century){E}",
         resolve: deictic::relative_unit,
     },
     Rule {
