@@ -25,7 +25,11 @@ pub(super) fn duration_value(n: Count, unit: Unit) -> String {
     format!("P{}{q}{letter}", if time { "T" } else { "" })
 }
 
-pub fn duration(c: &Caps, _ctx: &Ctx) -> Option<Found> {
+/// Words before "a year" that make it a rate ("twice a year", "$5 a year",
+/// "3 percent a year"): a SET, not a length.
+const RATE_WORDS: &[&str] = &["once", "twice", "times", "percent", "dollars", "cents", "million", "billion"];
+
+pub fn duration(c: &Caps, ctx: &Ctx) -> Option<Found> {
     if c.has("old") && c.get("old").is_some_and(|o| o.eq_ignore_ascii_case("old")) {
         return None;
     }
@@ -35,7 +39,18 @@ pub fn duration(c: &Caps, _ctx: &Ctx) -> Option<Found> {
     if (raw_n == "a" || raw_n == "an") && matches!(unit, Unit::Second | Unit::Quarter) {
         return None;
     }
+    let before = ctx.word_before();
+    if (raw_n == "a" || raw_n == "an")
+        && c.all().len() <= raw_n.len() + 1 + unit_len(c)
+        && (RATE_WORDS.contains(&before.as_str()) || before.chars().any(|ch| ch.is_ascii_digit()))
+    {
+        return text(TimexType::Set, duration_value(Count::N(1), unit));
+    }
     text(TimexType::Duration, duration_value(count(c)?, unit))
+}
+
+fn unit_len(c: &Caps) -> usize {
+    c.get("unit").map_or(0, str::len)
 }
 
 pub fn plural_units(c: &Caps, _ctx: &Ctx) -> Option<Found> {

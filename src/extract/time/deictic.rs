@@ -255,6 +255,10 @@ pub fn relative_unit(c: &Caps, ctx: &Ctx) -> Option<Found> {
         });
     }
     let unit = lx::unit(&unit_word)?;
+    // "the past decade" is the stretch up to now; "the last decade" the 2000s.
+    if rel == "past" && unit >= Unit::Decade {
+        return text(TimexType::Duration, duration_value(Count::N(1), unit));
+    }
     if rel == "following" {
         return Some(date(from_anchor(ctx, 1, unit)?)?.derived());
     }

@@ -30,6 +30,11 @@ pub const RULES: &[Rule] = &[
         resolve: calendar::weekday_month_day,
     },
     Rule {
+        name: "weekday_day_month",
+        pattern: r"{B}{WEEKDAY},?\s+(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{E}",
+        resolve: calendar::weekday_month_day,
+    },
+    Rule {
         name: "month_day_year",
         pattern: r"{B}(?P<mon>{MONTH})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR}){E}",
         resolve: calendar::full_date,
@@ -116,7 +121,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "weekday",
-        pattern: r"{B}(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>{WEEKDAY}){E}(?:\s+(?P<pod>{POD}){E})?",
+        pattern: r"{B}(?:(?:early|late)\s+)?(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>{WEEKDAY}){E}(?:\s+(?P<pod>{POD}){E})?",
         resolve: deictic::weekday,
     },
     Rule {
