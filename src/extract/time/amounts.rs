@@ -27,7 +27,9 @@ pub(super) fn duration_value(n: Count, unit: Unit) -> String {
 
 /// Words before "a year" that make it a rate ("twice a year", "$5 a year",
 /// "3 percent a year"): a SET, not a length.
-const RATE_WORDS: &[&str] = &["once", "twice", "times", "percent", "dollars", "cents", "million", "billion"];
+const RATE_WORDS: &[&str] = &[
+    "once", "twice", "times", "percent", "dollars", "cents", "million", "billion",
+];
 
 pub fn duration(c: &Caps, ctx: &Ctx) -> Option<Found> {
     if c.has("old") && c.get("old").is_some_and(|o| o.eq_ignore_ascii_case("old")) {

@@ -2,9 +2,9 @@
 //! in the text: day words, weekdays, "last week", "two days later".
 
 use super::amounts::duration_value;
+use super::calendar::year_for;
 use super::lexicon::{self as lx, Count, Unit};
 use super::point::{Point, add, weekday_near};
-use super::calendar::year_for;
 use super::resolve::*;
 use super::tense::Tense;
 use crate::extract::TimexType;
@@ -123,9 +123,7 @@ pub fn anchored(c: &Caps, ctx: &Ctx) -> Option<Found> {
         .get("w")
         .or(c.get("dir"))
         .map_or_else(|| "same".to_string(), lx::normalise);
-    if (w == "before" || w == "after") && !c.has("punct") && ctx.day_anchor.is_none() {
-        return None;
-    }
+    let open_ended = (w == "before" || w == "after") && !c.has("punct");
     let n = match w.as_str() {
         "next" | "following" | "after" => 1,
         "same" => 0,
@@ -136,6 +134,9 @@ pub fn anchored(c: &Caps, ctx: &Ctx) -> Option<Found> {
         None => text(TimexType::Date, "XXXX-XX-XX")?,
     };
     f.span = span_of(c, "t");
+    if open_ended {
+        f.forward = Some((n, unit));
+    }
     Some(f.derived())
 }
 

@@ -61,6 +61,7 @@ pub fn find_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         end: 0,
     };
     let mut out = Vec::new();
+    let mut forward = Vec::new();
     let mut pos = 0;
     while let Some(caps) = c.combined.captures_at(text, pos) {
         let Some(whole) = caps.get(0) else { break };
@@ -100,6 +101,9 @@ pub fn find_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             }
             Value::Text(s) => s,
         };
+        if let Some(shift) = found.forward {
+            forward.push((out.len(), shift));
+        }
         out.push(Timex {
             start,
             end,
@@ -107,7 +111,29 @@ pub fn find_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             value,
         });
     }
+    for (i, (n, unit)) in forward {
+        if let Some(v) = from_next_day(&out, i, n, unit) {
+            if let Some(t) = out.get_mut(i) {
+                t.value = v;
+            }
+        }
+    }
     out
+}
+
+/// How far ahead (bytes) "the day after <event>" looks for the event's date.
+const FORWARD_WINDOW: usize = 600;
+
+/// "His comments come the day after X joined ... on Tuesday": the value
+/// counted from the first day named after `out[i]`, if one is named close by.
+fn from_next_day(out: &[Timex], i: usize, n: i64, unit: lexicon::Unit) -> Option<String> {
+    let this = out.get(i)?;
+    let next = out.get(i + 1..)?.iter().find_map(|t| {
+        let near = t.start.saturating_sub(this.end) <= FORWARD_WINDOW;
+        let day = NaiveDate::parse_from_str(t.value.get(..10)?, "%Y-%m-%d").ok();
+        if near { day } else { None }
+    })?;
+    Some(Point::at(point::add(next, n, unit)?, unit).value())
 }
 
 /// The byte offset of the character after the one at `i`.

@@ -1,7 +1,7 @@
 //! Resolvers: a rule's match in, a TIMEX3 type and value out, resolved
 //! against the DCT, the clause's tense and the last date the text resolved.
 
-use super::lexicon::{self as lx, Count};
+use super::lexicon::{self as lx, Count, Unit};
 use super::point::Point;
 use super::tense::{Tense, tense_at};
 use crate::extract::TimexType;
@@ -65,6 +65,9 @@ pub struct Found {
     /// False for dates counted from another date ("a year earlier"): they
     /// must not become the anchor themselves, or offsets would compound.
     pub sets_anchor: bool,
+    /// "the day after <event>": counted from the next day the text names
+    /// nearby, if it names one (see `find_timexes`).
+    pub forward: Option<(i64, Unit)>,
 }
 
 impl Found {
@@ -80,6 +83,7 @@ pub(super) fn date(p: Point) -> Option<Found> {
         value: Value::Point(p),
         span: None,
         sets_anchor: true,
+        forward: None,
     })
 }
 
@@ -89,6 +93,7 @@ pub(super) fn text(kind: TimexType, v: impl Into<String>) -> Option<Found> {
         value: Value::Text(v.into()),
         span: None,
         sets_anchor: true,
+        forward: None,
     })
 }
 

@@ -60,6 +60,29 @@ fn seed_article_expressions() {
     );
 }
 
+/// The seed article itself (dated Thursday 2 May 2019).
+#[test]
+fn seed_article_file() {
+    let s = include_str!("../../../seeds/000_963c8e0ce4245619.txt");
+    let got: Vec<(String, String)> = find_timexes(s, dct())
+        .into_iter()
+        .map(|t| (s[t.start..t.end].to_string(), t.value))
+        .collect();
+    for (text, value) in [
+        ("the day after", "2019-05-01"),
+        ("Tuesday", "2019-04-30"),
+        ("Wednesday", "2019-05-01"),
+        ("January 23", "2019-01-23"),
+        ("April 30, 2019", "2019-04-30"),
+        ("this year", "2019"),
+    ] {
+        assert!(
+            got.iter().any(|(t, v)| t == text && v == value),
+            "{text} -> {value}: {got:?}"
+        );
+    }
+}
+
 #[test]
 fn the_day_after_counts_from_the_last_day() {
     one(
@@ -68,6 +91,13 @@ fn the_day_after_counts_from_the_last_day() {
         Date,
         "2019-05-01",
     );
+}
+
+#[test]
+fn the_day_after_an_event_counts_from_the_event() {
+    let s = "Thursday, 02 May, 2019\n\nHis comments come the day after the uprising. \
+             The video was released on Tuesday.";
+    one(s, "the day after", Date, "2019-05-01");
 }
 
 #[test]
@@ -310,7 +340,12 @@ fn clock_times() {
         "2019-04-30T10:30",
     );
     one("The vote ends at noon.", "noon", Time, "2019-05-02T12:00");
-    one("Bids are due by 5 p.m. EST, May 9.", "5 p.m. EST, May 9", Time, "2019-05-09T17:00");
+    one(
+        "Bids are due by 5 p.m. EST, May 9.",
+        "5 p.m. EST, May 9",
+        Time,
+        "2019-05-09T17:00",
+    );
 }
 
 #[test]
