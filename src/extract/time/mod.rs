@@ -112,10 +112,8 @@ pub fn find_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         });
     }
     for (i, (n, unit)) in forward {
-        if let Some(v) = from_next_day(&out, i, n, unit) {
-            if let Some(t) = out.get_mut(i) {
-                t.value = v;
-            }
+        if let (Some(v), true) = (from_next_day(&out, i, n, unit), i < out.len()) {
+            out[i].value = v;
         }
     }
     out
