@@ -68,6 +68,12 @@ pub fn month_year(c: &Caps, _ctx: &Ctx) -> Option<Found> {
 
 pub fn month(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let m = month_ok(c, ctx)?;
+    // "the March for Life", "the March of the Mothers": names, not months.
+    let after = ctx.text.get(ctx.end..).unwrap_or("").trim_start();
+    let next_word = after.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+    if m == 3 && matches!(next_word, "for" | "of" | "on" | "to") && !c.has("rel") {
+        return None;
+    }
     let tense = ctx.tense();
     let rel = c.get("rel").map(lx::normalise);
     let ry = c.get("ry").map(lx::normalise);
@@ -105,6 +111,24 @@ pub fn ordinal_quarter(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let q = lx::lookup(lx::ORDINALS, c.get("ord")?)?;
     if let Some(y) = num::<i32>(c.get("y1").or(c.get("y2"))) {
         return date(Point::Quarter(y, q));
+    }
+    let ry = c.get("ry").map(lx::normalise);
+    if let (Some(ry), Some(dct)) = (ry.as_deref(), ctx.dct) {
+        let k = match ry {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        return date(Point::Quarter(dct.year() + k, q));
+    }
+    if c.has("ya") {
+        // "the year-ago third quarter": that quarter of the year before the
+        // one being reported on.
+        let y = match ctx.anchor {
+            Some(Point::Quarter(y, _)) => y,
+            _ => ctx.dct?.year(),
+        };
+        return Some(date(Point::Quarter(y - 1, q))?.derived());
     }
     // A quarter still to come is last year's unless the clause looks ahead.
     let tense = ctx.tense();
