@@ -48,7 +48,19 @@ pub fn duration(c: &Caps, ctx: &Ctx) -> Option<Found> {
     {
         return text(TimexType::Set, duration_value(Count::N(1), unit));
     }
-    text(TimexType::Duration, duration_value(count(c)?, unit))
+    let mut f = text(TimexType::Duration, duration_value(count(c)?, unit))?;
+    // "over the past five years", "the two-day summit": the modifier before
+    // "the", and "the" before an adjective, are outside the expression.
+    let adjective = c.get("sep").is_some_and(|s| s.contains('-')) && !c.has("pl");
+    let skip_to = match (c.caps.name("mod"), c.caps.name("the")) {
+        (_, Some(the)) if adjective => Some(the.end()),
+        (Some(_), Some(the)) => Some(the.start()),
+        _ => None,
+    };
+    if let Some(s) = skip_to {
+        f.span = Some((s, ctx.end));
+    }
+    Some(f)
 }
 
 fn unit_len(c: &Caps) -> usize {

@@ -96,7 +96,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "duration",
-        pattern: r"{B}(?:(?:{DMOD})\s+)?(?:the\s+)?(?:(?P<pl>past|last|next|first|final|coming|previous|following|latest|initial|other)\s+)?(?P<n>{NUM})[\s-]+(?:(?:more|additional|full|straight|consecutive|long)\s+)?(?P<unit>{UNITS}){E}(?:[\s-]+(?P<old>old|long){E})?",
+        pattern: r"{B}(?:(?P<mod>{DMOD})\s+)?(?P<the>the\s+)?(?:(?P<pl>past|last|next|first|final|coming|previous|following|latest|initial|other)\s+)?(?P<n>{NUM})(?P<sep>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long)\s+)?(?P<unit>{UNITS}){E}(?:[\s-]+(?P<old>old|long){E})?",
         resolve: amounts::duration,
     },
     Rule {
