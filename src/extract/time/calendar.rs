@@ -70,7 +70,10 @@ pub fn month(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let m = month_ok(c, ctx)?;
     // "the March for Life", "the March of the Mothers": names, not months.
     let after = ctx.text.get(ctx.end..).unwrap_or("").trim_start();
-    let next_word = after.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+    let next_word = after
+        .split(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     if m == 3 && matches!(next_word, "for" | "of" | "on" | "to") && !c.has("rel") {
         return None;
     }
@@ -107,7 +110,18 @@ fn quarter_of(d: NaiveDate) -> Point {
     Point::at(d, Unit::Quarter)
 }
 
+/// "the third-quarter results": the article belongs to the noun phrase,
+/// not to the adjective.
 pub fn ordinal_quarter(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    let mut f = ordinal_quarter_value(c, ctx)?;
+    let the = c.caps.name("the1").or(c.caps.name("the2"));
+    if let (Some(the), true) = (the, c.get("sep").is_some_and(|s| s.contains('-'))) {
+        f.span = Some((the.end(), ctx.end));
+    }
+    Some(f)
+}
+
+fn ordinal_quarter_value(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let q = lx::lookup(lx::ORDINALS, c.get("ord")?)?;
     if let Some(y) = num::<i32>(c.get("y1").or(c.get("y2"))) {
         return date(Point::Quarter(y, q));

@@ -155,7 +155,6 @@ pub const PARTS_OF_DAY: &[(&str, &str)] = &[
 
 /// Words and phrases that point at the present, past or future as a whole.
 pub const REFERENCES: &[(&str, &str)] = &[
-    ("right now", "PRESENT_REF"),
     ("now", "PRESENT_REF"),
     ("currently", "PRESENT_REF"),
     ("current", "PRESENT_REF"),

@@ -66,7 +66,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "ordinal_quarter",
-        pattern: r"{B}(?:(?P<y1>{YEAR})\s+|(?P<ry>this|last|next)\s+year['’]s\s+|(?:the\s+)?(?P<ya>year-ago|year-earlier)\s+|the\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>{ORD})[\s-]+(?:fiscal[\s-]+)?quarter{E}(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{YEAR}){E})?",
+        pattern: r"{B}(?:(?P<y1>{YEAR})\s+|(?P<ry>this|last|next)\s+year['’]s\s+|(?P<the1>the\s+)?(?P<ya>year-ago|year-earlier)\s+|(?P<the2>the\s+))?(?:(?:fiscal|calendar)\s+)?(?P<ord>{ORD})(?P<sep>[\s-]+)(?:fiscal[\s-]+)?quarter{E}(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{YEAR}){E})?",
         resolve: calendar::ordinal_quarter,
     },
     Rule {

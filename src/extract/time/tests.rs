@@ -373,8 +373,18 @@ fn durations() {
     );
     one("It is a two-year contract.", "two-year", Duration, "P2Y");
     one("The two-day summit ends.", "two-day", Duration, "P2D");
-    one("Over the past five years, prices doubled.", "the past five years", Duration, "P5Y");
-    one("It took about three weeks.", "about three weeks", Duration, "P3W");
+    one(
+        "Over the past five years, prices doubled.",
+        "the past five years",
+        Duration,
+        "P5Y",
+    );
+    one(
+        "It took about three weeks.",
+        "about three weeks",
+        Duration,
+        "P3W",
+    );
     one(
         "He waited for several days.",
         "several days",
