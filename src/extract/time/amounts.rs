@@ -1,0 +1,117 @@
+//! Resolvers for lengths and frequencies (durations, sets) and for the
+//! general references to the present, past and future.
+
+use super::lexicon::{self as lx, Count, Unit};
+use super::resolve::*;
+use crate::extract::TimexType;
+
+pub(super) fn duration_value(n: Count, unit: Unit) -> String {
+    let (k, letter, time) = match unit {
+        Unit::Second => (1, "S", true),
+        Unit::Minute => (1, "M", true),
+        Unit::Hour => (1, "H", true),
+        Unit::Day => (1, "D", false),
+        Unit::Week => (1, "W", false),
+        Unit::Month => (1, "M", false),
+        Unit::Quarter => (1, "Q", false),
+        Unit::Year => (1, "Y", false),
+        Unit::Decade => (10, "Y", false),
+        Unit::Century => (100, "Y", false),
+    };
+    let q = match n {
+        Count::N(n) => (u64::from(n) * k).to_string(),
+        Count::Fuzzy => "X".to_string(),
+    };
+    format!("P{}{q}{letter}", if time { "T" } else { "" })
+}
+
+/// Words before "a year" that make it a rate ("twice a year", "$5 a year",
+/// "3 percent a year"): a SET, not a length.
+const RATE_WORDS: &[&str] = &[
+    "once", "twice", "times", "percent", "dollars", "cents", "million", "billion",
+];
+
+pub fn duration(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    if c.has("old") && c.get("old").is_some_and(|o| o.eq_ignore_ascii_case("old")) {
+        return None;
+    }
+    let raw_n = lx::normalise(c.get("n")?);
+    let unit = lx::unit(c.get("unit")?)?;
+    // "a second term", "a quarter of the vote": ordinals and fractions.
+    if (raw_n == "a" || raw_n == "an") && matches!(unit, Unit::Second | Unit::Quarter) {
+        return None;
+    }
+    let before = ctx.word_before();
+    if (raw_n == "a" || raw_n == "an")
+        && c.all().len() <= raw_n.len() + 1 + unit_len(c)
+        && (RATE_WORDS.contains(&before.as_str()) || before.chars().any(|ch| ch.is_ascii_digit()))
+    {
+        return text(TimexType::Set, duration_value(Count::N(1), unit));
+    }
+    let mut f = text(TimexType::Duration, duration_value(count(c)?, unit))?;
+    // "over the past five years", "the two-day summit": the modifier before
+    // "the", and "the" before an adjective, are outside the expression.
+    let adjective = c.get("sep").is_some_and(|s| s.contains('-')) && !c.has("pl");
+    let skip_to = match (c.caps.name("mod"), c.caps.name("the")) {
+        (_, Some(the)) if adjective => Some(the.end()),
+        (Some(_), Some(the)) => Some(the.start()),
+        _ => None,
+    };
+    if let Some(s) = skip_to {
+        f.span = Some((s, ctx.end));
+    }
+    Some(f)
+}
+
+fn unit_len(c: &Caps) -> usize {
+    c.get("unit").map_or(0, str::len)
+}
+
+pub fn plural_units(c: &Caps, _ctx: &Ctx) -> Option<Found> {
+    let unit = lx::unit(c.get("unit")?)?;
+    match c.get("q").map(lx::normalise).as_deref() {
+        // "recent weeks", "the coming years": TimeBank reads these as
+        // stretches of unknown length, except "recent years", the past.
+        Some("recent") if unit == Unit::Year => text(TimexType::Date, "PAST_REF"),
+        Some(_) => text(TimexType::Duration, duration_value(Count::Fuzzy, unit)),
+        None if unit >= Unit::Week || c.has("long") => {
+            text(TimexType::Duration, duration_value(Count::Fuzzy, unit))
+        }
+        None => None,
+    }
+}
+
+pub fn set_word(c: &Caps, _ctx: &Ctx) -> Option<Found> {
+    if let Some(w) = c.get("w") {
+        let v = match lx::normalise(w).as_str() {
+            "daily" => "P1D",
+            "weekly" => "P1W",
+            "monthly" => "P1M",
+            "quarterly" => "P3M",
+            "hourly" => "PT1H",
+            "nightly" => "TNI",
+            _ => "P1Y",
+        };
+        return text(TimexType::Set, v);
+    }
+    let unit = lx::unit(c.get("unit")?)?;
+    let n = match c.get("n").map(lx::normalise).as_deref() {
+        None => Count::N(1),
+        Some("other") => Count::N(2),
+        Some(_) => count(c)?,
+    };
+    text(TimexType::Set, duration_value(n, unit))
+}
+
+pub fn reference(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    // "for now", "until now", "from now on" are idioms, not references.
+    if c.get("r").is_some_and(|r| r.eq_ignore_ascii_case("now"))
+        && matches!(
+            ctx.word_before().as_str(),
+            "for" | "until" | "from" | "than"
+        )
+    {
+        return None;
+    }
+    text(TimexType::Date, lx::lookup(lx::REFERENCES, c.get("r")?)?)
+}

@@ -1,0 +1,148 @@
+//! Which way a clause looks: the nearest tense-bearing word to an expression
+//! decides whether a bare "Tuesday" or "March 3" lies before or after the DCT.
+
+use super::lexicon::{FUTURE_MARKERS, PAST_MARKERS};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    /// No marker in the clause.
+    Unknown,
+}
+
+/// How far either side of the expression to look, in bytes.
+const WINDOW: usize = 160;
+
+/// The tense of the clause around `text[start..end]`.
+pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
+    let (left, right) = clause(text, start, end);
+    // (distance from the expression, word) for the whole clause, in order.
+    let ws: Vec<(usize, &str)> = words(left)
+        .map(|(off, w)| (left.len() - off, w))
+        .chain(words(right).map(|(off, w)| (off + 1, w)))
+        .collect();
+    let mut best: Option<(usize, Tense)> = None;
+    for (i, &(dist, w)) in ws.iter().enumerate() {
+        let Some(mut t) = classify(w) else { continue };
+        // "will be held", "would have ended": an auxiliary just before
+        // makes a participle look ahead.
+        let aux = ws[i.saturating_sub(3)..i]
+            .iter()
+            .any(|(_, a)| is_future_aux(a));
+        // "were planning", "was expected": a form of "be" takes the tense
+        // of the participle after it.
+        let be_then_future = matches!(w.to_ascii_lowercase().as_str(), "was" | "were" | "been")
+            && ws
+                .get(i + 1)
+                .is_some_and(|(_, n)| classify(n) == Some(Tense::Future));
+        if aux || be_then_future {
+            t = Tense::Future;
+        }
+        if best.is_none_or(|(d, _)| dist < d) {
+            best = Some((dist, t));
+        }
+    }
+    best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+fn classify(word: &str) -> Option<Tense> {
+    let w = word.to_ascii_lowercase();
+    if FUTURE_MARKERS.contains(&w.as_str()) {
+        Some(Tense::Future)
+    } else if PAST_MARKERS.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed")) {
+        Some(Tense::Past)
+    } else {
+        None
+    }
+}
+
+fn is_future_aux(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "will" | "'ll" | "would" | "shall"
+    )
+}
+
+/// The clause text left and right of the expression: cut at sentence ends
+/// and semicolons, and at most `WINDOW` bytes away (on a char boundary).
+fn clause(text: &str, start: usize, end: usize) -> (&str, &str) {
+    let mut lo = start.saturating_sub(WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (end + WINDOW).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let left = text.get(lo..start).unwrap_or("");
+    let right = text.get(end..hi).unwrap_or("");
+    let left = match left.rfind(is_break) {
+        Some(i) => &left[i + 1..],
+        None => left,
+    };
+    let right = match right.find(is_break) {
+        Some(i) => &right[..i],
+        None => right,
+    };
+    (left, right)
+}
+
+fn is_break(c: char) -> bool {
+    matches!(c, ';' | '!' | '?' | '\n' | '"' | '“' | '”') || c == '.'
+}
+
+/// Words of `s` with their byte offsets; an apostrophe starts a word so that
+/// `'ll` stands alone.
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .scan(0usize, move |pos, w| {
+            let off = *pos;
+            *pos += w.len() + 1;
+            Some((off, w))
+        })
+        .flat_map(|(off, w)| {
+            let (a, b) = match w.find(['\'', '’']) {
+                Some(i) if i > 0 => (&w[..i], Some((off + i, &w[i..]))),
+                _ => (w, None),
+            };
+            std::iter::once((off, a)).chain(b)
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tense_of(sentence: &str, expr: &str) -> Tense {
+        let start = sentence.find(expr).expect("expression in sentence");
+        tense_at(sentence, start, start + expr.len())
+    }
+
+    #[test]
+    fn nearest_marker_wins() {
+        assert_eq!(
+            tense_of("The minister said on Tuesday that", "Tuesday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_of("The board will meet on Tuesday.", "Tuesday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("She said the board will meet on Tuesday.", "Tuesday"),
+            Tense::Future
+        );
+        assert_eq!(tense_of("They'll vote Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("Rain on Friday.", "Friday"), Tense::Unknown);
+    }
+
+    #[test]
+    fn sentence_ends_cut_the_clause() {
+        assert_eq!(
+            tense_of("We will see. Talks resume Friday.", "Friday"),
+            Tense::Unknown
+        );
+    }
+}
