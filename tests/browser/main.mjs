@@ -3,13 +3,13 @@
 //   node main.mjs [--screenshots]
 // Environment: BRIEFING_BIN (default <repo>/target/release/briefing), CHROMIUM.
 
-import { mkdtemp, mkdir, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, mkdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { check, Findings, note, summary } from "./lib/harness.mjs";
-import { build, classify, listFiles, serve } from "./lib/site.mjs";
+import { SUBPATH, build, classify, listFiles, serve } from "./lib/site.mjs";
 import { formatVnu, runVnu } from "./lib/vnu.mjs";
 import { DESKTOP, PHONE, launch, open, watchedContext } from "./lib/browser.mjs";
 import { axeViolations, sidewaysOverflow } from "./lib/checks.mjs";
@@ -19,6 +19,9 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..", "..");
 const BIN = process.env.BRIEFING_BIN || path.join(ROOT, "target", "release", "briefing");
 const SHOTS = process.argv.includes("--screenshots");
+// --site DIR: check a site already built (relative links) instead of building
+// the sample; the self-test uses it on selftest/site with the repo's static/.
+const SITE = process.argv.includes("--site") ? path.resolve(process.argv[process.argv.indexOf("--site") + 1]) : null;
 const TYPES = ["overview", "article", "actors", "actor", "timeline", "404"];
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), "briefing-browser-"));
@@ -33,11 +36,19 @@ try {
 }
 process.exit(summary());
 
+/** Copies a prebuilt site to dir/repo, with the repo's static/ where it has none. */
+async function copySite(from, dir, port) {
+  const out = path.join(dir, SUBPATH);
+  await cp(path.join(ROOT, "static"), path.join(out, "static"), { recursive: true });
+  await cp(from, out, { recursive: true });
+  return { out, baseUrl: `http://127.0.0.1:${port}/${SUBPATH}/`, status: 0, stderr: "" };
+}
+
 async function run() {
   // 1. The sample site, under a subpath as GitHub Pages serves a project site.
   let site;
-  await check("build the sample site under /repo/", async () => {
-    const b = build(BIN, ROOT, tmp, port);
+  await check(SITE ? `serve ${path.relative(ROOT, SITE)} under /repo/` : "build the sample site under /repo/", async () => {
+    const b = SITE ? await copySite(SITE, tmp, port) : build(BIN, ROOT, tmp, port);
     if (b.error || b.status !== 0) {
       throw new Findings(`briefing build failed (exit ${b.status})`, [String(b.error || ""), ...b.stderr.split("\n").slice(-20)]);
     }
@@ -104,11 +115,16 @@ async function run() {
     await check("journey: the timeline's actor filter leaves only that actor's events", () =>
       filterTimeline(page, site.baseUrl, actor, site.model.events.length),
     );
-    let searched = false;
-    await check("journey: search finds the actor (only when the site has input[type=search])", async () => {
-      searched = await search(page, site.baseUrl, actor);
-      return searched ? "found" : "not present, nothing checked";
+    const first = site.model.articles[0];
+    const article = first && { name: first.title, url: new URL(first.url, site.baseUrl).href };
+    await check("journey: search finds the page (only when the site has input[type=search])", async () => {
+      return (await search(page, site.baseUrl, actor, article)) || "no search box, nothing checked";
     });
+    const small = await phone.context.newPage();
+    await check("journey at 375 px: search results fit the phone screen (only with input[type=search])", async () => {
+      return (await search(small, site.baseUrl, actor, article)) || "no search box, nothing checked";
+    });
+    await small.close();
     await page.close();
   }
 

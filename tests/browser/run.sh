@@ -4,6 +4,8 @@
 # reader's journey, phone-width layout, console errors and outside requests.
 #
 #   bash tests/browser/run.sh [--screenshots]
+#   bash tests/browser/run.sh --self-test   # the checks on selftest/site, a
+#                                           # hand-written site with actors and events
 #
 # On a fresh Debian machine (root) it first installs what is missing: Chromium
 # and a Java runtime from apt, the npm packages from package-lock.json.
@@ -49,10 +51,16 @@ if [ ! -f "$stamp" ] || ! cmp -s "$here/package-lock.json" "$stamp"; then
 fi
 
 # The release binary; cargo does nothing when it is up to date.
-if [ -z "${BRIEFING_BIN:-}" ]; then
+if [ -z "${BRIEFING_BIN:-}" ] && [ "${1:-}" != "--self-test" ]; then
   log "cargo build --release"
   (cd "$root" && cargo build --release --quiet -j"${CARGO_BUILD_JOBS:-1}")
 fi
 
+# main.mjs runs from tests/browser: a relative BRIEFING_BIN is meant from here.
+if [ -n "${BRIEFING_BIN:-}" ]; then BRIEFING_BIN="$(realpath "$BRIEFING_BIN")"; export BRIEFING_BIN; fi
 cd "$here"
+if [ "${1:-}" = "--self-test" ]; then
+  shift
+  exec node main.mjs --site "$here/selftest/site" "$@"
+fi
 exec node main.mjs "$@"

@@ -3,6 +3,7 @@
 
 import { Findings, note } from "./harness.mjs";
 import { open } from "./browser.mjs";
+import { axeViolations, sidewaysOverflow } from "./checks.mjs";
 
 const ACTOR_PAGE = /\/actors\/[^/]+\/(index\.html)?$/;
 const TIMELINE_PAGE = /\/timeline\/(index\.html)?$/;
@@ -129,31 +130,45 @@ export async function filterTimeline(page, baseUrl, preferred, eventCount) {
 }
 
 /**
- * Searches the site for the actor's name when the overview has a search box;
- * returns a note when it has none (search is not built yet).
+ * Searches the site when the overview has a search box: types the actor's name
+ * (or, with no actor reached, the first article's title) and expects a visible
+ * link to that page among the results, or Enter to lead there. Returns false
+ * with a note when the overview has no search box.
  */
-export async function search(page, baseUrl, actor) {
+export async function search(page, baseUrl, actor, article) {
   await open(page, baseUrl);
   const box = page.locator('input[type="search"]');
   if ((await box.count()) === 0) {
-    note(`search: the overview has no input[type=search], search not checked`);
+    note("search: the overview has no input[type=search], search not checked");
     return false;
   }
-  if (!actor) throw new Findings("search: no actor name to search for (the journey reached no actor)", []);
+  const wanted = actor || article;
+  if (!wanted) throw new Findings("search: nothing to search for (no actor reached, no article)", []);
+  if (!actor) note(`search: no actor reached, searching for the article "${article.name}" instead`);
   const input = box.first();
-  await input.fill(actor.name);
-  await input.press("Enter");
-  await page.waitForLoadState("load");
-  // Results may come by script: give them a moment, then look for a visible link to the actor.
-  const same = (href) => new URL(href).pathname.replace(/index\.html$/, "") === new URL(actor.url).pathname.replace(/index\.html$/, "");
+  if (!(await input.isVisible())) throw new Findings("the search box is not visible after the page script ran", [`${baseUrl}: input[type=search] hidden`]);
+  const path = (href) => new URL(href).pathname.replace(/index\.html$/, "");
+  const same = (href) => path(href) === path(wanted.url);
+  await input.fill(wanted.name);
+  // Results come by script (the index is fetched on first use): poll for a link.
   let found = false;
-  for (let i = 0; i < 10 && !found; i++) {
+  for (let i = 0; i < 20 && !found; i++) {
     const links = await page.locator("a[href]").evaluateAll((as) => as.filter((a) => a.checkVisibility()).map((a) => a.href));
     found = links.some(same);
-    if (!found) await page.waitForTimeout(300);
+    if (!found) await page.waitForTimeout(150);
   }
-  if (!found) {
-    throw new Findings(`searching for "${actor.name}" shows no link to its page`, [`${page.url()}: no visible link to ${actor.url}`]);
+  const problems = [];
+  if (!found) problems.push(`${baseUrl}: after typing "${wanted.name}", no visible link to ${wanted.url}`);
+  // The open results are a state of the page the per-type checks never see.
+  for (const line of await axeViolations(page)) problems.push(`axe with the results open: ${line}`);
+  const o = await sidewaysOverflow(page);
+  if (o.scrollWidth > o.clientWidth) {
+    problems.push(`with the results open at ${o.clientWidth} px: scrollWidth ${o.scrollWidth}; sticking out: ${o.culprits.join(" | ")}`);
   }
-  return true;
+  await input.press("Enter");
+  await page.waitForLoadState("load");
+  await page.waitForTimeout(300);
+  if (found && !same(page.url())) problems.push(`Enter after "${wanted.name}" led to ${page.url()}, not ${wanted.url}`);
+  if (problems.length) throw new Findings(`search for "${wanted.name}" does not lead to its page`, problems);
+  return `typing "${wanted.name}" listed its page; Enter led to ${page.url()}`;
 }
