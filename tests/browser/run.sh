@@ -25,7 +25,7 @@ apt_install() {
     apt_updated=1
   fi
   log "apt-get install -y $*"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
 # Debian's Chromium: playwright-core drives it and downloads no browser.
