@@ -223,7 +223,10 @@ fn cname_comes_from_site_toml() {
     let site = Site::fixture("basic");
     site.build();
     assert!(!site.public().join("CNAME").exists());
-    site.write("site.toml", "title = \"x\"\ncname = \"briefing.example.org\"\n");
+    site.write(
+        "site.toml",
+        "title = \"x\"\ncname = \"briefing.example.org\"\n",
+    );
     site.build();
     assert_eq!(site.read("CNAME"), "briefing.example.org\n");
 }

@@ -16,8 +16,9 @@ pub fn is_calendar_value(value: &str) -> bool {
     }
 }
 
-/// One event per sentence holding a calendar DATE; the first such date in the
-/// sentence is the event's date (news sentences lead with the date that matters).
+/// One event per sentence holding a calendar DATE. The most precise date in the
+/// sentence is the event's date (`announced January 23` beats `this year`); among
+/// equally precise ones, the first.
 pub fn find_events(
     sentences: &[Range<usize>],
     timexes: &[Timex],
@@ -26,9 +27,13 @@ pub fn find_events(
     let mut events = Vec::new();
     for sentence in sentences {
         let inside = |start: usize, end: usize| start >= sentence.start && end <= sentence.end;
-        let Some(date) = timexes.iter().find(|t| {
-            t.kind == TimexType::Date && inside(t.start, t.end) && is_calendar_value(&t.value)
-        }) else {
+        let Some(date) = timexes
+            .iter()
+            .filter(|t| {
+                t.kind == TimexType::Date && inside(t.start, t.end) && is_calendar_value(&t.value)
+            })
+            .min_by_key(|t| (precision_rank(&t.value), t.start))
+        else {
             continue;
         };
         let mut actors: Vec<usize> = Vec::new();
@@ -45,6 +50,16 @@ pub fn find_events(
         });
     }
     events
+}
+
+/// Lower is more precise: a day, a week, a month, a year.
+fn precision_rank(value: &str) -> u8 {
+    match value.len() {
+        10 => 0,
+        8 => 1,
+        7 => 2,
+        _ => 3,
+    }
 }
 
 #[cfg(test)]
@@ -99,5 +114,32 @@ mod tests {
         assert_eq!(events[0].date, "2019-04-30");
         assert_eq!(events[0].actors, [1]);
         assert_eq!((events[0].start, events[0].end), (21, 40));
+    }
+
+    #[test]
+    fn the_most_precise_date_of_a_sentence_wins() {
+        let sentences = vec![0..60];
+        let timexes = [
+            Timex {
+                start: 5,
+                end: 14,
+                kind: TimexType::Date,
+                value: "2019".into(),
+            },
+            Timex {
+                start: 30,
+                end: 40,
+                kind: TimexType::Date,
+                value: "2019-01-23".into(),
+            },
+            Timex {
+                start: 45,
+                end: 50,
+                kind: TimexType::Date,
+                value: "2019-02-01".into(),
+            },
+        ];
+        let events = find_events(&sentences, &timexes, &[]);
+        assert_eq!(events[0].date, "2019-01-23");
     }
 }

@@ -255,8 +255,17 @@ pub fn render(b: &Briefing, theme: &Theme) -> Result<Vec<OutputFile>, RenderErro
         path: "briefing.json".into(),
         bytes: json::briefing_json(b),
     });
-    if let Some(cname) = b.site.cname.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-        files.push(OutputFile { path: "CNAME".into(), bytes: format!("{cname}\n").into_bytes() });
+    if let Some(cname) = b
+        .site
+        .cname
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        files.push(OutputFile {
+            path: "CNAME".into(),
+            bytes: format!("{cname}\n").into_bytes(),
+        });
     }
     files.push(OutputFile {
         path: "search.json".into(),
