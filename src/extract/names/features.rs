@@ -145,6 +145,8 @@ pub struct TokenInfo {
 
 const SENT_START: u8 = 1;
 const HEADLINE: u8 = 2;
+/// The word is a common lowercase word of the training text (`instead`, `those`).
+pub const COMMON: u8 = 8;
 
 /// Bits of `TokenInfo::doc_case`: the forms a word takes in the document.
 const SEEN_LOWER: u8 = 1;
@@ -300,8 +302,20 @@ impl TokenInfo {
     pub fn gaz(&self) -> u32 {
         self.gaz
     }
+    pub fn set_common(&mut self) {
+        self.flags |= COMMON;
+    }
     pub fn add_gaz(&mut self, bits: u32) {
         self.gaz |= bits;
+    }
+    /// A capitalised common word opening its sentence, on no name list: `Tensions
+    /// rose`, `Instead, ...`. The perceptron sometimes takes these for names.
+    pub fn likely_common_opener(&self) -> bool {
+        self.flags & SENT_START != 0
+            && self.flags & COMMON != 0
+            && self.flags & HEADLINE == 0
+            && self.cap == Cap::Title as u8
+            && self.gaz == 0
     }
     fn capitalised(&self) -> bool {
         self.cap >= Cap::Title as u8
@@ -360,6 +374,9 @@ pub fn static_features(p: &Prepared, sent: &std::ops::Range<usize>, i: usize, ou
     ));
     out.push(feat2(26, u64::from(t.len.min(12)), u64::from(t.cap)));
     out.push(feat2(27, t.shape, ctx));
+    let common = u64::from(t.flags & COMMON);
+    out.push(feat2(35, common | u64::from(t.cap) << 4, ctx));
+    out.push(feat2(36, common | u64::from(t.cap) << 4, shape_at(1)));
     out.push(feat2(28, lower_at(-1), t.shape));
     out.push(feat2(29, t.shape, lower_at(1)));
     // Neighbours' endings and exact forms, and word bigrams on either side.
@@ -376,7 +393,8 @@ pub fn static_features(p: &Prepared, sent: &std::ops::Range<usize>, i: usize, ou
             out.push(feat(34, c));
         }
     }
-    for (tmpl, d) in [(30u64, -1isize), (31, 0), (32, 1)] {
+    // Gazetteer marks in a +-2 window; the token's own also with its capitalisation.
+    for (tmpl, d) in [(50u64, -2isize), (30, -1), (31, 0), (32, 1), (51, 2)] {
         if let Some(x) = at(d) {
             let mut bits = x.gaz;
             while bits != 0 {

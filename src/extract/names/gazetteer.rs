@@ -38,6 +38,8 @@ pub struct Gazetteer {
     /// Hashes of every proper prefix of a phrase, so matching can stop early.
     prefixes: IdMap<()>,
     max_len: usize,
+    /// Common lowercase words (list `common`), which capitalised are rarely names.
+    common: IdMap<()>,
 }
 
 impl Gazetteer {
@@ -66,12 +68,26 @@ impl Gazetteer {
             };
             if let Some(k) = LISTS.iter().position(|l| *l == list) {
                 self.add(k, phrase.trim());
+            } else if list == "common" {
+                self.add_common(phrase.trim());
             }
         }
     }
 
+    /// Adds a common lowercase word.
+    pub fn add_common(&mut self, word: &str) {
+        self.common.insert(lower_hash(word), ());
+    }
+
     /// Marks the tokens of each sentence covered by the longest match starting at each token.
     pub fn mark(&self, sentences: &[Range<usize>], info: &mut [TokenInfo]) {
+        if !self.common.is_empty() {
+            for t in info.iter_mut() {
+                if self.common.contains_key(&t.lower()) {
+                    t.set_common();
+                }
+            }
+        }
         for s in sentences {
             for i in s.clone() {
                 let mut h = SEED;

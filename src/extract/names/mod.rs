@@ -113,6 +113,12 @@ const HONORIFICS: &[&str] = &[
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Mme", "Mme.", "Messrs",
 ];
 
+/// True when a token can close a name: it has a capital letter or a digit, or is
+/// a closing bracket or dot (`(Reuters)`, `Corp.`).
+fn ends_name(token: &str) -> bool {
+    token.chars().any(|c| c.is_uppercase() || c.is_numeric()) || matches!(token, ")" | ".")
+}
+
 /// Turns BILOU tags into spans. Decoding keeps tags well-formed; an entity left
 /// open anyway is closed at its last token. A leading honorific is dropped from
 /// a person's name.
@@ -141,18 +147,24 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
     }
     found
         .into_iter()
-        .map(|(mut first, last, k)| {
+        .map(|(mut first, mut last, k)| {
+            // A name ends in a capitalised word or a number, not in `'s` or `country`.
+            while last > first && !ends_name(p.tokens[last].text(text)) {
+                last -= 1;
+            }
             if KINDS[k] == ActorKind::Person
                 && first < last
                 && HONORIFICS.contains(&p.tokens[first].text(text))
             {
                 first += 1;
             }
-            NameSpan {
-                start: p.tokens[first].start,
-                end: p.tokens[last].end,
-                kind: KINDS[k],
-            }
+            (first, last, k)
+        })
+        .filter(|&(first, last, _)| !(first == last && p.info[first].likely_common_opener()))
+        .map(|(first, last, k)| NameSpan {
+            start: p.tokens[first].start,
+            end: p.tokens[last].end,
+            kind: KINDS[k],
         })
         .collect()
 }
