@@ -21,7 +21,7 @@ pub const I: usize = 1;
 pub const L: usize = 2;
 pub const U: usize = 3;
 /// History value for "before the sentence start"; not a tag the model predicts.
-const BOS: usize = NUM_TAGS;
+pub const BOS: usize = NUM_TAGS;
 
 pub fn tag(kind: usize, pos: usize) -> usize {
     1 + kind * 4 + pos
@@ -432,22 +432,25 @@ impl History {
     }
 }
 
-/// Pushes the features that depend on earlier decisions: previous tags and history.
-pub fn dynamic_features(
-    p: &Prepared,
-    sent: &std::ops::Range<usize>,
-    i: usize,
-    prev: &[usize],
-    hist: &History,
-    out: &mut Vec<u64>,
-) {
+/// Pushes the features that depend on the previous two tags `t1`, `t2` (`BOS`
+/// before the sentence start).
+pub fn tag_features(p: &Prepared, i: usize, t1: usize, t2: usize, out: &mut Vec<u64>) {
     let t = &p.info[i];
-    let t1 = if i > sent.start { prev[i - 1] } else { BOS };
-    let t2 = if i > sent.start + 1 { prev[i - 2] } else { BOS };
     out.push(feat(40, t1 as u64));
     out.push(feat2(41, t1 as u64, t2 as u64));
     out.push(feat2(42, t1 as u64, t.lower));
     out.push(feat2(43, t1 as u64, t.shape));
+}
+
+/// Pushes the features from the document's memory of earlier sentences.
+pub fn history_features(
+    p: &Prepared,
+    sent: &std::ops::Range<usize>,
+    i: usize,
+    hist: &History,
+    out: &mut Vec<u64>,
+) {
+    let t = &p.info[i];
     if t.capitalised() {
         let h = hist.majority(t.lower).map_or(99, |k| k as u64);
         out.push(feat(44, h));
