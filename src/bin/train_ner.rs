@@ -40,7 +40,7 @@ enum Cmd {
         out: PathBuf,
         #[arg(long, default_value = "data/ner/mined.tsv")]
         mined: PathBuf,
-        #[arg(long, default_value_t = 10)]
+        #[arg(long, default_value_t = 9)]
         epochs: usize,
         /// log2 of the number of feature buckets.
         #[arg(long, default_value_t = 18)]

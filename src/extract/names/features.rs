@@ -140,7 +140,7 @@ pub struct TokenInfo {
     /// How the same word is written elsewhere in the document (`DocCase` bits).
     doc_case: u8,
     /// Gazetteer marks: bit `4 * list + BILOU position`.
-    gaz: u32,
+    gaz: u64,
 }
 
 const SENT_START: u8 = 1;
@@ -299,13 +299,13 @@ impl TokenInfo {
         self.lower
     }
     /// Gazetteer marks: bit `4 * list + BILOU position`.
-    pub fn gaz(&self) -> u32 {
+    pub fn gaz(&self) -> u64 {
         self.gaz
     }
     pub fn set_common(&mut self) {
         self.flags |= COMMON;
     }
-    pub fn add_gaz(&mut self, bits: u32) {
+    pub fn add_gaz(&mut self, bits: u64) {
         self.gaz |= bits;
     }
     /// A capitalised common word opening its sentence, on no name list: `Tensions
