@@ -1,10 +1,11 @@
 //! Mention recognition: finds the names of people, organizations, places and
 //! groups in running text.
 //!
-//! A greedy left-to-right averaged perceptron over BILOU tags, trained on
-//! CoNLL-2003 by `src/bin/train_ner.rs` (see `scripts/eval-ner.sh`). Features
-//! are hashed (`features`), helped by name lists (`gazetteer`) and by what the
-//! document said earlier about the same word. The weights (`data/ner/model.bin`)
+//! An averaged perceptron over BILOU tags, decoded left to right with a small
+//! beam, trained on CoNLL-2003 by `src/bin/train_ner.rs` (see
+//! `scripts/eval-ner.sh`). Features are hashed (`features`), helped by name
+//! lists (`gazetteer`), by how the document writes the same word elsewhere and
+//! by the types it gave that word earlier. The weights (`data/ner/model.bin`)
 //! are compiled in and parsed once.
 
 pub mod features;
@@ -381,6 +382,33 @@ mod tests {
             );
         }
         assert!(recognise("").is_empty());
+    }
+
+    #[test]
+    fn oracle_repairs_ill_formed_gold_tags() {
+        let (b_per, l_per) = (features::tag(0, features::B), features::tag(0, features::L));
+        let i_org = features::tag(1, features::I);
+        let (b_org, u_org) = (features::tag(1, features::B), features::tag(1, features::U));
+        // Gold is fine: learn it.
+        assert_eq!(oracle(O, b_per, Some(l_per)), b_per);
+        // We opened a name gold does not have: close it.
+        assert_eq!(oracle(b_per, O, Some(O)), l_per);
+        // Gold is inside a name we did not open: open it, or make it a one-word name.
+        assert_eq!(oracle(O, i_org, Some(i_org)), b_org);
+        assert_eq!(oracle(O, i_org, None), u_org);
+    }
+
+    #[test]
+    fn names_end_in_a_capitalised_word() {
+        let found = names("Officials in Caracas said the South American country's oil fell.");
+        assert!(
+            found
+                .iter()
+                .all(|(n, _)| !n.ends_with("'s") && !n.ends_with("country")),
+            "{found:?}"
+        );
+        assert!(ends_name("Inc.") && ends_name(")") && ends_name("1996"));
+        assert!(!ends_name("'s") && !ends_name("country"));
     }
 
     #[test]
