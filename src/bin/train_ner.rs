@@ -40,7 +40,7 @@ enum Cmd {
         out: PathBuf,
         #[arg(long, default_value = "data/ner/mined.tsv")]
         mined: PathBuf,
-        #[arg(long, default_value_t = 7)]
+        #[arg(long, default_value_t = 9)]
         epochs: usize,
         /// log2 of the number of feature buckets.
         #[arg(long, default_value_t = 18)]
@@ -244,6 +244,24 @@ fn write_predictions(path: &PathBuf, docs: &[Doc], preds: &[Vec<NameSpan>]) -> R
     Ok(())
 }
 
+/// Words written in lowercase at least `COMMON_MIN` times in the training text.
+fn common_words(docs: &[Doc]) -> BTreeSet<String> {
+    const COMMON_MIN: usize = 1;
+    let mut counts = std::collections::HashMap::<&str, usize>::new();
+    for d in docs {
+        for w in d.text.split_whitespace() {
+            if w.chars().all(|c| c.is_lowercase()) {
+                *counts.entry(w).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= COMMON_MIN)
+        .map(|(w, _)| w.to_string())
+        .collect()
+}
+
 /// Gazetteer of the hand lists plus the names of `docs` (as mined lists).
 fn gazetteer_from(docs: &[&Doc]) -> (Gazetteer, BTreeSet<(usize, String)>) {
     let mut mined = BTreeSet::new();
@@ -341,7 +359,14 @@ fn train(
         gazetteer_from(&fold_docs[1]).0,
     ];
     let all: Vec<&Doc> = train_docs.iter().collect();
-    let (full_gaz, mined) = gazetteer_from(&all);
+    let (mut full_gaz, mined) = gazetteer_from(&all);
+    let common = common_words(&train_docs);
+    let mut fold_gaz = fold_gaz;
+    for g in fold_gaz.iter_mut().chain([&mut full_gaz]) {
+        for w in &common {
+            g.add_common(w);
+        }
+    }
 
     let mut misaligned = 0;
     let tdocs: Vec<TrainDoc> = train_docs
@@ -377,6 +402,9 @@ fn train(
         String::from("# Mined from CoNLL-2003 train by `train_ner train`; do not edit.\n");
     for (list, phrase) in &mined {
         tsv.push_str(&format!("{}\t{phrase}\n", LISTS[*list]));
+    }
+    for w in &common {
+        tsv.push_str(&format!("common\t{w}\n"));
     }
     std::fs::write(mined_out, tsv)?;
     eprintln!("wrote {mined_out:?} ({} names)", mined.len());

@@ -21,7 +21,7 @@ pub const I: usize = 1;
 pub const L: usize = 2;
 pub const U: usize = 3;
 /// History value for "before the sentence start"; not a tag the model predicts.
-const BOS: usize = NUM_TAGS;
+pub const BOS: usize = NUM_TAGS;
 
 pub fn tag(kind: usize, pos: usize) -> usize {
     1 + kind * 4 + pos
@@ -140,11 +140,13 @@ pub struct TokenInfo {
     /// How the same word is written elsewhere in the document (`DocCase` bits).
     doc_case: u8,
     /// Gazetteer marks: bit `4 * list + BILOU position`.
-    gaz: u32,
+    gaz: u64,
 }
 
 const SENT_START: u8 = 1;
 const HEADLINE: u8 = 2;
+/// The word is a common lowercase word of the training text (`instead`, `those`).
+pub const COMMON: u8 = 8;
 
 /// Bits of `TokenInfo::doc_case`: the forms a word takes in the document.
 const SEEN_LOWER: u8 = 1;
@@ -297,11 +299,23 @@ impl TokenInfo {
         self.lower
     }
     /// Gazetteer marks: bit `4 * list + BILOU position`.
-    pub fn gaz(&self) -> u32 {
+    pub fn gaz(&self) -> u64 {
         self.gaz
     }
-    pub fn add_gaz(&mut self, bits: u32) {
+    pub fn set_common(&mut self) {
+        self.flags |= COMMON;
+    }
+    pub fn add_gaz(&mut self, bits: u64) {
         self.gaz |= bits;
+    }
+    /// A capitalised common word opening its sentence, on no name list: `Tensions
+    /// rose`, `Instead, ...`. The perceptron sometimes takes these for names.
+    pub fn likely_common_opener(&self) -> bool {
+        self.flags & SENT_START != 0
+            && self.flags & COMMON != 0
+            && self.flags & HEADLINE == 0
+            && self.cap == Cap::Title as u8
+            && self.gaz == 0
     }
     fn capitalised(&self) -> bool {
         self.cap >= Cap::Title as u8
@@ -360,6 +374,9 @@ pub fn static_features(p: &Prepared, sent: &std::ops::Range<usize>, i: usize, ou
     ));
     out.push(feat2(26, u64::from(t.len.min(12)), u64::from(t.cap)));
     out.push(feat2(27, t.shape, ctx));
+    let common = u64::from(t.flags & COMMON);
+    out.push(feat2(35, common | u64::from(t.cap) << 4, ctx));
+    out.push(feat2(36, common | u64::from(t.cap) << 4, shape_at(1)));
     out.push(feat2(28, lower_at(-1), t.shape));
     out.push(feat2(29, t.shape, lower_at(1)));
     // Neighbours' endings and exact forms, and word bigrams on either side.
@@ -376,7 +393,8 @@ pub fn static_features(p: &Prepared, sent: &std::ops::Range<usize>, i: usize, ou
             out.push(feat(34, c));
         }
     }
-    for (tmpl, d) in [(30u64, -1isize), (31, 0), (32, 1)] {
+    // Gazetteer marks in a +-2 window; the token's own also with its capitalisation.
+    for (tmpl, d) in [(50u64, -2isize), (30, -1), (31, 0), (32, 1), (51, 2)] {
         if let Some(x) = at(d) {
             let mut bits = x.gaz;
             while bits != 0 {
@@ -414,22 +432,25 @@ impl History {
     }
 }
 
-/// Pushes the features that depend on earlier decisions: previous tags and history.
-pub fn dynamic_features(
-    p: &Prepared,
-    sent: &std::ops::Range<usize>,
-    i: usize,
-    prev: &[usize],
-    hist: &History,
-    out: &mut Vec<u64>,
-) {
+/// Pushes the features that depend on the previous two tags `t1`, `t2` (`BOS`
+/// before the sentence start).
+pub fn tag_features(p: &Prepared, i: usize, t1: usize, t2: usize, out: &mut Vec<u64>) {
     let t = &p.info[i];
-    let t1 = if i > sent.start { prev[i - 1] } else { BOS };
-    let t2 = if i > sent.start + 1 { prev[i - 2] } else { BOS };
     out.push(feat(40, t1 as u64));
     out.push(feat2(41, t1 as u64, t2 as u64));
     out.push(feat2(42, t1 as u64, t.lower));
     out.push(feat2(43, t1 as u64, t.shape));
+}
+
+/// Pushes the features from the document's memory of earlier sentences.
+pub fn history_features(
+    p: &Prepared,
+    sent: &std::ops::Range<usize>,
+    i: usize,
+    hist: &History,
+    out: &mut Vec<u64>,
+) {
+    let t = &p.info[i];
     if t.capitalised() {
         let h = hist.majority(t.lower).map_or(99, |k| k as u64);
         out.push(feat(44, h));

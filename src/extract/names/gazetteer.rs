@@ -8,10 +8,11 @@ use super::features::{IdMap, TokenInfo, fx, lower_hash};
 use crate::extract::text;
 use std::ops::Range;
 
-/// The lists, in bit order. The first three are kept by hand
-/// (`data/ner/gazetteer.tsv`, see `scripts/make-gazetteer.py`); the rest are
+/// The lists, in bit order. `place`, `nationality`, `organization` and `title`
+/// (words that introduce a name without being part of it) are kept by hand
+/// (`data/ner/gazetteer.tsv`, see `scripts/make-gazetteer.py`); the others are
 /// mined from the training text (`data/ner/mined.tsv`, rebuilt by `train_ner`).
-pub const LISTS: [&str; 8] = [
+pub const LISTS: [&str; 9] = [
     "place",
     "nationality",
     "organization",
@@ -20,6 +21,7 @@ pub const LISTS: [&str; 8] = [
     "ORG",
     "LOC",
     "MISC",
+    "title",
 ];
 
 /// The list of first names, mined from people named in full in the training text.
@@ -34,10 +36,12 @@ const SEED: u64 = 0x6a09_e667;
 #[derive(Default, Clone)]
 pub struct Gazetteer {
     /// Phrase hash -> bit set of the lists it is on.
-    phrases: IdMap<u8>,
+    phrases: IdMap<u16>,
     /// Hashes of every proper prefix of a phrase, so matching can stop early.
     prefixes: IdMap<()>,
     max_len: usize,
+    /// Common lowercase words (list `common`), which capitalised are rarely names.
+    common: IdMap<()>,
 }
 
 impl Gazetteer {
@@ -66,12 +70,26 @@ impl Gazetteer {
             };
             if let Some(k) = LISTS.iter().position(|l| *l == list) {
                 self.add(k, phrase.trim());
+            } else if list == "common" {
+                self.add_common(phrase.trim());
             }
         }
     }
 
+    /// Adds a common lowercase word.
+    pub fn add_common(&mut self, word: &str) {
+        self.common.insert(lower_hash(word), ());
+    }
+
     /// Marks the tokens of each sentence covered by the longest match starting at each token.
     pub fn mark(&self, sentences: &[Range<usize>], info: &mut [TokenInfo]) {
+        if !self.common.is_empty() {
+            for t in info.iter_mut() {
+                if self.common.contains_key(&t.lower()) {
+                    t.set_common();
+                }
+            }
+        }
         for s in sentences {
             for i in s.clone() {
                 let mut h = SEED;
@@ -94,7 +112,7 @@ impl Gazetteer {
                         (false, true) => 2,
                         (false, false) => 1,
                     };
-                    let mut bits = 0u32;
+                    let mut bits = 0u64;
                     for l in 0..LISTS.len() {
                         if lists & (1 << l) != 0 {
                             bits |= 1 << (4 * l + pos);
@@ -118,7 +136,7 @@ mod tests {
         gaz.add_tsv("place\tNew York\nplace\tYork\norganization\tNew York Times\n");
         let text = "She read the New York paper in York.";
         let p = prepare(text, &gaz);
-        let marks: Vec<u32> = p.info.iter().map(TokenInfo::gaz).collect();
+        let marks: Vec<u64> = p.info.iter().map(TokenInfo::gaz).collect();
         let place = 0;
         // `New York` (B, L): `New York Times` is not complete here.
         assert_eq!(marks[3], 1 << (4 * place));

@@ -1,10 +1,11 @@
 //! Mention recognition: finds the names of people, organizations, places and
 //! groups in running text.
 //!
-//! A greedy left-to-right averaged perceptron over BILOU tags, trained on
-//! CoNLL-2003 by `src/bin/train_ner.rs` (see `scripts/eval-ner.sh`). Features
-//! are hashed (`features`), helped by name lists (`gazetteer`) and by what the
-//! document said earlier about the same word. The weights (`data/ner/model.bin`)
+//! An averaged perceptron over BILOU tags, decoded left to right with a small
+//! beam, trained on CoNLL-2003 by `src/bin/train_ner.rs` (see
+//! `scripts/eval-ner.sh`). Features are hashed (`features`), helped by name
+//! lists (`gazetteer`), by how the document writes the same word elsewhere and
+//! by the types it gave that word earlier. The weights (`data/ner/model.bin`)
 //! are compiled in and parsed once.
 
 pub mod features;
@@ -12,7 +13,7 @@ pub mod gazetteer;
 pub mod model;
 
 use super::{ActorKind, NameSpan};
-use features::{History, NUM_TAGS, O, Prepared, allowed, split_tag};
+use features::{BOS, History, NUM_TAGS, O, Prepared, allowed, split_tag};
 use gazetteer::Gazetteer;
 use model::{Model, Scorer};
 use std::sync::OnceLock;
@@ -72,37 +73,184 @@ impl<S: Scorer> Scorer for Frozen<'_, S> {
     }
 }
 
-/// Tags every token greedily, left to right. With `gold`, the scorer learns from
-/// each mistake as it goes (perceptron training, on its own predicted history).
+/// Hypotheses kept per token by the beam search.
+const BEAM: usize = 3;
+/// Softens the perceptron's scores before they are read as probabilities; tuned
+/// on dev (10: +0.3 F1 over greedy; much above 30 the beam prefers long names).
+const TEMPERATURE: f32 = 10.0;
+/// Log-probability behind the best at which a hypothesis leaves the beam.
+const MARGIN: f32 = 3.0;
+
+/// Tags every token. With `gold`, the scorer learns from each mistake as it goes
+/// (perceptron training, greedy); without, a beam search finds the best-scoring
+/// tag sequence of each sentence.
 pub fn decode<S: Scorer>(p: &Prepared, scorer: &mut S, gold: Option<&[usize]>) -> Vec<usize> {
-    let mut tags = vec![O; p.tokens.len()];
+    match gold {
+        Some(gold) => learn(p, scorer, gold),
+        None => beam_search(p, scorer),
+    }
+}
+
+/// One training pass over a document. The features see the tagger's own
+/// earlier predictions, as they will on unseen text: trained on gold previous
+/// tags instead, it scored 0.3 F1 higher on dev but, never having seen its own
+/// mistakes, ran on into long false names in real prose (`US Secretary of
+/// State Mike Pompeo` as one organization). After a mistake the gold tag may be
+/// ill-formed; `oracle` then gives the nearest well-formed one to learn.
+fn learn<S: Scorer>(p: &Prepared, scorer: &mut S, gold: &[usize]) -> Vec<usize> {
+    let mut pred = vec![O; p.tokens.len()];
     let mut hist = History::default();
     let mut feats = Vec::with_capacity(96);
     let mut scores = [0f32; NUM_TAGS];
     for s in &p.sentences {
         for i in s.clone() {
+            let t1 = if i > s.start { pred[i - 1] } else { BOS };
+            let t2 = if i > s.start + 1 { pred[i - 2] } else { BOS };
             feats.clear();
             features::static_features(p, s, i, &mut feats);
-            features::dynamic_features(p, s, i, &tags, &hist, &mut feats);
+            features::history_features(p, s, i, &hist, &mut feats);
+            features::tag_features(p, i, t1, t2, &mut feats);
             scorer.score(&feats, &mut scores);
-            let prev = if i > s.start { tags[i - 1] } else { O };
+            let prev = if t1 == BOS { O } else { t1 };
             let last = i + 1 == s.end;
-            let mut best = O;
-            let mut best_score = f32::NEG_INFINITY;
-            for (t, &sc) in scores.iter().enumerate() {
-                if sc > best_score && allowed(prev, t, last) {
-                    best = t;
-                    best_score = sc;
+            let best = (0..NUM_TAGS)
+                .filter(|&t| allowed(prev, t, last))
+                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+                .unwrap_or(O);
+            let target = oracle(prev, gold[i], gold.get(i + 1).copied().filter(|_| !last));
+            scorer.tick();
+            if target != best {
+                scorer.learn(&feats, target, best);
+            }
+            pred[i] = best;
+        }
+        for i in s.clone() {
+            hist.record(&p.info[i], pred[i]);
+        }
+    }
+    pred
+}
+
+/// The best tag to learn after `prev` when the gold tag is `gold` (and the
+/// next gold tag `next`): the gold tag when it is well-formed there, else the
+/// nearest well-formed one (close an entity left open, open one entered late).
+fn oracle(prev: usize, gold: usize, next: Option<usize>) -> usize {
+    let last = next.is_none();
+    if allowed(prev, gold, last) {
+        return gold;
+    }
+    let cont = |k: usize| {
+        next.and_then(split_tag)
+            .is_some_and(|(k2, pos)| k2 == k && matches!(pos, 1 | 2))
+    };
+    match (split_tag(prev), split_tag(gold)) {
+        // An entity is open: close it here.
+        (Some((k, 0 | 1)), _) => features::tag(k, features::L),
+        // Gold continues an entity we never opened: open it now.
+        (_, Some((k, _))) if cont(k) => features::tag(k, features::B),
+        (_, Some((k, _))) => features::tag(k, features::U),
+        _ => O,
+    }
+}
+
+/// A partial tagging of a sentence: its score, last two tags and last node.
+#[derive(Clone, Copy)]
+struct Hyp {
+    score: f32,
+    t1: usize,
+    t2: usize,
+    node: usize,
+}
+
+const NO_NODE: usize = usize::MAX;
+
+fn beam_search<S: Scorer>(p: &Prepared, scorer: &S) -> Vec<usize> {
+    let mut tags = vec![O; p.tokens.len()];
+    let mut hist = History::default();
+    let mut feats = Vec::with_capacity(96);
+    let mut base = [0f32; NUM_TAGS];
+    let mut delta = [0f32; NUM_TAGS];
+    let mut local = [0f32; NUM_TAGS];
+    // Tag and parent of every hypothesis node of the current sentence.
+    let mut nodes: Vec<(usize, usize)> = Vec::new();
+    let mut beam: Vec<Hyp> = Vec::with_capacity(BEAM);
+    let mut next: Vec<Hyp> = Vec::with_capacity(BEAM);
+    for s in &p.sentences {
+        nodes.clear();
+        beam.clear();
+        beam.push(Hyp {
+            score: 0.0,
+            t1: BOS,
+            t2: BOS,
+            node: NO_NODE,
+        });
+        for i in s.clone() {
+            feats.clear();
+            features::static_features(p, s, i, &mut feats);
+            features::history_features(p, s, i, &hist, &mut feats);
+            scorer.score(&feats, &mut base);
+            let last = i + 1 == s.end;
+            // The best BEAM candidates, best first; on ties the earlier one
+            // (lower hypothesis, then lower tag) stays ahead, so results are deterministic.
+            let mut top: [(f32, usize, usize); BEAM] = [(f32::NEG_INFINITY, 0, NUM_TAGS); BEAM];
+            for (h, hyp) in beam.iter().enumerate() {
+                feats.clear();
+                features::tag_features(p, i, hyp.t1, hyp.t2, &mut feats);
+                scorer.score(&feats, &mut delta);
+                let prev = if hyp.t1 == BOS { O } else { hyp.t1 };
+                let ok: [bool; NUM_TAGS] = std::array::from_fn(|t| allowed(prev, t, last));
+                // Local scores as log-probabilities over the tags allowed here
+                // (softmax at temperature `TEMPERATURE`), summed along the path.
+                let mut max = f32::NEG_INFINITY;
+                for t in 0..NUM_TAGS {
+                    local[t] = (base[t] + delta[t]) / TEMPERATURE;
+                    if ok[t] {
+                        max = max.max(local[t]);
+                    }
+                }
+                let z: f32 = (0..NUM_TAGS)
+                    .filter(|&t| ok[t])
+                    .map(|t| (local[t] - max).exp())
+                    .sum();
+                let log_z = max + z.ln();
+                for t in (0..NUM_TAGS).filter(|&t| ok[t]) {
+                    let score = hyp.score + local[t] - log_z;
+                    if score > top[BEAM - 1].0 {
+                        let mut k = BEAM - 1;
+                        while k > 0 && score > top[k - 1].0 {
+                            top[k] = top[k - 1];
+                            k -= 1;
+                        }
+                        top[k] = (score, h, t);
+                    }
                 }
             }
-            if let Some(g) = gold.and_then(|g| g.get(i)) {
-                scorer.tick();
-                if *g != best {
-                    scorer.learn(&feats, *g, best);
-                }
+            next.clear();
+            // Hypotheses far behind the best are dropped: where the tagger is
+            // sure (most tokens), the beam narrows to one and costs no more than greedy.
+            let floor = top[0].0 - MARGIN;
+            for &(score, h, t) in top.iter().filter(|c| c.2 < NUM_TAGS && c.0 >= floor) {
+                nodes.push((t, beam[h].node));
+                next.push(Hyp {
+                    score,
+                    t1: t,
+                    t2: beam[h].t1,
+                    node: nodes.len() - 1,
+                });
             }
-            tags[i] = best;
-            hist.record(&p.info[i], best);
+            std::mem::swap(&mut beam, &mut next);
+        }
+        // Follow the best hypothesis back to the sentence start.
+        let mut node = beam.first().map_or(NO_NODE, |h| h.node);
+        for i in s.clone().rev() {
+            let Some(&(t, parent)) = nodes.get(node) else {
+                break;
+            };
+            tags[i] = t;
+            node = parent;
+        }
+        for i in s.clone() {
+            hist.record(&p.info[i], tags[i]);
         }
     }
     tags
@@ -112,6 +260,12 @@ pub fn decode<S: Scorer>(p: &Prepared, scorer: &mut S, gold: Option<&[usize]>) -
 const HONORIFICS: &[&str] = &[
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Mme", "Mme.", "Messrs",
 ];
+
+/// True when a token can close a name: it has a capital letter or a digit, or is
+/// a closing bracket or dot (`(Reuters)`, `Corp.`).
+fn ends_name(token: &str) -> bool {
+    token.chars().any(|c| c.is_uppercase() || c.is_numeric()) || matches!(token, ")" | ".")
+}
 
 /// Turns BILOU tags into spans. Decoding keeps tags well-formed; an entity left
 /// open anyway is closed at its last token. A leading honorific is dropped from
@@ -141,18 +295,24 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
     }
     found
         .into_iter()
-        .map(|(mut first, last, k)| {
+        .map(|(mut first, mut last, k)| {
+            // A name ends in a capitalised word or a number, not in `'s` or `country`.
+            while last > first && !ends_name(p.tokens[last].text(text)) {
+                last -= 1;
+            }
             if KINDS[k] == ActorKind::Person
                 && first < last
                 && HONORIFICS.contains(&p.tokens[first].text(text))
             {
                 first += 1;
             }
-            NameSpan {
-                start: p.tokens[first].start,
-                end: p.tokens[last].end,
-                kind: KINDS[k],
-            }
+            (first, last, k)
+        })
+        .filter(|&(first, last, _)| !(first == last && p.info[first].likely_common_opener()))
+        .map(|(first, last, k)| NameSpan {
+            start: p.tokens[first].start,
+            end: p.tokens[last].end,
+            kind: KINDS[k],
         })
         .collect()
 }
@@ -222,6 +382,33 @@ mod tests {
             );
         }
         assert!(recognise("").is_empty());
+    }
+
+    #[test]
+    fn oracle_repairs_ill_formed_gold_tags() {
+        let (b_per, l_per) = (features::tag(0, features::B), features::tag(0, features::L));
+        let i_org = features::tag(1, features::I);
+        let (b_org, u_org) = (features::tag(1, features::B), features::tag(1, features::U));
+        // Gold is fine: learn it.
+        assert_eq!(oracle(O, b_per, Some(l_per)), b_per);
+        // We opened a name gold does not have: close it.
+        assert_eq!(oracle(b_per, O, Some(O)), l_per);
+        // Gold is inside a name we did not open: open it, or make it a one-word name.
+        assert_eq!(oracle(O, i_org, Some(i_org)), b_org);
+        assert_eq!(oracle(O, i_org, None), u_org);
+    }
+
+    #[test]
+    fn names_end_in_a_capitalised_word() {
+        let found = names("Officials in Caracas said the South American country's oil fell.");
+        assert!(
+            found
+                .iter()
+                .all(|(n, _)| !n.ends_with("'s") && !n.ends_with("country")),
+            "{found:?}"
+        );
+        assert!(ends_name("Inc.") && ends_name(")") && ends_name("1996"));
+        assert!(!ends_name("'s") && !ends_name("country"));
     }
 
     #[test]
