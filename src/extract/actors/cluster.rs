@@ -41,10 +41,24 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// How deep into a person span a title is looked for.
+const MAX_ROLE_IN_SPAN: usize = 3;
+
 /// Number of leading words of a person span that are honorifics or titles, not name
 /// ("Mr Bolton", "President Nicolas Maduro", "Opposition leader Juan Guaido").
 fn leading_titles(lx: &Lexicon, words: &[&str]) -> usize {
-    let mut a = 0;
+    // Capitalised words before a title near the start belong to the role, whatever they are
+    // ("Freedonian President Ana Ruiz"): names do not hold titles in CoNLL spans.
+    let mut a = (1..words.len().min(MAX_ROLE_IN_SPAN + 1))
+        .rev()
+        .find(|&j| {
+            j + 1 < words.len()
+                && lx.is_title_word(words[j])
+                && words[..=j]
+                    .iter()
+                    .all(|w| is_capitalised(w) && !lx.is_stop_word(w))
+        })
+        .map_or(0, |j| j + 1);
     while a + 1 < words.len() {
         let w = words[a];
         if lx.is_honorific(w) || lx.is_stop_word(w) {
@@ -53,7 +67,12 @@ fn leading_titles(lx: &Lexicon, words: &[&str]) -> usize {
         }
         // A run of title and modifier words that ends in a title.
         let mut i = a;
-        while i + 1 < words.len() && (lx.is_title_word(words[i]) || lx.is_modifier(words[i])) {
+        // A country or demonym may open the run ("Venezuelan President Nicolas Maduro").
+        while i + 1 < words.len()
+            && (lx.is_title_word(words[i])
+                || lx.is_modifier(words[i])
+                || (i == a && lx.country(words[i]).is_some()))
+        {
             i += 1;
         }
         match (a..=i)

@@ -22,19 +22,27 @@ pub fn near_spelling(a: &str, b: &str) -> bool {
     strsim::damerau_levenshtein(a, b) <= max_edits && strsim::jaro_winkler(a, b) >= MIN_JARO_WINKLER
 }
 
-/// `s` and every string one deletion away from it. Two strings within one edit of each
-/// other share a key, so an index over these keys finds near spellings without comparing
-/// all pairs.
-pub fn deletion_keys(s: &str) -> Vec<String> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut keys = Vec::with_capacity(chars.len() + 1);
-    keys.push(s.to_string());
-    for i in 0..chars.len() {
-        let key: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
-        if !keys.contains(&key) {
-            keys.push(key);
-        }
-    }
+/// Hashes of `s` and of every string one deletion away from it. Two strings within one edit
+/// of each other share a hash, so an index over these finds near spellings without comparing
+/// all pairs. (Hash collisions only add candidates, which `near_spelling` then rejects.)
+pub fn deletion_keys(s: &str) -> Vec<u64> {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let fnv = |skip: Option<usize>| {
+        s.char_indices()
+            .filter(|(i, _)| Some(*i) != skip)
+            .flat_map(|(_, c)| {
+                let mut buf = [0u8; 4];
+                let len = c.encode_utf8(&mut buf).len();
+                buf.into_iter().take(len)
+            })
+            .fold(OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+    };
+    let mut keys: Vec<u64> = std::iter::once(fnv(None))
+        .chain(s.char_indices().map(|(i, _)| fnv(Some(i))))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
     keys
 }
 

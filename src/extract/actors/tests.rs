@@ -365,3 +365,60 @@ fn print_seed() {
         );
     }
 }
+
+#[test]
+fn demonym_and_title_inside_a_person_span_are_trimmed() {
+    let text = "Freedonian President Ana Ruiz spoke. Ruiz left.";
+    let names = spans(
+        text,
+        &[("Freedonian President Ana Ruiz", Per), ("Ruiz", Per)],
+    );
+    let (actors, mentions) = resolve(text, &names);
+    assert_eq!(actors.len(), 1);
+    assert_eq!(actors[0].name, "Ana Ruiz");
+    assert_eq!(&text[mentions[0].start..mentions[0].end], "Ana Ruiz");
+    let text = "Venezuelan President Ana Ruiz spoke.";
+    let names = spans(text, &[("Venezuelan President Ana Ruiz", Per)]);
+    let (actors, _) = resolve(text, &names);
+    assert_eq!(actors[0].name, "Ana Ruiz");
+    assert_eq!(actors[0].roles, ["President"]);
+}
+
+#[test]
+fn hostile_spans_do_not_panic() {
+    let text = "Señor Núñez — “López” said.";
+    let bad = [
+        NameSpan {
+            start: 0,
+            end: 400,
+            kind: Per,
+        },
+        NameSpan {
+            start: 2,
+            end: 3,
+            kind: Per,
+        },
+        NameSpan {
+            start: 9,
+            end: 4,
+            kind: Loc,
+        },
+        NameSpan {
+            start: 0,
+            end: text.len(),
+            kind: Org,
+        },
+        NameSpan {
+            start: 7,
+            end: 13,
+            kind: Per,
+        },
+    ];
+    let (actors, mentions) = resolve(text, &bad);
+    assert!(
+        mentions
+            .iter()
+            .all(|m| m.actor < actors.len() && text.get(m.start..m.end).is_some())
+    );
+    let _ = resolve("", &[]);
+}
