@@ -35,6 +35,8 @@ const ADVERBS: &[&str] = &[
 const PRONOUNS: &[&str] = &["he", "she", "He", "She"];
 /// Words that may come before a speaker who opens a clause ("and Maduro said:").
 const CLAUSE_OPENERS: &[&str] = &["and", "but", "then", "so", "while", "as", "when", "where"];
+/// Tokens a reporting clause does not reach across: sentence ends and quotation marks.
+const ENDS_REPORT: &[&str] = &[".", ";", "\"", "“", "”", "‘", "’"];
 /// How far from the quotation the verb may stand, in tokens.
 const MAX_GAP: usize = 12;
 /// How many tokens may stand between a verb and the quotation it introduces
@@ -178,7 +180,7 @@ impl Context<'_> {
         }
         // Speaker first: the verb within reach, only role words and the speaker before it.
         let verb = (begin..toks.len().min(begin + MAX_GAP))
-            .take_while(|&k| !matches!(words[k], "." | "\"" | "“" | "”" | ";"))
+            .take_while(|&k| !ENDS_REPORT.contains(&words[k]))
             .find(|&k| is_verb(words[k]))?;
         match self.speaker_before(&toks, verb) {
             Some((who, first)) if words[begin..first].iter().all(|w| is_filler(w)) => Some(who),
@@ -200,7 +202,7 @@ impl Context<'_> {
         let verb = k.checked_sub(1)?;
         let quote_before = verb
             .checked_sub(1)
-            .is_some_and(|q| matches!(words[q], "," | "\"" | "”"));
+            .is_some_and(|q| matches!(words[q], "," | "\"" | "”" | "’"));
         (is_verb(words[verb]) && quote_before).then_some(Attribution::Actor(m.actor))
     }
 
@@ -219,7 +221,7 @@ impl Context<'_> {
         }
         let verb = (end.saturating_sub(MAX_INTRO + 1)..end)
             .rev()
-            .take_while(|&k| !matches!(words[k], "." | "\"" | "“" | "”" | ";"))
+            .take_while(|&k| !ENDS_REPORT.contains(&words[k]))
             .find(|&k| is_verb(words[k]))?;
         let (who, first) = self.speaker_before(&toks, verb)?;
         // What precedes the speaker: nothing, punctuation, role words or a clause opener.

@@ -167,3 +167,22 @@ fn print_seed_quotes() {
         println!("{q:?}");
     }
 }
+
+#[test]
+fn single_curly_quotes_with_apostrophes() {
+    let t = "‘Ruiz’s party won’t give up,’ Ana Ruiz said.";
+    assert_eq!(
+        quotes(t, &[("Ana Ruiz", Per)]),
+        [one("Ruiz’s party won’t give up", Some("Ana Ruiz"))]
+    );
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    let texts = ["\"", "“", "\"\"", "”Ñ“", "a \"b\" c\n\n\"", "‘’’‘", "\"ñ\" said"];
+    let bogus = [Mention { start: 3, end: 1, actor: 9 }, Mention { start: 0, end: 99, actor: 0 }];
+    for t in texts {
+        let _ = find_quotes(t, &sentences(t), &bogus, &[]);
+        let _ = find_quotes(t, &[], &[], &[]);
+    }
+}
