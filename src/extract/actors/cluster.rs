@@ -61,7 +61,7 @@ fn leading_titles(lx: &Lexicon, words: &[&str]) -> usize {
         .map_or(0, |j| j + 1);
     while a + 1 < words.len() {
         let w = words[a];
-        if lx.is_honorific(w) || lx.is_stop_word(w) {
+        if lx.is_honorific(w) || lx.is_opener(w) {
             a += 1;
             continue;
         }
@@ -93,30 +93,35 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
     let slice = text.get(span.start..span.end)?;
     let toks = tokenize(slice);
     let words: Vec<&str> = toks.iter().map(|t| t.text(slice)).collect();
+    // Brackets stay when they pair inside the span ("Mladost ( BJ )").
+    let opens = words.iter().filter(|w| **w == "(").count();
+    let closes = words.iter().filter(|w| **w == ")").count();
+    let strip = |w: &str| is_punct(w) && w != "." && (opens != closes || !matches!(w, "(" | ")"));
     let mut b = words.len();
-    while b > 0 && (is_punct(words[b - 1]) || matches!(words[b - 1], "'s" | "’s" | "'S")) {
+    while b > 0 && (strip(words[b - 1]) || matches!(words[b - 1], "'s" | "’s" | "'S")) {
         b -= 1;
     }
     let mut a = 0;
-    while a < b && is_punct(words[a]) {
+    while a < b && strip(words[a]) {
         a += 1;
     }
-    if a >= b {
+    if a >= b || words[a..b].iter().all(|w| is_punct(w)) {
         return None;
     }
     if span.kind == ActorKind::Person {
         a += leading_titles(lx, &words[a..b]);
-        // A title or honorific alone is no name.
-        if b - a == 1 && (lx.is_title_word(words[a]) || lx.is_honorific(words[a])) {
+        // An honorific alone is no name (a title alone may be a surname: "King").
+        if b - a == 1 && lx.is_honorific(words[a]) {
             return None;
         }
     } else {
-        // "Instead Washington": drop opening function words, but keep "The Hague".
-        while b - a > 1 && lx.is_stop_word(words[a]) && !words[a].eq_ignore_ascii_case("the") {
+        // "Instead Washington": drop sentence openers glued to the name.
+        while b - a > 1 && lx.is_opener(words[a]) {
             a += 1;
         }
-        // "the United States" is the country "United States".
-        if b - a > 1 && words[a].eq_ignore_ascii_case("the") {
+        // "the United States" is the country "United States"; "The Netherlands" keeps its
+        // capital "The" as part of the name.
+        if b - a > 1 && words[a] == "the" {
             let rest = &slice[toks[a + 1].start..toks[b - 1].end];
             if lx.country(rest).is_some() {
                 a += 1;
@@ -220,6 +225,11 @@ fn join_short_forms(forms: &[Form], groups: &mut Groups) {
     }
 }
 
+/// True when one word is the other with an `s` added.
+fn is_plural_of(a: &str, b: &str) -> bool {
+    a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
+}
+
 /// A lone word still on its own joins the one name it nearly spells ("Gaido" -> "Guaido");
 /// a full name joins the one full name it differs from in one nearly spelt word.
 fn join_misspellings(forms: &[Form], groups: &mut Groups) {
@@ -233,9 +243,11 @@ fn join_misspellings(forms: &[Form], groups: &mut Groups) {
             }
             if f.words.len() == 1 {
                 (g.kind == f.kind || g.kind == ActorKind::Person)
-                    && g.words
-                        .last()
-                        .is_some_and(|last| near_spelling(&f.words[0], last))
+                    && g.words.last().is_some_and(|last| {
+                        near_spelling(&f.words[0], last)
+                            // "the Clintons" are a family, not Clinton; plural groups merge.
+                            && !(g.kind == ActorKind::Person && is_plural_of(&f.words[0], last))
+                    })
             } else {
                 g.kind == f.kind
                     && g.words.len() == f.words.len()
@@ -335,8 +347,14 @@ fn build_forms(occs: &[Occurrence]) -> Vec<Form> {
     forms
 }
 
+/// All capitals, as in headlines ("UNITED NATIONS", "SHEARER").
+fn is_shouted(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() > 1 && !s.chars().any(char::is_lowercase)
+}
+
 /// The canonical name of a group of forms: the fullest form (most words), then the most
-/// frequent, then the first; within that form the accented spelling wins ("López").
+/// frequent, then the first; within that form mixed case beats headline capitals, then the
+/// accented spelling wins ("López").
 fn canonical(forms: &[Form], members: &[usize], occs: &[Occurrence]) -> (String, ActorKind) {
     if let Some(country) = members.iter().find_map(|&f| forms[f].country) {
         return (country.to_string(), ActorKind::Place);
@@ -366,7 +384,7 @@ fn canonical(forms: &[Form], members: &[usize], occs: &[Occurrence]) -> (String,
         .enumerate()
         .max_by_key(|&(i, s)| {
             let count = surfaces.iter().filter(|t| *t == s).count();
-            (!s.is_ascii(), count, std::cmp::Reverse(i))
+            (!is_shouted(s), !s.is_ascii(), count, std::cmp::Reverse(i))
         })
         .map_or_else(String::new, |(_, s)| s.to_string());
     (name, form.kind)

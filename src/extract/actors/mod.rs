@@ -14,6 +14,9 @@ mod similar;
 #[cfg(test)]
 pub(crate) mod tests;
 
+#[cfg(test)]
+mod gold_check;
+
 use super::{LocalActor, Mention, NameSpan};
 use deunicode::deunicode;
 

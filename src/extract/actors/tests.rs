@@ -422,3 +422,20 @@ fn hostile_spans_do_not_panic() {
     );
     let _ = resolve("", &[]);
 }
+
+#[test]
+fn headline_capitals_and_family_plurals() {
+    let text = "ANA QUINTERO WINS. Ana Quintero won, and the Quinteros celebrated.";
+    let names = spans(
+        text,
+        &[
+            ("ANA QUINTERO", Per),
+            ("Ana Quintero", Per),
+            ("Quinteros", Per),
+        ],
+    );
+    let (actors, _) = resolve(text, &names);
+    assert_eq!(actors[0].name, "Ana Quintero");
+    assert_eq!(actors[0].aliases, ["ANA QUINTERO"]);
+    assert_eq!(actors.len(), 2);
+}

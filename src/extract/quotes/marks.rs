@@ -91,7 +91,10 @@ mod tests {
     fn straight_and_curly_marks_pair() {
         assert_eq!(quoted("He said \"yes\" and “no”."), ["yes", "no"]);
         assert_eq!(quoted("(\"Go,\" she said.)"), ["Go,"]);
-        assert_eq!(quoted("He said ‘Ruiz’s plan won’t work’."), ["Ruiz’s plan won’t work"]);
+        assert_eq!(
+            quoted("He said ‘Ruiz’s plan won’t work’."),
+            ["Ruiz’s plan won’t work"]
+        );
     }
 
     #[test]

@@ -179,8 +179,27 @@ fn single_curly_quotes_with_apostrophes() {
 
 #[test]
 fn hostile_input_does_not_panic() {
-    let texts = ["\"", "“", "\"\"", "”Ñ“", "a \"b\" c\n\n\"", "‘’’‘", "\"ñ\" said"];
-    let bogus = [Mention { start: 3, end: 1, actor: 9 }, Mention { start: 0, end: 99, actor: 0 }];
+    let texts = [
+        "\"",
+        "“",
+        "\"\"",
+        "”Ñ“",
+        "a \"b\" c\n\n\"",
+        "‘’’‘",
+        "\"ñ\" said",
+    ];
+    let bogus = [
+        Mention {
+            start: 3,
+            end: 1,
+            actor: 9,
+        },
+        Mention {
+            start: 0,
+            end: 99,
+            actor: 0,
+        },
+    ];
     for t in texts {
         let _ = find_quotes(t, &sentences(t), &bogus, &[]);
         let _ = find_quotes(t, &[], &[], &[]);
