@@ -225,38 +225,70 @@ fn join_short_forms(forms: &[Form], groups: &mut Groups) {
     }
 }
 
-/// True when one word is the other with an `s` added.
-fn is_plural_of(a: &str, b: &str) -> bool {
-    a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
-}
-
-/// A lone word still on its own joins the one name it nearly spells ("Gaido" -> "Guaido");
-/// a full name joins the one full name it differs from in one nearly spelt word.
+/// A lone person name still on its own joins the one person name whose last word it nearly
+/// spells ("Gaido" -> "Guaido"); a multiword name joins the one name of its kind it differs
+/// from in a single nearly spelt word ("Securities and Exchnage Commission"). The misspelling
+/// must be rarer than the name it joins: two names seen equally often are two names. Lone
+/// places and organisations never join by spelling ("Iceland", "Ireland").
 fn join_misspellings(forms: &[Form], groups: &mut Groups) {
+    let group_count = |groups: &mut Groups, j: usize| -> usize {
+        let r = groups.root(j);
+        (0..forms.len())
+            .filter(|&k| groups.root(k) == r)
+            .map(|k| forms[k].occurrences.len())
+            .sum()
+    };
     for (i, f) in forms.iter().enumerate() {
         if f.country.is_some() || f.weak || groups.size(i) > 1 {
             continue;
         }
+        let candidates: Vec<usize> = forms
+            .iter()
+            .enumerate()
+            .filter(|(j, g)| {
+                if *j == i || g.country.is_some() || g.weak {
+                    return false;
+                }
+                if f.words.len() == 1 {
+                    g.kind == ActorKind::Person
+                        && g.words
+                            .last()
+                            .is_some_and(|last| near_spelling(&f.words[0], last))
+                } else {
+                    g.kind == f.kind
+                        && g.words.len() == f.words.len()
+                        && f.words.iter().zip(&g.words).filter(|(a, b)| a != b).count() == 1
+                        && f.words
+                            .iter()
+                            .zip(&g.words)
+                            .all(|(a, b)| a == b || near_spelling(a, b))
+                }
+            })
+            .map(|(j, _)| j)
+            .collect();
+        if let Some(target) = unique_group(groups, candidates.into_iter())
+            && group_count(groups, target) > f.occurrences.len()
+        {
+            groups.join(i, target);
+        }
+    }
+}
+
+/// Singular and plural of a group or organisation name are one actor ("Chechen" and
+/// "Chechens", "Springbok" and "Springboks"): same words but for a final `s` on the last.
+fn join_plurals(forms: &[Form], groups: &mut Groups) {
+    for (i, f) in forms.iter().enumerate() {
+        if !matches!(f.kind, ActorKind::Group | ActorKind::Organization) || f.country.is_some() {
+            continue;
+        }
         let candidates = forms.iter().enumerate().filter(|(j, g)| {
-            if *j == i || g.country.is_some() || g.weak {
-                return false;
-            }
-            if f.words.len() == 1 {
-                (g.kind == f.kind || g.kind == ActorKind::Person)
-                    && g.words.last().is_some_and(|last| {
-                        near_spelling(&f.words[0], last)
-                            // "the Clintons" are a family, not Clinton; plural groups merge.
-                            && !(g.kind == ActorKind::Person && is_plural_of(&f.words[0], last))
-                    })
-            } else {
-                g.kind == f.kind
-                    && g.words.len() == f.words.len()
-                    && f.words.iter().zip(&g.words).filter(|(a, b)| a != b).count() == 1
-                    && f.words
-                        .iter()
-                        .zip(&g.words)
-                        .all(|(a, b)| a == b || near_spelling(a, b))
-            }
+            *j != i
+                && g.kind == f.kind
+                && g.country.is_none()
+                && g.words.len() == f.words.len()
+                && f.words.split_last().zip(g.words.split_last()).is_some_and(
+                    |((fl, fr), (gl, gr))| fr == gr && gl.strip_suffix('s') == Some(fl.as_str()),
+                )
         });
         if let Some(target) = unique_group(groups, candidates.map(|(j, _)| j)) {
             groups.join(i, target);
@@ -406,6 +438,7 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
     let mut groups = Groups((0..forms.len()).collect());
     join_short_forms(&forms, &mut groups);
     join_misspellings(&forms, &mut groups);
+    join_plurals(&forms, &mut groups);
     join_acronyms(&forms, &occs, &mut groups);
 
     // Groups in order of first mention, all-weak ones dropped.

@@ -6,7 +6,7 @@
 //!   cargo test --release gold_check -- --ignored --nocapture
 //! python3 score_ner.py dev.jsonl /tmp/pred.jsonl
 
-use super::resolve;
+use super::{merge_across, resolve};
 use crate::extract::{ActorKind, NameSpan};
 use std::io::Write;
 
@@ -31,6 +31,7 @@ fn gold_check() -> Result<(), Box<dyn std::error::Error>> {
     };
     let mut out = std::fs::File::create(pred)?;
     let mut actors_out = std::fs::File::create("/tmp/gold_check_actors.txt")?;
+    let mut everyone = Vec::new();
     for line in std::fs::read_to_string(gold)?.lines() {
         let doc: serde_json::Value = serde_json::from_str(line)?;
         let text = doc["text"].as_str().unwrap_or_default();
@@ -72,12 +73,25 @@ fn gold_check() -> Result<(), Box<dyn std::error::Error>> {
             "{}",
             serde_json::json!({"id": doc["id"], "mentions": mentions})
         )?;
+        everyone.extend(actors.iter().cloned());
         writeln!(actors_out, "== {}", doc["id"])?;
         for a in &actors {
             writeln!(
                 actors_out,
                 "{:?} {} | {} | {:?} | {:?}",
                 a.kind, a.id, a.name, a.aliases, a.roles
+            )?;
+        }
+    }
+    // Merges across documents that join different names, for reading.
+    let merged = merge_across(&everyone);
+    let mut merges_out = std::fs::File::create("/tmp/gold_check_merges.txt")?;
+    for (i, &r) in merged.iter().enumerate() {
+        if everyone[i].id != everyone[r].id {
+            writeln!(
+                merges_out,
+                "{:?} {} -> {}",
+                everyone[i].kind, everyone[i].name, everyone[r].name
             )?;
         }
     }

@@ -2,16 +2,21 @@
 //!
 //! The threshold is deliberately tight: a wrong merge of two people is worse than a missed
 //! one. Both words must have at least `MIN_LEN` letters and start alike, differ by one edit
-//! (two for long words), and stay close by Jaro-Winkler.
+//! (two for long words), and stay close by Jaro-Winkler. A letter swapped for another
+//! ("Davis"/"David", "Boston"/"Bolton") makes a different name too often, so substitutions
+//! count only in words of `MIN_SUBSTITUTION_LEN` letters or more; a dropped, added or
+//! transposed letter is the usual typo. A plural is not a misspelling ("the Clintons").
 
 /// Shorter words are too often different names one letter apart ("Kim"/"Kin", "Lee"/"Lea").
 const MIN_LEN: usize = 5;
+/// Substituted letters count only in words this long.
+const MIN_SUBSTITUTION_LEN: usize = 7;
 /// Words this long may differ by two edits.
 const LONG_LEN: usize = 9;
 const MIN_JARO_WINKLER: f64 = 0.9;
 
 pub fn near_spelling(a: &str, b: &str) -> bool {
-    if a == b {
+    if a == b || is_plural_of(a, b) {
         return false;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
@@ -19,7 +24,25 @@ pub fn near_spelling(a: &str, b: &str) -> bool {
         return false;
     }
     let max_edits = if la.max(lb) >= LONG_LEN { 2 } else { 1 };
-    strsim::damerau_levenshtein(a, b) <= max_edits && strsim::jaro_winkler(a, b) >= MIN_JARO_WINKLER
+    let edits = strsim::damerau_levenshtein(a, b);
+    // Same length and no transposition: the difference is substituted letters.
+    let substituted = la == lb && strsim::levenshtein(a, b) == edits;
+    edits <= max_edits
+        && (!substituted || la >= MIN_SUBSTITUTION_LEN)
+        && strsim::jaro_winkler(a, b) >= MIN_JARO_WINKLER
+}
+
+/// A near spelling by a dropped, added or transposed letter only: for lone words across
+/// articles, where "Hussein" and "Hussain" are as likely two people as one.
+pub fn near_spelling_without_substitution(a: &str, b: &str) -> bool {
+    near_spelling(a, b)
+        && !(a.chars().count() == b.chars().count()
+            && strsim::levenshtein(a, b) == strsim::damerau_levenshtein(a, b))
+}
+
+/// True when one word is the other with an `s` added ("Chechens", "Chechen").
+pub fn is_plural_of(a: &str, b: &str) -> bool {
+    a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
 }
 
 /// Hashes of `s` and of every string one deletion away from it. Two strings within one edit
@@ -65,6 +88,17 @@ mod tests {
         assert!(!near_spelling("bolton", "colton"));
         assert!(!near_spelling("guaido", "guaido"));
         assert!(!near_spelling("pompeo", "pompey-x"));
+        assert!(!near_spelling("davis", "david"));
+        assert!(!near_spelling("boston", "bolton"));
+        assert!(!near_spelling("clintons", "clinton"));
+    }
+
+    #[test]
+    fn lone_words_need_more_than_a_substitution() {
+        assert!(near_spelling("hussein", "hussain"));
+        assert!(!near_spelling_without_substitution("hussein", "hussain"));
+        assert!(near_spelling_without_substitution("gaido", "guaido"));
+        assert!(near_spelling_without_substitution("guiado", "guaido"));
     }
 
     #[test]
