@@ -42,6 +42,8 @@ const MAX_GAP: usize = 12;
 /// How many tokens may stand between a verb and the quotation it introduces
 /// (`told reporters on Tuesday: "..."`).
 const MAX_INTRO: usize = 6;
+/// The longest apposition between a speaker and the verb, in tokens.
+const MAX_APPOSITION: usize = 12;
 /// The longest unnamed speaker phrase (`the Foreign Ministry`), in words.
 const MAX_UNNAMED: usize = 6;
 
@@ -138,6 +140,14 @@ impl Context<'_> {
         let mut j = verb;
         while j > 0 && is_adverb(self.word(toks[j - 1])) {
             j -= 1;
+        }
+        // An apposition between speaker and verb: "Ana Ruiz, the party leader, said".
+        if j > 0 && self.word(toks[j - 1]) == "," {
+            let comma = (j.saturating_sub(MAX_APPOSITION + 1)..j - 1)
+                .rev()
+                .take_while(|&k| !ENDS_REPORT.contains(&self.word(toks[k])))
+                .find(|&k| self.word(toks[k]) == ",")?;
+            j = comma;
         }
         let last = toks.get(j.checked_sub(1)?)?;
         if PRONOUNS.contains(&self.word(*last)) {
@@ -300,6 +310,26 @@ mod tests {
         assert_eq!(
             attribution(t, &[("Ana Ruiz", Per)]).as_deref(),
             Some("Ana Ruiz")
+        );
+    }
+
+    #[test]
+    fn an_apposition_may_separate_speaker_and_verb() {
+        let t = "Ana Ruiz, the party leader, said: \"We will win.\"";
+        assert_eq!(
+            attribution(t, &[("Ana Ruiz", Per)]).as_deref(),
+            Some("Ana Ruiz")
+        );
+        let t = "\"We will win,\" Ana Ruiz, who leads the party, told reporters.";
+        assert_eq!(
+            attribution(t, &[("Ana Ruiz", Per)]).as_deref(),
+            Some("Ana Ruiz")
+        );
+        // What stands before the first comma must be the name itself: no guess here.
+        let t = "\"We will win,\" Ana Ruiz's rival, Tim Holt, said.";
+        assert_eq!(
+            attribution(t, &[("Ana Ruiz", Per), ("Tim Holt", Per)]),
+            None
         );
     }
 
