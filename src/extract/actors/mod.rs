@@ -6,6 +6,7 @@
 //! The word lists behind these rules live in `data/`.
 
 mod cluster;
+mod joins;
 mod lexicon;
 mod merge;
 mod roles;
