@@ -67,6 +67,15 @@ fn quotation_across_sentences() {
 }
 
 #[test]
+fn colon_introduces_a_quotation_on_the_next_line() {
+    let t = "Ana Ruiz told reporters:\n\"We will not stop until we win.\"";
+    assert_eq!(
+        quotes(t, &[("Ana Ruiz", Per)]),
+        [one("We will not stop until we win.", Some("Ana Ruiz"))]
+    );
+}
+
+#[test]
 fn pronoun_resolved_from_the_subject_of_the_previous_sentence() {
     let t = "Ana Ruiz spoke on radio on Monday. \"We will not give up,\" she said.";
     assert_eq!(
