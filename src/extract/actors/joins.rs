@@ -49,7 +49,12 @@ fn is_full_person(f: &Form) -> bool {
 /// person name. A lone word of another kind joins too: recognisers often mislabel a surname
 /// ("Maduro's regime" as an organisation); countries never do.
 pub(super) fn join_short_forms(forms: &[Form], groups: &mut Groups) {
-    for (i, f) in forms.iter().enumerate() {
+    // Longer forms first, so that "Nicolas Maduro" has joined "Nicolas Maduro Moros" before
+    // "Maduro" looks for the one full name it shortens.
+    let mut order: Vec<usize> = (0..forms.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(forms[i].words.len()));
+    for i in order {
+        let f = &forms[i];
         if f.country.is_some() {
             continue;
         }

@@ -143,7 +143,7 @@ impl<'a> Index<'a> {
 
     /// Rule 2: the group a lone word joins among the names it is the surname of or an alias
     /// of, against the competition of names it begins.
-    fn lone_word(&self, g: usize, actors: &[LocalActor]) -> Option<usize> {
+    fn lone_word(&self, g: usize, actors: &[LocalActor], parent: &mut [usize]) -> Option<usize> {
         let group = &self.groups[g];
         let fuller = |c: &usize| {
             *c != g && self.groups[*c].kind == group.kind && self.groups[*c].words.len() > 1
@@ -162,19 +162,32 @@ impl<'a> Index<'a> {
                 joinable.push(run[0]);
             }
         }
-        joinable.retain(fuller);
-        joinable.sort_unstable();
-        joinable.dedup();
-        rivals.retain(|c| fuller(c) && !joinable.contains(c));
-        rivals.sort_unstable();
-        rivals.dedup();
-        let best = *joinable.iter().max_by_key(|&&c| self.groups[c].count)?;
-        let top = self.groups[best].count;
+        // Candidates already merged (by rule 3) count as one, with their articles summed.
+        let tally = |mut list: Vec<usize>, parent: &mut [usize]| -> Vec<(usize, usize)> {
+            list.sort_unstable();
+            list.dedup();
+            let mut by_root: Vec<(usize, usize)> = list
+                .into_iter()
+                .filter(|c| fuller(c))
+                .map(|c| (root(parent, c), self.groups[c].count))
+                .collect();
+            by_root.sort_unstable();
+            by_root
+                .chunk_by(|a, b| a.0 == b.0)
+                .map(|run| (run[0].0, run.iter().map(|r| r.1).sum()))
+                .collect()
+        };
+        let joinable = tally(joinable, parent);
+        let rivals: Vec<(usize, usize)> = tally(rivals, parent)
+            .into_iter()
+            .filter(|r| !joinable.iter().any(|j| j.0 == r.0))
+            .collect();
+        let &(best, top) = joinable.iter().max_by_key(|j| j.1)?;
         let second = joinable
             .iter()
             .chain(&rivals)
-            .filter(|&&c| c != best)
-            .map(|&c| self.groups[c].count)
+            .filter(|j| j.0 != best)
+            .map(|j| j.1)
             .max();
         match second {
             None => Some(best),
@@ -272,12 +285,14 @@ pub fn merge_across(actors: &[LocalActor]) -> Vec<usize> {
     let index = Index::build(actors);
     let n = index.groups.len();
     let mut parent: Vec<usize> = (0..n).collect();
+    // Rules 3 and 5 first, so that the full names a lone word may join are already one.
     for g in 0..n {
-        let target = match index.groups[g].words.len() {
-            1 => index.lone_word(g, actors),
-            _ => index.part_of(g),
-        };
-        if let Some(t) = target.or_else(|| index.singular(g)) {
+        if let Some(t) = index.part_of(g).or_else(|| index.singular(g)) {
+            join(&mut parent, g, t);
+        }
+    }
+    for g in (0..n).filter(|&g| index.groups[g].words.len() == 1) {
+        if let Some(t) = index.lone_word(g, actors, &mut parent) {
             join(&mut parent, g, t);
         }
     }
@@ -329,6 +344,16 @@ mod tests {
             person("Ana Ruiz"),
         ];
         assert_eq!(merge_across(&actors), [0, 0, 0, 3]);
+    }
+
+    #[test]
+    fn surname_of_a_name_and_its_longer_form() {
+        let actors = [
+            person("Nicolas Maduro"),
+            person("Nicolas Maduro Moros"),
+            person("Maduro"),
+        ];
+        assert_eq!(merge_across(&actors), [1, 1, 1]);
     }
 
     #[test]

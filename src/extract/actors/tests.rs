@@ -88,6 +88,23 @@ fn accents_and_possessives_share_an_id() {
 }
 
 #[test]
+fn surname_joins_a_name_and_its_longer_form() {
+    let text = "Maduro spoke. Nicolas Maduro, or Nicolas Maduro Moros, left.";
+    let names = spans(
+        text,
+        &[
+            ("Nicolas Maduro Moros", Per),
+            ("Nicolas Maduro", Per),
+            ("Maduro", Per),
+        ],
+    );
+    let (actors, _) = resolve(text, &names);
+    assert_eq!(actors.len(), 1);
+    assert_eq!(actors[0].name, "Nicolas Maduro Moros");
+    assert_eq!(actors[0].aliases, ["Maduro", "Nicolas Maduro"]);
+}
+
+#[test]
 fn ambiguous_surname_stays_apart() {
     let text = "Ana Ruiz and Luis Ruiz met. Ruiz spoke.";
     let names = spans(

@@ -168,7 +168,9 @@ pub fn find_quotes(
         // it ("Ana Ruiz told reporters:" and the quotation on the next line).
         if text[before_start..m.open.start].trim().is_empty()
             && let Some(prev) = open_s.checked_sub(1).and_then(|p| sentences.get(p))
-            && text.get(prev.clone()).is_some_and(|p| p.trim_end().ends_with(':'))
+            && text
+                .get(prev.clone())
+                .is_some_and(|p| p.trim_end().ends_with(':'))
         {
             before_start = prev.start;
         }
