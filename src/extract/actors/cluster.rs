@@ -3,9 +3,9 @@
 //! misspellings into the name they misspell, acronyms into the organisation they abbreviate)
 //! and picks each actor's canonical name, aliases and roles.
 
+use super::joins::{Groups, join_acronyms, join_misspellings, join_plurals, join_short_forms};
 use super::lexicon::{Lexicon, lexicon};
 use super::roles::{role_after, role_before};
-use super::similar::near_spelling;
 use super::slug;
 use crate::extract::text::tokenize;
 use crate::extract::{ActorKind, LocalActor, Mention, NameSpan};
@@ -13,47 +13,66 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 /// One recognised name after cleaning: the name part of the span and what it stands for.
-struct Occurrence {
-    range: Range<usize>,
-    kind: ActorKind,
+pub(super) struct Occurrence {
+    pub(super) range: Range<usize>,
+    pub(super) kind: ActorKind,
     /// The name as written, whitespace collapsed.
-    surface: String,
+    pub(super) surface: String,
 }
 
 /// All occurrences that share one normalised form (slug, or a country's canonical slug).
-struct Form {
+pub(super) struct Form {
     /// Normalised words of the name (`["leopoldo", "lopez"]`).
-    words: Vec<String>,
-    kind: ActorKind,
-    occurrences: Vec<usize>,
+    pub(super) words: Vec<String>,
+    pub(super) kind: ActorKind,
+    pub(super) occurrences: Vec<usize>,
     /// The canonical name of the country this form stands for.
-    country: Option<&'static str>,
+    pub(super) country: Option<&'static str>,
     /// Every occurrence is a word that is usually no name (`May`, `Instead`): kept only if it
     /// joins a real name.
-    weak: bool,
+    pub(super) weak: bool,
 }
 
 fn is_punct(word: &str) -> bool {
     !word.chars().any(char::is_alphanumeric)
 }
 
-fn is_capitalised(word: &str) -> bool {
+pub(super) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
+
+/// How deep into a person span a title is looked for.
+const MAX_ROLE_IN_SPAN: usize = 3;
 
 /// Number of leading words of a person span that are honorifics or titles, not name
 /// ("Mr Bolton", "President Nicolas Maduro", "Opposition leader Juan Guaido").
 fn leading_titles(lx: &Lexicon, words: &[&str]) -> usize {
-    let mut a = 0;
+    // Capitalised words before a title near the start belong to the role, whatever they are
+    // ("Freedonian President Ana Ruiz"): names do not hold titles in CoNLL spans.
+    let mut a = (1..words.len().min(MAX_ROLE_IN_SPAN + 1))
+        .rev()
+        .find(|&j| {
+            j + 1 < words.len()
+                && lx.is_title_word(words[j])
+                && words[..=j]
+                    .iter()
+                    .all(|w| is_capitalised(w) && !lx.is_stop_word(w))
+        })
+        .map_or(0, |j| j + 1);
     while a + 1 < words.len() {
         let w = words[a];
-        if lx.is_honorific(w) || lx.is_stop_word(w) {
+        if lx.is_honorific(w) || lx.is_opener(w) {
             a += 1;
             continue;
         }
         // A run of title and modifier words that ends in a title.
         let mut i = a;
-        while i + 1 < words.len() && (lx.is_title_word(words[i]) || lx.is_modifier(words[i])) {
+        // A country or demonym may open the run ("Venezuelan President Nicolas Maduro").
+        while i + 1 < words.len()
+            && (lx.is_title_word(words[i])
+                || lx.is_modifier(words[i])
+                || (i == a && lx.country(words[i]).is_some()))
+        {
             i += 1;
         }
         match (a..=i)
@@ -74,30 +93,35 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
     let slice = text.get(span.start..span.end)?;
     let toks = tokenize(slice);
     let words: Vec<&str> = toks.iter().map(|t| t.text(slice)).collect();
+    // Brackets stay when they pair inside the span ("Mladost ( BJ )").
+    let opens = words.iter().filter(|w| **w == "(").count();
+    let closes = words.iter().filter(|w| **w == ")").count();
+    let strip = |w: &str| is_punct(w) && w != "." && (opens != closes || !matches!(w, "(" | ")"));
     let mut b = words.len();
-    while b > 0 && (is_punct(words[b - 1]) || matches!(words[b - 1], "'s" | "’s" | "'S")) {
+    while b > 0 && (strip(words[b - 1]) || matches!(words[b - 1], "'s" | "’s" | "'S")) {
         b -= 1;
     }
     let mut a = 0;
-    while a < b && is_punct(words[a]) {
+    while a < b && strip(words[a]) {
         a += 1;
     }
-    if a >= b {
+    if a >= b || words[a..b].iter().all(|w| is_punct(w)) {
         return None;
     }
     if span.kind == ActorKind::Person {
         a += leading_titles(lx, &words[a..b]);
-        // A title or honorific alone is no name.
-        if b - a == 1 && (lx.is_title_word(words[a]) || lx.is_honorific(words[a])) {
+        // An honorific alone is no name (a title alone may be a surname: "King").
+        if b - a == 1 && lx.is_honorific(words[a]) {
             return None;
         }
     } else {
-        // "Instead Washington": drop opening function words, but keep "The Hague".
-        while b - a > 1 && lx.is_stop_word(words[a]) && !words[a].eq_ignore_ascii_case("the") {
+        // "Instead Washington": drop sentence openers glued to the name.
+        while b - a > 1 && lx.is_opener(words[a]) {
             a += 1;
         }
-        // "the United States" is the country "United States".
-        if b - a > 1 && words[a].eq_ignore_ascii_case("the") {
+        // "the United States" is the country "United States"; "The Netherlands" keeps its
+        // capital "The" as part of the name.
+        if b - a > 1 && words[a] == "the" {
             let rest = &slice[toks[a + 1].start..toks[b - 1].end];
             if lx.country(rest).is_some() {
                 a += 1;
@@ -136,141 +160,6 @@ fn name_words(surface: &str) -> Vec<String> {
         .map(slug)
         .filter(|w| !w.is_empty())
         .collect()
-}
-
-/// A minimal union-find over form indices.
-struct Groups(Vec<usize>);
-
-impl Groups {
-    fn root(&mut self, mut i: usize) -> usize {
-        while self.0[i] != i {
-            self.0[i] = self.0[self.0[i]];
-            i = self.0[i];
-        }
-        i
-    }
-    fn join(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.root(a), self.root(b));
-        if ra != rb {
-            self.0[ra] = rb;
-        }
-    }
-    fn size(&mut self, i: usize) -> usize {
-        let r = self.root(i);
-        (0..self.0.len()).filter(|&j| self.root(j) == r).count()
-    }
-}
-
-/// The single group among `candidates` (form indices), if they all fall in one.
-fn unique_group(groups: &mut Groups, candidates: impl Iterator<Item = usize>) -> Option<usize> {
-    let roots: BTreeSet<usize> = candidates.map(|c| groups.root(c)).collect();
-    match roots.len() {
-        1 => roots.into_iter().next(),
-        _ => None,
-    }
-}
-
-fn is_full_person(f: &Form) -> bool {
-    f.kind == ActorKind::Person && f.country.is_none() && f.words.len() >= 2
-}
-
-/// Short forms join the one full name they shorten: a shorter multiword person name that
-/// begins or ends a longer one, and a lone word that is the last word (surname) of a full
-/// person name. A lone word of another kind joins too: recognisers often mislabel a surname
-/// ("Maduro's regime" as an organisation); countries never do.
-fn join_short_forms(forms: &[Form], groups: &mut Groups) {
-    for (i, f) in forms.iter().enumerate() {
-        if f.country.is_some() {
-            continue;
-        }
-        let n = f.words.len();
-        let candidates = forms.iter().enumerate().filter(|(j, g)| {
-            *j != i
-                && is_full_person(g)
-                && g.words.len() > n
-                && if n == 1 {
-                    g.words.last() == f.words.last()
-                } else {
-                    f.kind == ActorKind::Person
-                        && (g.words.starts_with(&f.words) || g.words.ends_with(&f.words))
-                }
-        });
-        if let Some(target) = unique_group(groups, candidates.map(|(j, _)| j)) {
-            groups.join(i, target);
-        }
-    }
-}
-
-/// A lone word still on its own joins the one name it nearly spells ("Gaido" -> "Guaido");
-/// a full name joins the one full name it differs from in one nearly spelt word.
-fn join_misspellings(forms: &[Form], groups: &mut Groups) {
-    for (i, f) in forms.iter().enumerate() {
-        if f.country.is_some() || f.weak || groups.size(i) > 1 {
-            continue;
-        }
-        let candidates = forms.iter().enumerate().filter(|(j, g)| {
-            if *j == i || g.country.is_some() || g.weak {
-                return false;
-            }
-            if f.words.len() == 1 {
-                (g.kind == f.kind || g.kind == ActorKind::Person)
-                    && g.words
-                        .last()
-                        .is_some_and(|last| near_spelling(&f.words[0], last))
-            } else {
-                g.kind == f.kind
-                    && g.words.len() == f.words.len()
-                    && f.words.iter().zip(&g.words).filter(|(a, b)| a != b).count() == 1
-                    && f.words
-                        .iter()
-                        .zip(&g.words)
-                        .all(|(a, b)| a == b || near_spelling(a, b))
-            }
-        });
-        if let Some(target) = unique_group(groups, candidates.map(|(j, _)| j)) {
-            groups.join(i, target);
-        }
-    }
-}
-
-/// Initials of a multiword name, skipping lowercase function words
-/// ("North Atlantic Treaty Organization" -> "nato", "Bank of England" -> "be").
-fn initials(surface: &str) -> String {
-    surface
-        .split_whitespace()
-        .filter(|w| is_capitalised(w))
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// An all-capital organisation name joins the one organisation whose initials it spells.
-fn join_acronyms(forms: &[Form], occs: &[Occurrence], groups: &mut Groups) {
-    for (i, f) in forms.iter().enumerate() {
-        let Some(&first) = f.occurrences.first() else {
-            continue;
-        };
-        let surface = occs[first].surface.replace('.', "");
-        let is_acronym = f.kind == ActorKind::Organization
-            && f.words.len() == 1
-            && (2..=6).contains(&surface.chars().count())
-            && surface.chars().all(|c| c.is_ascii_uppercase());
-        if !is_acronym {
-            continue;
-        }
-        let acronym = surface.to_lowercase();
-        let candidates = forms.iter().enumerate().filter(|(j, g)| {
-            *j != i
-                && g.kind == ActorKind::Organization
-                && g.words.len() >= 2
-                && g.occurrences
-                    .first()
-                    .is_some_and(|&o| initials(&occs[o].surface) == acronym)
-        });
-        if let Some(target) = unique_group(groups, candidates.map(|(j, _)| j)) {
-            groups.join(i, target);
-        }
-    }
 }
 
 /// Groups occurrences by normalised form, each form with its majority kind.
@@ -316,8 +205,14 @@ fn build_forms(occs: &[Occurrence]) -> Vec<Form> {
     forms
 }
 
+/// All capitals, as in headlines ("UNITED NATIONS", "SHEARER").
+fn is_shouted(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() > 1 && !s.chars().any(char::is_lowercase)
+}
+
 /// The canonical name of a group of forms: the fullest form (most words), then the most
-/// frequent, then the first; within that form the accented spelling wins ("López").
+/// frequent, then the first; within that form mixed case beats headline capitals, then the
+/// accented spelling wins ("López").
 fn canonical(forms: &[Form], members: &[usize], occs: &[Occurrence]) -> (String, ActorKind) {
     if let Some(country) = members.iter().find_map(|&f| forms[f].country) {
         return (country.to_string(), ActorKind::Place);
@@ -347,7 +242,7 @@ fn canonical(forms: &[Form], members: &[usize], occs: &[Occurrence]) -> (String,
         .enumerate()
         .max_by_key(|&(i, s)| {
             let count = surfaces.iter().filter(|t| *t == s).count();
-            (!s.is_ascii(), count, std::cmp::Reverse(i))
+            (!is_shouted(s), !s.is_ascii(), count, std::cmp::Reverse(i))
         })
         .map_or_else(String::new, |(_, s)| s.to_string());
     (name, form.kind)
@@ -369,6 +264,7 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
     let mut groups = Groups((0..forms.len()).collect());
     join_short_forms(&forms, &mut groups);
     join_misspellings(&forms, &mut groups);
+    join_plurals(&forms, &mut groups);
     join_acronyms(&forms, &occs, &mut groups);
 
     // Groups in order of first mention, all-weak ones dropped.

@@ -11,6 +11,7 @@ const TITLES: &str = include_str!("../../../data/titles.txt");
 const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
 const MODIFIERS: &str = include_str!("../../../data/role_modifiers.txt");
 const STOPNAMES: &str = include_str!("../../../data/stopnames.txt");
+const OPENERS: &str = include_str!("../../../data/sentence_openers.txt");
 
 /// Every list, parsed.
 pub struct Lexicon {
@@ -25,6 +26,7 @@ pub struct Lexicon {
     honorifics: HashSet<String>,
     modifiers: HashSet<String>,
     stop: HashSet<String>,
+    openers: HashSet<String>,
 }
 
 /// Lines of a list file without comments and blanks.
@@ -109,6 +111,7 @@ pub fn lexicon() -> &'static Lexicon {
             honorifics: word_set(HONORIFICS),
             modifiers: word_set(MODIFIERS),
             stop: word_set(STOPNAMES),
+            openers: word_set(OPENERS),
         }
     })
 }
@@ -165,6 +168,11 @@ impl Lexicon {
             })
             .map(Vec::len)
             .max()
+    }
+
+    /// A sentence-opening word a recogniser may glue to a name ("Instead", "But").
+    pub fn is_opener(&self, word: &str) -> bool {
+        self.openers.contains(&word.to_lowercase())
     }
 
     /// A word that is never a name on its own: pronouns, function words, days, months.

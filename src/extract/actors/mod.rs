@@ -6,6 +6,7 @@
 //! The word lists behind these rules live in `data/`.
 
 mod cluster;
+mod joins;
 mod lexicon;
 mod merge;
 mod roles;
@@ -13,6 +14,9 @@ mod similar;
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+#[cfg(test)]
+mod gold_check;
 
 use super::{LocalActor, Mention, NameSpan};
 use deunicode::deunicode;

@@ -34,6 +34,8 @@ const APPOSITION_OPENERS: &[&[&str]] = &[
     &["a"],
     &["an"],
 ];
+/// Prepositions after which a place name is an adverbial, not part of a role.
+const LOCATIVES: &[&str] = &["in", "at", "from", "near", "inside", "outside", "across"];
 /// Tokens that close an apposition.
 const APPOSITION_CLOSERS: &[&str] = &[
     ",", ".", ";", ":", ")", "—", "–", "\"", "”", "who", "which", "whose",
@@ -123,6 +125,19 @@ pub fn role_before(text: &str, name_start: usize, names: &[Range<usize>]) -> Opt
     let mut k = head;
     while k > 0 && is_role_filler(lx, words[k - 1], toks[k - 1], names) {
         k -= 1;
+    }
+    // "in Caracas President Maduro": a name after a locative preposition is a place
+    // adverbial, not part of the role.
+    while k < head && k > 0 && LOCATIVES.contains(&words[k - 1].to_lowercase().as_str()) {
+        let Some(name) = names
+            .iter()
+            .find(|r| r.start <= toks[k].start && toks[k].end <= r.end)
+        else {
+            break;
+        };
+        while k < head && toks[k].start < name.end {
+            k += 1;
+        }
     }
     let last = toks.last()?;
     Some(toks[k].start..last.end)
@@ -221,6 +236,8 @@ mod tests {
             before(t, "Ana", &["Ruritania"]).as_deref(),
             Some("opposition leader")
         );
+        let t = "Protests in Caracas President Ana Ruiz ignored.";
+        assert_eq!(before(t, "Ana", &["Caracas"]).as_deref(), Some("President"));
         let t = "Yesterday Ana Ruiz spoke.";
         assert_eq!(before(t, "Ana", &[]), None);
     }

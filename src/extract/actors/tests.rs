@@ -88,6 +88,23 @@ fn accents_and_possessives_share_an_id() {
 }
 
 #[test]
+fn surname_joins_a_name_and_its_longer_form() {
+    let text = "Maduro spoke. Nicolas Maduro, or Nicolas Maduro Moros, left.";
+    let names = spans(
+        text,
+        &[
+            ("Nicolas Maduro Moros", Per),
+            ("Nicolas Maduro", Per),
+            ("Maduro", Per),
+        ],
+    );
+    let (actors, _) = resolve(text, &names);
+    assert_eq!(actors.len(), 1);
+    assert_eq!(actors[0].name, "Nicolas Maduro Moros");
+    assert_eq!(actors[0].aliases, ["Maduro", "Nicolas Maduro"]);
+}
+
+#[test]
 fn ambiguous_surname_stays_apart() {
     let text = "Ana Ruiz and Luis Ruiz met. Ruiz spoke.";
     let names = spans(
@@ -101,18 +118,41 @@ fn ambiguous_surname_stays_apart() {
 
 #[test]
 fn misspelling_joins_when_unambiguous() {
-    let text = "Marta Quintero spoke. Later Quinteor left, and Marta Quintana stayed.";
+    let text =
+        "Marta Quintero spoke. Later Quinteor left, and Marta Quintana stayed. Quintero won.";
     let names = spans(
         text,
         &[
             ("Marta Quintero", Per),
             ("Quinteor", Per),
             ("Marta Quintana", Per),
+            ("Quintero", Per),
         ],
     );
     let (actors, _) = resolve(text, &names);
     assert_eq!(actors.len(), 2);
-    assert_eq!(actors[0].aliases, ["Quinteor"]);
+    assert_eq!(actors[0].aliases, ["Quinteor", "Quintero"]);
+    // Seen as often as the name it resembles, a spelling is a name of its own.
+    let text = "Ana Quinteor met Ana Quintero.";
+    let names = spans(text, &[("Ana Quinteor", Per), ("Ana Quintero", Per)]);
+    assert_eq!(resolve(text, &names).0.len(), 2);
+}
+
+#[test]
+fn plurals_of_groups_join_but_places_do_not_join_by_spelling() {
+    let text = "Chechens fought. A Chechen spoke. Iceland beat Ireland; Iceland won.";
+    let names = spans(
+        text,
+        &[
+            ("Chechens", Group),
+            ("Chechen", Group),
+            ("Iceland", Loc),
+            ("Ireland", Loc),
+        ],
+    );
+    let (actors, _) = resolve(text, &names);
+    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["chechens", "iceland", "ireland"]);
 }
 
 #[test]
@@ -364,4 +404,78 @@ fn print_seed() {
             a.kind, a.id, a.name, a.aliases, a.roles
         );
     }
+}
+
+#[test]
+fn demonym_and_title_inside_a_person_span_are_trimmed() {
+    let text = "Freedonian President Ana Ruiz spoke. Ruiz left.";
+    let names = spans(
+        text,
+        &[("Freedonian President Ana Ruiz", Per), ("Ruiz", Per)],
+    );
+    let (actors, mentions) = resolve(text, &names);
+    assert_eq!(actors.len(), 1);
+    assert_eq!(actors[0].name, "Ana Ruiz");
+    assert_eq!(&text[mentions[0].start..mentions[0].end], "Ana Ruiz");
+    let text = "Venezuelan President Ana Ruiz spoke.";
+    let names = spans(text, &[("Venezuelan President Ana Ruiz", Per)]);
+    let (actors, _) = resolve(text, &names);
+    assert_eq!(actors[0].name, "Ana Ruiz");
+    assert_eq!(actors[0].roles, ["President"]);
+}
+
+#[test]
+fn hostile_spans_do_not_panic() {
+    let text = "Señor Núñez — “López” said.";
+    let bad = [
+        NameSpan {
+            start: 0,
+            end: 400,
+            kind: Per,
+        },
+        NameSpan {
+            start: 2,
+            end: 3,
+            kind: Per,
+        },
+        NameSpan {
+            start: 9,
+            end: 4,
+            kind: Loc,
+        },
+        NameSpan {
+            start: 0,
+            end: text.len(),
+            kind: Org,
+        },
+        NameSpan {
+            start: 7,
+            end: 13,
+            kind: Per,
+        },
+    ];
+    let (actors, mentions) = resolve(text, &bad);
+    assert!(
+        mentions
+            .iter()
+            .all(|m| m.actor < actors.len() && text.get(m.start..m.end).is_some())
+    );
+    let _ = resolve("", &[]);
+}
+
+#[test]
+fn headline_capitals_and_family_plurals() {
+    let text = "ANA QUINTERO WINS. Ana Quintero won, and the Quinteros celebrated.";
+    let names = spans(
+        text,
+        &[
+            ("ANA QUINTERO", Per),
+            ("Ana Quintero", Per),
+            ("Quinteros", Per),
+        ],
+    );
+    let (actors, _) = resolve(text, &names);
+    assert_eq!(actors[0].name, "Ana Quintero");
+    assert_eq!(actors[0].aliases, ["ANA QUINTERO"]);
+    assert_eq!(actors.len(), 2);
 }

@@ -35,11 +35,15 @@ const ADVERBS: &[&str] = &[
 const PRONOUNS: &[&str] = &["he", "she", "He", "She"];
 /// Words that may come before a speaker who opens a clause ("and Maduro said:").
 const CLAUSE_OPENERS: &[&str] = &["and", "but", "then", "so", "while", "as", "when", "where"];
+/// Tokens a reporting clause does not reach across: sentence ends and quotation marks.
+const ENDS_REPORT: &[&str] = &[".", ";", "\"", "“", "”", "‘", "’"];
 /// How far from the quotation the verb may stand, in tokens.
 const MAX_GAP: usize = 12;
 /// How many tokens may stand between a verb and the quotation it introduces
 /// (`told reporters on Tuesday: "..."`).
 const MAX_INTRO: usize = 6;
+/// The longest apposition between a speaker and the verb, in tokens.
+const MAX_APPOSITION: usize = 12;
 /// The longest unnamed speaker phrase (`the Foreign Ministry`), in words.
 const MAX_UNNAMED: usize = 6;
 
@@ -137,6 +141,14 @@ impl Context<'_> {
         while j > 0 && is_adverb(self.word(toks[j - 1])) {
             j -= 1;
         }
+        // An apposition between speaker and verb: "Ana Ruiz, the party leader, said".
+        if j > 0 && self.word(toks[j - 1]) == "," {
+            let comma = (j.saturating_sub(MAX_APPOSITION + 1)..j - 1)
+                .rev()
+                .take_while(|&k| !ENDS_REPORT.contains(&self.word(toks[k])))
+                .find(|&k| self.word(toks[k]) == ",")?;
+            j = comma;
+        }
         let last = toks.get(j.checked_sub(1)?)?;
         if PRONOUNS.contains(&self.word(*last)) {
             return Some((Attribution::Pronoun, j - 1));
@@ -178,7 +190,7 @@ impl Context<'_> {
         }
         // Speaker first: the verb within reach, only role words and the speaker before it.
         let verb = (begin..toks.len().min(begin + MAX_GAP))
-            .take_while(|&k| !matches!(words[k], "." | "\"" | "“" | "”" | ";"))
+            .take_while(|&k| !ENDS_REPORT.contains(&words[k]))
             .find(|&k| is_verb(words[k]))?;
         match self.speaker_before(&toks, verb) {
             Some((who, first)) if words[begin..first].iter().all(|w| is_filler(w)) => Some(who),
@@ -200,7 +212,7 @@ impl Context<'_> {
         let verb = k.checked_sub(1)?;
         let quote_before = verb
             .checked_sub(1)
-            .is_some_and(|q| matches!(words[q], "," | "\"" | "”"));
+            .is_some_and(|q| matches!(words[q], "," | "\"" | "”" | "’"));
         (is_verb(words[verb]) && quote_before).then_some(Attribution::Actor(m.actor))
     }
 
@@ -219,7 +231,7 @@ impl Context<'_> {
         }
         let verb = (end.saturating_sub(MAX_INTRO + 1)..end)
             .rev()
-            .take_while(|&k| !matches!(words[k], "." | "\"" | "“" | "”" | ";"))
+            .take_while(|&k| !ENDS_REPORT.contains(&words[k]))
             .find(|&k| is_verb(words[k]))?;
         let (who, first) = self.speaker_before(&toks, verb)?;
         // What precedes the speaker: nothing, punctuation, role words or a clause opener.
@@ -298,6 +310,26 @@ mod tests {
         assert_eq!(
             attribution(t, &[("Ana Ruiz", Per)]).as_deref(),
             Some("Ana Ruiz")
+        );
+    }
+
+    #[test]
+    fn an_apposition_may_separate_speaker_and_verb() {
+        let t = "Ana Ruiz, the party leader, said: \"We will win.\"";
+        assert_eq!(
+            attribution(t, &[("Ana Ruiz", Per)]).as_deref(),
+            Some("Ana Ruiz")
+        );
+        let t = "\"We will win,\" Ana Ruiz, who leads the party, told reporters.";
+        assert_eq!(
+            attribution(t, &[("Ana Ruiz", Per)]).as_deref(),
+            Some("Ana Ruiz")
+        );
+        // What stands before the first comma must be the name itself: no guess here.
+        let t = "\"We will win,\" Ana Ruiz's rival, Tim Holt, said.";
+        assert_eq!(
+            attribution(t, &[("Ana Ruiz", Per), ("Tim Holt", Per)]),
+            None
         );
     }
 

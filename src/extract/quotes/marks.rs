@@ -1,4 +1,5 @@
-//! Pairs of quotation marks: curly marks pair directly; a straight `"` opens when it stands
+//! Pairs of quotation marks: curly double marks pair directly, single curly ones when the
+//! closing `’` is not an apostrophe; a straight `"` opens when it stands
 //! after a space, a bracket or the start of a line, and closes otherwise. A quotation still
 //! open at the end of a paragraph is closed there only when the next paragraph opens with a
 //! quotation mark (the convention for a quotation running over several paragraphs); any other
@@ -44,6 +45,21 @@ pub fn find_marks(text: &str) -> Vec<Marks> {
                 open = None;
             }
             ('"', _) if opens_here(prev) => open = Some((i, c)),
+            // Single curly marks (British style), only outside a double quotation: `‘` opens
+            // after a space; `’` closes unless a letter follows (`Maduro’s`, `don’t`).
+            ('‘', None) if opens_here(prev) => open = Some((i, c)),
+            ('’', Some((o, '‘')))
+                if !text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic) =>
+            {
+                out.push(Marks {
+                    open: o..o + '‘'.len_utf8(),
+                    close: i..i + c.len_utf8(),
+                });
+                open = None;
+            }
             ('\n', Some((o, mark))) => {
                 if next_paragraph_opens_quote(text, i) {
                     out.push(Marks {
@@ -75,6 +91,10 @@ mod tests {
     fn straight_and_curly_marks_pair() {
         assert_eq!(quoted("He said \"yes\" and “no”."), ["yes", "no"]);
         assert_eq!(quoted("(\"Go,\" she said.)"), ["Go,"]);
+        assert_eq!(
+            quoted("He said ‘Ruiz’s plan won’t work’."),
+            ["Ruiz’s plan won’t work"]
+        );
     }
 
     #[test]

@@ -161,9 +161,19 @@ pub fn find_quotes(
         let after_end = sentences
             .get(close_s)
             .map_or(m.close.end, |s| s.end.max(m.close.end));
-        let before_start = sentences
+        let mut before_start = sentences
             .get(open_s)
             .map_or(m.open.start, |s| s.start.min(m.open.start));
+        // A quotation opening its sentence after one that ends in a colon is introduced by
+        // it ("Ana Ruiz told reporters:" and the quotation on the next line).
+        if text[before_start..m.open.start].trim().is_empty()
+            && let Some(prev) = open_s.checked_sub(1).and_then(|p| sentences.get(p))
+            && text
+                .get(prev.clone())
+                .is_some_and(|p| p.trim_end().ends_with(':'))
+        {
+            before_start = prev.start;
+        }
         let attribution = cx
             .after(m.close.end..after_end)
             .or_else(|| cx.before(before_start..m.open.start));

@@ -67,6 +67,15 @@ fn quotation_across_sentences() {
 }
 
 #[test]
+fn colon_introduces_a_quotation_on_the_next_line() {
+    let t = "Ana Ruiz told reporters:\n\"We will not stop until we win.\"";
+    assert_eq!(
+        quotes(t, &[("Ana Ruiz", Per)]),
+        [one("We will not stop until we win.", Some("Ana Ruiz"))]
+    );
+}
+
+#[test]
 fn pronoun_resolved_from_the_subject_of_the_previous_sentence() {
     let t = "Ana Ruiz spoke on radio on Monday. \"We will not give up,\" she said.";
     assert_eq!(
@@ -165,5 +174,43 @@ fn print_seed_quotes() {
     let (actors, mentions) = resolve(SEED, &seed_spans());
     for q in quotes_with(SEED, &actors, &mentions) {
         println!("{q:?}");
+    }
+}
+
+#[test]
+fn single_curly_quotes_with_apostrophes() {
+    let t = "‘Ruiz’s party won’t give up,’ Ana Ruiz said.";
+    assert_eq!(
+        quotes(t, &[("Ana Ruiz", Per)]),
+        [one("Ruiz’s party won’t give up", Some("Ana Ruiz"))]
+    );
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    let texts = [
+        "\"",
+        "“",
+        "\"\"",
+        "”Ñ“",
+        "a \"b\" c\n\n\"",
+        "‘’’‘",
+        "\"ñ\" said",
+    ];
+    let bogus = [
+        Mention {
+            start: 3,
+            end: 1,
+            actor: 9,
+        },
+        Mention {
+            start: 0,
+            end: 99,
+            actor: 0,
+        },
+    ];
+    for t in texts {
+        let _ = find_quotes(t, &sentences(t), &bogus, &[]);
+        let _ = find_quotes(t, &[], &[], &[]);
     }
 }
