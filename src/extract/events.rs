@@ -27,7 +27,10 @@ pub fn find_events(
     let mut events = Vec::new();
     for sentence in sentences {
         let inside = |start: usize, end: usize| start >= sentence.start && end <= sentence.end;
-        let Some(date) = timexes
+        // Timexes and mentions are sorted by start: look only at this sentence's slice.
+        let from = timexes.partition_point(|t| t.start < sentence.start);
+        let to = timexes.partition_point(|t| t.start < sentence.end);
+        let Some(date) = timexes[from..to.max(from)]
             .iter()
             .filter(|t| {
                 t.kind == TimexType::Date && inside(t.start, t.end) && is_calendar_value(&t.value)
@@ -36,8 +39,12 @@ pub fn find_events(
         else {
             continue;
         };
+        let from = mentions.partition_point(|m| m.start < sentence.start);
+        let to = mentions
+            .partition_point(|m| m.start < sentence.end)
+            .max(from);
         let mut actors: Vec<usize> = Vec::new();
-        for m in mentions.iter().filter(|m| inside(m.start, m.end)) {
+        for m in mentions[from..to].iter().filter(|m| inside(m.start, m.end)) {
             if !actors.contains(&m.actor) {
                 actors.push(m.actor);
             }
@@ -118,7 +125,7 @@ mod tests {
 
     #[test]
     fn the_most_precise_date_of_a_sentence_wins() {
-        let sentences = vec![0..60];
+        let sentences = [Range { start: 0, end: 60 }];
         let timexes = [
             Timex {
                 start: 5,

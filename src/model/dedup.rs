@@ -7,7 +7,7 @@
 //! the events of the busiest day, not with the square of all events.
 
 use super::EventEntry;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Share of actors two reports must have in common (Jaccard), when both name actors.
 const SAME_ACTORS: f64 = 0.5;
@@ -30,33 +30,47 @@ fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
     }
 }
 
+/// How many earlier events of the same date and actor a report is compared with:
+/// a bound on the work for a day that one huge article fills with events.
+const CANDIDATES: usize = 64;
+
 /// Merges duplicate reports of `events` (sorted by date). Returns the merged
 /// events and, for each input event, the index of the event it ended up in.
 pub fn merge_duplicates(events: Vec<EventEntry>) -> (Vec<EventEntry>, Vec<usize>) {
     let mut merged: Vec<EventEntry> = Vec::with_capacity(events.len());
     let mut words: Vec<HashSet<String>> = Vec::new();
     let mut map = Vec::with_capacity(events.len());
-    let mut day_start = 0;
+    // Kept events of the current date, by actor (`None`: events naming no actor).
+    let mut by_actor: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
     for event in events {
-        if merged
-            .get(day_start)
-            .is_some_and(|first| first.when != event.when)
-        {
-            day_start = merged.len();
+        if merged.last().is_some_and(|last| last.when != event.when) {
+            by_actor.clear();
         }
         let event_words = content_words(&event.text);
         let event_actors: HashSet<usize> = event.actors.iter().copied().collect();
-        let same = (day_start..merged.len()).find(|&k| {
+        let keys: Vec<Option<usize>> = if event.actors.is_empty() {
+            vec![None]
+        } else {
+            event.actors.iter().copied().map(Some).collect()
+        };
+        let mut candidates: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| by_actor.get(k))
+            .flat_map(|list| list.iter().rev().take(CANDIDATES).copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let same = candidates.into_iter().find(|&k| {
             let kept = &merged[k];
             let other_article =
                 kept.article != event.article && kept.also.iter().all(|&(a, _)| a != event.article);
+            if !other_article {
+                return false;
+            }
             let kept_actors: HashSet<usize> = kept.actors.iter().copied().collect();
-            let actors_agree = if kept_actors.is_empty() && event_actors.is_empty() {
-                true
-            } else {
-                jaccard(&kept_actors, &event_actors) >= SAME_ACTORS
-            };
-            other_article && actors_agree && jaccard(&words[k], &event_words) >= SAME_WORDS
+            let actors_agree = (kept_actors.is_empty() && event_actors.is_empty())
+                || jaccard(&kept_actors, &event_actors) >= SAME_ACTORS;
+            actors_agree && jaccard(&words[k], &event_words) >= SAME_WORDS
         });
         match same {
             Some(k) => {
@@ -71,7 +85,11 @@ pub fn merge_duplicates(events: Vec<EventEntry>) -> (Vec<EventEntry>, Vec<usize>
                 map.push(k);
             }
             None => {
-                map.push(merged.len());
+                let k = merged.len();
+                for key in keys {
+                    by_actor.entry(key).or_default().push(k);
+                }
+                map.push(k);
                 merged.push(event);
                 words.push(event_words);
             }

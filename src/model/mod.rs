@@ -279,9 +279,11 @@ fn finish(
     let reports: Vec<(usize, usize)> = events.iter().map(|e| (e.article, e.offset)).collect();
     let (events, merged_into) = dedup::merge_duplicates(events);
     for (&(article, _), &i) in reports.iter().zip(&merged_into) {
-        if !articles[article].events.contains(&i) {
-            articles[article].events.push(i);
-        }
+        articles[article].events.push(i);
+    }
+    for a in &mut articles {
+        a.events.sort_unstable();
+        a.events.dedup();
     }
     for (i, ev) in events.iter().enumerate() {
         for &a in &ev.actors {
