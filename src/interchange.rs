@@ -103,7 +103,7 @@ pub fn to_json<'a>(
                     start: cp.at(m.start),
                     end: cp.at(m.end),
                     text: &text[m.start..m.end],
-                    kind: actor.kind.as_str(),
+                    kind: m.kind.as_str(),
                     actor: &actor.id,
                 }
             })

@@ -72,6 +72,7 @@ fn precision_rank(value: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::ActorKind;
 
     #[test]
     fn calendar_values() {
@@ -101,16 +102,19 @@ mod tests {
         }];
         let mentions = [
             Mention {
+                kind: ActorKind::Person,
                 start: 0,
                 end: 5,
                 actor: 0,
             },
             Mention {
+                kind: ActorKind::Person,
                 start: 21,
                 end: 24,
                 actor: 1,
             },
             Mention {
+                kind: ActorKind::Person,
                 start: 33,
                 end: 36,
                 actor: 1,

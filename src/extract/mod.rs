@@ -93,6 +93,9 @@ pub struct LocalActor {
 pub struct Mention {
     pub start: usize,
     pub end: usize,
+    /// What the words name here, as the recogniser saw them: `Venezuelan` is a
+    /// group mention even though it links to the place actor `Venezuela`.
+    pub kind: ActorKind,
     /// Index into `Extraction::actors`.
     pub actor: usize,
 }

@@ -307,6 +307,7 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
             mentions.push(Mention {
                 start: occ.range.start,
                 end: occ.range.end,
+                kind: occ.kind,
                 actor: a,
             });
             if occ.surface != name {

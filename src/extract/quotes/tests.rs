@@ -199,11 +199,13 @@ fn hostile_input_does_not_panic() {
     ];
     let bogus = [
         Mention {
+            kind: ActorKind::Person,
             start: 3,
             end: 1,
             actor: 9,
         },
         Mention {
+            kind: ActorKind::Person,
             start: 0,
             end: 99,
             actor: 0,
