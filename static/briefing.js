@@ -19,6 +19,9 @@
       const heading = ol.previousElementSibling;
       if (heading && heading.tagName === "H3") heading.hidden = empty;
     });
+    document.querySelectorAll("main section.month").forEach((section) => {
+      section.hidden = !section.querySelector("li.event:not([hidden])");
+    });
     const params = new URLSearchParams(location.search);
     if (id) params.set("actor", id); else params.delete("actor");
     const query = params.toString();

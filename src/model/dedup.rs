@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 /// Share of actors two reports must have in common (Jaccard), when both name actors.
 const SAME_ACTORS: f64 = 0.5;
 /// Share of content words two reports must have in common (Jaccard).
-const SAME_WORDS: f64 = 0.25;
+const SAME_WORDS: f64 = 0.4;
 
 fn content_words(text: &str) -> HashSet<String> {
     text.split(|c: char| !c.is_alphanumeric())

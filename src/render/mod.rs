@@ -9,6 +9,7 @@ mod json;
 pub mod links;
 mod network;
 mod search;
+mod timeline;
 mod views;
 
 use crate::model::{Briefing, Precision};
@@ -34,6 +35,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("article.html", include_str!("../../templates/article.html")),
     ("actor.html", include_str!("../../templates/actor.html")),
     ("actors.html", include_str!("../../templates/actors.html")),
+    (
+        "actor_articles.html",
+        include_str!("../../templates/actor_articles.html"),
+    ),
     (
         "timeline.html",
         include_str!("../../templates/timeline.html"),
@@ -160,13 +165,26 @@ pub fn render(b: &Briefing, theme: &Theme) -> Result<Vec<OutputFile>, RenderErro
         Overview,
         Article(&'a crate::model::ArticleEntry),
         Actor(&'a crate::model::Actor),
+        ActorArticles(&'a crate::model::Actor, usize),
         Actors,
-        Timeline,
+        Timeline(Option<usize>),
         NotFound,
     }
-    let mut jobs = vec![Job::Overview, Job::Actors, Job::Timeline, Job::NotFound];
+    let timeline_pages = timeline::pages(b);
+    let mut jobs = vec![
+        Job::Overview,
+        Job::Actors,
+        Job::Timeline(None),
+        Job::NotFound,
+    ];
+    jobs.extend((0..timeline_pages.len()).map(|p| Job::Timeline(Some(p))));
     jobs.extend(b.articles.iter().map(Job::Article));
     jobs.extend(b.actors.iter().map(Job::Actor));
+    for actor in &b.actors {
+        jobs.extend(
+            (2..=actor_article_pages(actor) + 1).map(|page| Job::ActorArticles(actor, page)),
+        );
+    }
     let mut files: Vec<OutputFile> = jobs
         .par_iter()
         .map(|job| match job {
@@ -211,6 +229,16 @@ pub fn render(b: &Briefing, theme: &Theme) -> Result<Vec<OutputFile>, RenderErro
                     &|l| ActorView::new(b, a, l),
                 )
             }
+            Job::ActorArticles(a, n) => page(
+                b,
+                theme,
+                &actor_articles_path(&a.id, *n),
+                "actor_articles.html",
+                "actors",
+                &format!("{}: articles, page {n}", a.name),
+                &format!("Articles that mention {}.", a.name),
+                &|l| ActorArticlesView::new(b, a, *n, l),
+            ),
             Job::Actors => page(
                 b,
                 theme,
@@ -221,16 +249,25 @@ pub fn render(b: &Briefing, theme: &Theme) -> Result<Vec<OutputFile>, RenderErro
                 "Every person, organization, place and group in the briefing.",
                 &|l| actors_index(b, l),
             ),
-            Job::Timeline => page(
-                b,
-                theme,
-                "timeline/index.html",
-                "timeline.html",
-                "timeline",
-                "Timeline",
-                "Dated events from all articles, in order.",
-                &|l| timeline(b, l),
-            ),
+            Job::Timeline(p) => {
+                let (path, title) = match p {
+                    Some(p) => (
+                        timeline_pages[*p].path.as_str(),
+                        format!("Timeline: {}", timeline_pages[*p].label),
+                    ),
+                    None => ("timeline/index.html", "Timeline".to_string()),
+                };
+                page(
+                    b,
+                    theme,
+                    path,
+                    "timeline.html",
+                    "timeline",
+                    &title,
+                    "Dated events from all articles, in order.",
+                    &|l| timeline::view(b, &timeline_pages, *p, l),
+                )
+            }
             Job::NotFound => {
                 let links = Links::absolute(&links::base_path(&b.site.base_url));
                 let frame = frame(
@@ -249,8 +286,9 @@ pub fn render(b: &Briefing, theme: &Theme) -> Result<Vec<OutputFile>, RenderErro
             }
         })
         .collect::<Result<_, _>>()?;
-    files.push(feed(b, theme, "atom.xml")?);
-    files.push(feed(b, theme, "sitemap.xml")?);
+    let extra_pages: Vec<&str> = timeline_pages.iter().map(|p| p.path.as_str()).collect();
+    files.push(feed(b, theme, "atom.xml", &extra_pages)?);
+    files.push(feed(b, theme, "sitemap.xml", &extra_pages)?);
     files.push(OutputFile {
         path: "briefing.json".into(),
         bytes: json::briefing_json(b),
@@ -421,83 +459,6 @@ fn actors_index(b: &Briefing, links: &Links) -> ActorsView {
     ActorsView { groups }
 }
 
-fn timeline(b: &Briefing, links: &Links) -> TimelineView {
-    let mut months: Vec<MonthGroup> = Vec::new();
-    for e in &b.events {
-        let key = e.when.month_key();
-        if months.last().is_none_or(|m| m.id != key) {
-            let label = match e.when.precision {
-                Precision::Year => e.when.first_day.format("%Y").to_string(),
-                _ => e.when.first_day.format("%B %Y").to_string(),
-            };
-            months.push(MonthGroup {
-                label,
-                id: format!("m{key}"),
-                days: Vec::new(),
-            });
-        }
-        let Some(month) = months.last_mut() else {
-            continue;
-        };
-        let label = e.when.label();
-        if month.days.last().is_none_or(|d| d.date_iso != e.when.value) {
-            month.days.push(DayGroup {
-                label,
-                date_iso: e.when.value.clone(),
-                events: Vec::new(),
-            });
-        }
-        if let Some(day) = month.days.last_mut() {
-            day.events.push(EventView::new(b, e, links));
-        }
-    }
-    let mut filter_actors: Vec<FilterActor> = b
-        .actors
-        .iter()
-        .filter(|a| !a.events.is_empty())
-        .map(|a| FilterActor {
-            id: a.id.clone(),
-            name: a.name.clone(),
-            events: a.events.len(),
-        })
-        .collect();
-    filter_actors.sort_by(|x, y| y.events.cmp(&x.events).then(x.name.cmp(&y.name)));
-    TimelineView {
-        axis: axis(b),
-        months,
-        filter_actors,
-    }
-}
-
-/// The time axis: one mark per distinct date, placed by its first day.
-fn axis(b: &Briefing) -> Vec<AxisMark> {
-    let (Some(first), Some(last)) = (b.events.first(), b.events.last()) else {
-        return Vec::new();
-    };
-    let span = (last.when.first_day - first.when.first_day)
-        .num_days()
-        .max(1) as f64;
-    let mut marks: Vec<AxisMark> = Vec::new();
-    for e in &b.events {
-        if let Some(m) = marks.last_mut().filter(|m| m.date_iso == e.when.value) {
-            m.events += 1;
-            continue;
-        }
-        let percent =
-            ((e.when.first_day - first.when.first_day).num_days() as f64 / span * 100.0 * 10.0)
-                .round()
-                / 10.0;
-        marks.push(AxisMark {
-            label: e.when.label(),
-            date_iso: e.when.value.clone(),
-            percent,
-            events: 1,
-            anchor: format!("d{}", e.when.value),
-        });
-    }
-    marks
-}
-
 #[derive(Serialize)]
 struct FeedEntry {
     title: String,
@@ -518,7 +479,12 @@ struct FeedView {
 /// How many articles the Atom feed carries.
 const FEED_ENTRIES: usize = 50;
 
-fn feed(b: &Briefing, theme: &Theme, template: &str) -> Result<OutputFile, RenderError> {
+fn feed(
+    b: &Briefing,
+    theme: &Theme,
+    template: &str,
+    extra_pages: &[&str],
+) -> Result<OutputFile, RenderError> {
     let url = |path: &str| links::absolute_url(&b.site.base_url, path);
     let stamp = |d: Option<chrono::NaiveDate>| {
         d.map_or_else(
@@ -533,6 +499,7 @@ fn feed(b: &Briefing, theme: &Theme, template: &str) -> Result<OutputFile, Rende
     ];
     pages.extend(b.articles.iter().map(|a| url(&links::article_path(&a.id))));
     pages.extend(b.actors.iter().map(|a| url(&links::actor_path(&a.id))));
+    pages.extend(extra_pages.iter().map(|p| url(p)));
     let view = FeedView {
         base_url: url(""),
         feed_url: url("atom.xml"),

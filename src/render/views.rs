@@ -202,6 +202,14 @@ pub struct RelatedView {
     pub shared: usize,
 }
 
+/// How much of an actor the actor page itself lists; the rest of its articles
+/// go on numbered pages, its other events are on the timeline.
+pub const ACTOR_ARTICLES: usize = 100;
+pub const ACTOR_EVENTS: usize = 100;
+pub const ACTOR_QUOTES: usize = 50;
+/// Articles per page of an actor's article list.
+pub const ACTOR_ARTICLES_PER_PAGE: usize = 200;
+
 #[derive(Serialize)]
 pub struct ActorView {
     pub name: String,
@@ -210,13 +218,38 @@ pub struct ActorView {
     pub aliases: Vec<String>,
     pub mention_count: usize,
     pub quotes: Vec<QuoteView>,
+    pub total_quotes: usize,
+    /// Newest first, the first [`ACTOR_ARTICLES`].
     pub articles: Vec<ArticleLink>,
+    pub total_articles: usize,
+    /// The page listing the articles after these, and how many there are.
+    pub more_articles: Option<String>,
+    pub older_articles: usize,
+    /// In date order, the latest [`ACTOR_EVENTS`].
     pub events: Vec<EventView>,
+    pub total_events: usize,
     pub related: Vec<RelatedView>,
+    /// The timeline filtered to this actor.
+    pub timeline: String,
+}
+
+/// `actors/<id>/articles/<page>/index.html`, for pages 2 and up.
+pub fn actor_articles_path(id: &str, page: usize) -> String {
+    format!("actors/{id}/articles/{page}/index.html")
+}
+
+/// How many pages of articles an actor has beyond its own page.
+pub fn actor_article_pages(actor: &Actor) -> usize {
+    actor
+        .articles
+        .len()
+        .saturating_sub(ACTOR_ARTICLES)
+        .div_ceil(ACTOR_ARTICLES_PER_PAGE)
 }
 
 impl ActorView {
     pub fn new(b: &Briefing, a: &Actor, links: &Links) -> ActorView {
+        let first_events = a.events.len().saturating_sub(ACTOR_EVENTS);
         ActorView {
             name: a.name.clone(),
             kind: a.kind.as_str(),
@@ -226,18 +259,25 @@ impl ActorView {
             quotes: a
                 .quotes
                 .iter()
+                .take(ACTOR_QUOTES)
                 .map(|&q| QuoteView::new(b, &b.quotes[q], links))
                 .collect(),
+            total_quotes: a.quotes.len(),
             articles: a
                 .articles
                 .iter()
+                .take(ACTOR_ARTICLES)
                 .map(|&x| ArticleLink::new(&b.articles[x], links))
                 .collect(),
-            events: a
-                .events
+            total_articles: a.articles.len(),
+            older_articles: a.articles.len().saturating_sub(ACTOR_ARTICLES),
+            more_articles: (actor_article_pages(a) > 0)
+                .then(|| links.file(&actor_articles_path(&a.id, 2))),
+            events: a.events[first_events..]
                 .iter()
                 .map(|&e| EventView::new(b, &b.events[e], links))
                 .collect(),
+            total_events: a.events.len(),
             related: a
                 .related
                 .iter()
@@ -246,6 +286,46 @@ impl ActorView {
                     shared,
                 })
                 .collect(),
+            timeline: format!("{}?actor={}", links.timeline(), a.id),
+        }
+    }
+}
+
+/// A page of an actor's articles beyond the first [`ACTOR_ARTICLES`].
+#[derive(Serialize)]
+pub struct ActorArticlesView {
+    pub name: String,
+    pub actor_url: String,
+    pub page: usize,
+    pub pages: usize,
+    pub first: usize,
+    pub articles: Vec<ArticleLink>,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+impl ActorArticlesView {
+    /// Page `page` (2 and up) of the articles of `a`.
+    pub fn new(b: &Briefing, a: &Actor, page: usize, links: &Links) -> ActorArticlesView {
+        let pages = actor_article_pages(a) + 1;
+        let from = ACTOR_ARTICLES + (page - 2) * ACTOR_ARTICLES_PER_PAGE;
+        let to = (from + ACTOR_ARTICLES_PER_PAGE).min(a.articles.len());
+        ActorArticlesView {
+            name: a.name.clone(),
+            actor_url: links.actor(&a.id),
+            page,
+            pages,
+            first: from + 1,
+            articles: a.articles[from.min(to)..to]
+                .iter()
+                .map(|&x| ArticleLink::new(&b.articles[x], links))
+                .collect(),
+            previous: Some(if page == 2 {
+                links.actor(&a.id)
+            } else {
+                links.file(&actor_articles_path(&a.id, page - 1))
+            }),
+            next: (page < pages).then(|| links.file(&actor_articles_path(&a.id, page + 1))),
         }
     }
 }
@@ -279,10 +359,27 @@ pub struct MonthGroup {
 #[derive(Serialize)]
 pub struct TimelineView {
     pub months: Vec<MonthGroup>,
-    /// Actors that have events, for the filter: most events first.
+    /// Actors that have events on this page, for the filter: most events first.
     pub filter_actors: Vec<FilterActor>,
-    /// Server-drawn axis: one mark per day with events.
+    /// Server-drawn axis of the whole timeline: one mark per date with events.
     pub axis: Vec<AxisMark>,
+    /// Every page of a paginated timeline (empty when it fits on one page).
+    pub pages: Vec<PageLink>,
+    pub previous: Option<PageLink>,
+    pub next: Option<PageLink>,
+    /// `timeline/index.html`.
+    pub index: String,
+    pub paginated: bool,
+    /// This page's label, on a page of a paginated timeline.
+    pub page_label: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct PageLink {
+    pub label: String,
+    pub url: String,
+    pub events: usize,
+    pub current: bool,
 }
 
 #[derive(Serialize)]
@@ -299,5 +396,6 @@ pub struct AxisMark {
     /// Position along the axis, 0..=100.
     pub percent: f64,
     pub events: usize,
-    pub anchor: String,
+    /// The date on the timeline page that shows it.
+    pub url: String,
 }

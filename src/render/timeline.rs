@@ -1,0 +1,200 @@
+//! The timeline: events grouped by month and day, on one page while it is
+//! small, split into month pages (and parts of busy months) when it grows, so
+//! no page grows without bound.
+
+use super::links::Links;
+use super::views::{
+    AxisMark, DayGroup, EventView, FilterActor, MonthGroup, PageLink, TimelineView,
+};
+use crate::model::{Briefing, Precision};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Most events on one timeline page.
+pub const PAGE_EVENTS: usize = 400;
+/// Most actors offered by one page's filter.
+const FILTER_ACTORS: usize = 200;
+
+/// One page of the timeline: its path and the events it shows (a range of `Briefing::events`).
+pub struct TimelinePage {
+    pub path: String,
+    pub label: String,
+    pub events: Range<usize>,
+}
+
+/// The timeline's pages. Empty when everything fits on `timeline/index.html`.
+pub fn pages(b: &Briefing) -> Vec<TimelinePage> {
+    if b.events.len() <= PAGE_EVENTS {
+        return Vec::new();
+    }
+    let mut pages = Vec::new();
+    let mut start = 0;
+    while start < b.events.len() {
+        let key = b.events[start].when.month_key();
+        let month_end = start
+            + b.events[start..]
+                .iter()
+                .take_while(|e| e.when.month_key() == key)
+                .count();
+        let parts = (month_end - start).div_ceil(PAGE_EVENTS);
+        for part in 0..parts {
+            let from = start + part * PAGE_EVENTS;
+            let to = (from + PAGE_EVENTS).min(month_end);
+            let label = month_label(b, from);
+            let (path, label) = if parts == 1 {
+                (format!("timeline/{key}/index.html"), label)
+            } else {
+                (
+                    format!("timeline/{key}/{}/index.html", part + 1),
+                    format!("{label}, part {} of {parts}", part + 1),
+                )
+            };
+            pages.push(TimelinePage {
+                path,
+                label,
+                events: from..to,
+            });
+        }
+        start = month_end;
+    }
+    pages
+}
+
+fn month_label(b: &Briefing, event: usize) -> String {
+    let when = &b.events[event].when;
+    match when.precision {
+        Precision::Year => when.first_day.format("%Y").to_string(),
+        _ => when.first_day.format("%B %Y").to_string(),
+    }
+}
+
+/// The view of `timeline/index.html` (`current` None) or of one page of `pages`.
+pub fn view(
+    b: &Briefing,
+    pages: &[TimelinePage],
+    current: Option<usize>,
+    links: &Links,
+) -> TimelineView {
+    let events = match current {
+        Some(p) => pages[p].events.clone(),
+        None if pages.is_empty() => 0..b.events.len(),
+        None => 0..0,
+    };
+    let page_of_event = |e: usize| pages.iter().position(|p| p.events.contains(&e));
+    let page_link = |i: usize| PageLink {
+        label: pages[i].label.clone(),
+        url: links.file(&pages[i].path),
+        events: pages[i].events.len(),
+        current: current == Some(i),
+    };
+    TimelineView {
+        months: months(b, events.clone(), links),
+        filter_actors: filter_actors(b, events),
+        axis: axis(b, pages, links, &page_of_event),
+        pages: (0..pages.len()).map(page_link).collect(),
+        previous: current.filter(|&p| p > 0).map(|p| page_link(p - 1)),
+        next: current
+            .filter(|&p| p + 1 < pages.len())
+            .map(|p| page_link(p + 1)),
+        index: links.timeline(),
+        paginated: !pages.is_empty(),
+        page_label: current.map(|p| pages[p].label.clone()),
+    }
+}
+
+fn months(b: &Briefing, events: Range<usize>, links: &Links) -> Vec<MonthGroup> {
+    let mut months: Vec<MonthGroup> = Vec::new();
+    for e in &b.events[events] {
+        let id = format!("m{}", e.when.month_key());
+        if months.last().is_none_or(|m| m.id != id) {
+            let label = match e.when.precision {
+                Precision::Year => e.when.first_day.format("%Y").to_string(),
+                _ => e.when.first_day.format("%B %Y").to_string(),
+            };
+            months.push(MonthGroup {
+                label,
+                id,
+                days: Vec::new(),
+            });
+        }
+        let Some(month) = months.last_mut() else {
+            continue;
+        };
+        if month.days.last().is_none_or(|d| d.date_iso != e.when.value) {
+            month.days.push(DayGroup {
+                label: e.when.label(),
+                date_iso: e.when.value.clone(),
+                events: Vec::new(),
+            });
+        }
+        if let Some(day) = month.days.last_mut() {
+            day.events.push(EventView::new(b, e, links));
+        }
+    }
+    months
+}
+
+/// Actors with events in `events`, most events first.
+fn filter_actors(b: &Briefing, events: Range<usize>) -> Vec<FilterActor> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for e in &b.events[events] {
+        for &a in &e.actors {
+            *counts.entry(a).or_default() += 1;
+        }
+    }
+    let mut actors: Vec<FilterActor> = counts
+        .into_iter()
+        .map(|(a, n)| FilterActor {
+            id: b.actors[a].id.clone(),
+            name: b.actors[a].name.clone(),
+            events: n,
+        })
+        .collect();
+    actors.sort_by(|x, y| {
+        y.events
+            .cmp(&x.events)
+            .then(x.name.cmp(&y.name))
+            .then(x.id.cmp(&y.id))
+    });
+    actors.truncate(FILTER_ACTORS);
+    actors
+}
+
+/// The time axis: one mark per distinct date, placed by its first day, linked
+/// to the date on the page that shows it.
+fn axis(
+    b: &Briefing,
+    pages: &[TimelinePage],
+    links: &Links,
+    page_of_event: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<AxisMark> {
+    let (Some(first), Some(last)) = (b.events.first(), b.events.last()) else {
+        return Vec::new();
+    };
+    let span = (last.when.first_day - first.when.first_day)
+        .num_days()
+        .max(1) as f64;
+    let mut marks: Vec<AxisMark> = Vec::new();
+    for (i, e) in b.events.iter().enumerate() {
+        if let Some(m) = marks.last_mut().filter(|m| m.date_iso == e.when.value) {
+            m.events += 1;
+            continue;
+        }
+        let percent = ((e.when.first_day - first.when.first_day).num_days() as f64 / span * 1000.0)
+            .round()
+            / 10.0;
+        let anchor = format!("d{}", e.when.value);
+        let url = match page_of_event(i) {
+            Some(p) => format!("{}#{anchor}", links.file(&pages[p].path)),
+            None => format!("#{anchor}"),
+        };
+        marks.push(AxisMark {
+            label: e.when.label(),
+            date_iso: e.when.value.clone(),
+            percent,
+            events: 1,
+            url,
+        });
+    }
+    marks
+}

@@ -1,0 +1,106 @@
+//! Big briefings stay browsable: long lists are split into pages, none grows without bound.
+
+mod common;
+
+use common::{Site, snapshot};
+
+/// `articles` articles of `events_each` dated sentences, spread over two months.
+/// With `shared_actor`, every sentence names the same council; otherwise each article its own.
+fn busy_site(articles: usize, events_each: usize, shared_actor: bool) -> Site {
+    let site = Site::empty();
+    site.write("site.toml", "title = \"Busy\"\n");
+    for i in 0..articles {
+        let day = 1 + i % 28;
+        let month = if i % 2 == 0 { "March" } else { "April" };
+        let mut text = format!("Council report number {i}\n\n{day} {month} 2024\n\n");
+        for j in 0..events_each {
+            // Distinct words in every sentence: these are separate events, not one event reported twice.
+            let council = if shared_actor {
+                "Northport".to_string()
+            } else {
+                TOWNS[(i * 7 + j) % TOWNS.len()].to_string()
+            };
+            text.push_str(&format!(
+                "The {council} Council approved scheme{i}x{j} and budget{i}x{j} for quay{i}x{j} on {} {month} 2024. ",
+                1 + (i + j) % 28
+            ));
+        }
+        site.write(&format!("seeds/{i:04}.txt"), text);
+    }
+    site
+}
+
+const TOWNS: &[&str] = &[
+    "Ashford", "Bexley", "Carlow", "Dunmore", "Elgin", "Falkirk", "Galway", "Hexham", "Ilkley",
+    "Jarrow", "Kendal",
+];
+
+#[test]
+fn a_long_timeline_is_split_into_month_pages() {
+    let site = busy_site(120, 5, false);
+    site.build();
+    let json = site.json();
+    let events = json["events"].as_array().expect("events").len();
+    assert!(
+        events > 400,
+        "the fixture makes a long timeline: {events} events"
+    );
+    let index = site.read("timeline/index.html").replace("&#x2F;", "/");
+    assert!(
+        index.contains("timeline/2024-03/index.html") || index.contains("2024-03/1/index.html"),
+        "index links month pages"
+    );
+    assert!(site.public().join("timeline/2024-04").is_dir());
+    let files = snapshot(&site.public());
+    let biggest = files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, b)| (b.len(), p.clone()))
+        .max()
+        .expect("pages");
+    assert!(
+        biggest.0 < 1024 * 1024,
+        "{} is {} bytes",
+        biggest.1,
+        biggest.0
+    );
+    let out = site.run(&["check"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn an_actor_in_many_articles_gets_paged_article_lists() {
+    let site = busy_site(260, 1, true);
+    site.build();
+    let json = site.json();
+    let council = json["actors"]
+        .as_array()
+        .expect("actors")
+        .iter()
+        .find(|a| a["articles"].as_array().is_some_and(|l| l.len() > 200))
+        .expect("an actor in over 200 articles");
+    let id = council["id"].as_str().expect("id");
+    let page = site
+        .read(&format!("actors/{id}/index.html"))
+        .replace("&#x2F;", "/");
+    assert!(
+        page.contains(&format!("actors/{id}/articles/2/index.html"))
+            || page.contains("articles/2/index.html"),
+        "link to the next page of articles"
+    );
+    assert!(
+        site.public()
+            .join(format!("actors/{id}/articles/2/index.html"))
+            .is_file()
+    );
+    let out = site.run(&["check"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
