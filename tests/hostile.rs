@@ -4,6 +4,18 @@
 mod common;
 
 use common::{Site, snapshot};
+use std::process::Output;
+use std::sync::OnceLock;
+
+/// The hostile site, built once and shared by the tests that read its output.
+fn built() -> &'static (Site, Output) {
+    static BUILT: OnceLock<(Site, Output)> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let site = hostile_site();
+        let out = site.run(&["build"]);
+        (site, out)
+    })
+}
 
 /// The hostile fixture plus what cannot be committed: a large file, a long line, symlinks.
 fn hostile_site() -> Site {
@@ -51,8 +63,7 @@ fn hostile_site() -> Site {
 
 #[test]
 fn bad_files_are_named_and_the_rest_builds() {
-    let site = hostile_site();
-    let out = site.run(&["build"]);
+    let (site, out) = built();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         out.status.success(),
@@ -108,8 +119,8 @@ fn bad_files_are_named_and_the_rest_builds() {
 
 #[test]
 fn duplicate_and_hostile_titles_get_unique_slugs_inside_the_output() {
-    let site = hostile_site();
-    site.build();
+    let (site, out) = built();
+    assert!(out.status.success());
     let json = site.json();
     let ids: Vec<&str> = json["articles"]
         .as_array()
@@ -139,8 +150,8 @@ fn duplicate_and_hostile_titles_get_unique_slugs_inside_the_output() {
 
 #[test]
 fn no_markup_from_articles_reaches_the_pages() {
-    let site = hostile_site();
-    site.build();
+    let (site, out) = built();
+    assert!(out.status.success());
     let mut pages = 0;
     for (path, bytes) in snapshot(&site.public()) {
         if !path.ends_with(".html") {
