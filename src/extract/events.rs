@@ -20,6 +20,7 @@ pub fn is_calendar_value(value: &str) -> bool {
 /// sentence is the event's date (`announced January 23` beats `this year`); among
 /// equally precise ones, the first.
 pub fn find_events(
+    text: &str,
     sentences: &[Range<usize>],
     timexes: &[Timex],
     mentions: &[Mention],
@@ -33,7 +34,10 @@ pub fn find_events(
         let Some(date) = timexes[from..to.max(from)]
             .iter()
             .filter(|t| {
-                t.kind == TimexType::Date && inside(t.start, t.end) && is_calendar_value(&t.value)
+                t.kind == TimexType::Date
+                    && inside(t.start, t.end)
+                    && is_calendar_value(&t.value)
+                    && !opens_a_span(&text[sentence.start..t.start])
             })
             .min_by_key(|t| (precision_rank(&t.value), t.start))
         else {
@@ -59,6 +63,18 @@ pub fn find_events(
     events
 }
 
+/// Words before a date that make it the edge of a span (`held since 2017`,
+/// `in power until 2020`), not the day something happened.
+const SPAN_EDGES: &[&str] = &["since", "until", "till", "through"];
+
+/// True when the words before a date (`before`) end with a span edge.
+fn opens_a_span(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| SPAN_EDGES.iter().any(|e| w.eq_ignore_ascii_case(e)))
+}
+
 /// Lower is more precise: a day, a week, a month, a year.
 fn precision_rank(value: &str) -> u8 {
     match value.len() {
@@ -73,6 +89,32 @@ fn precision_rank(value: &str) -> u8 {
 mod tests {
     use super::*;
     use crate::extract::ActorKind;
+
+    /// Sixty characters of text: the tests place timexes and mentions by offset.
+    const TEXT: &str = "0123456789012345678901234567890123456789012345678901234567890123";
+
+    #[test]
+    fn a_date_after_since_is_not_an_event() {
+        let text = "He has been held since 2017. He was freed on Tuesday.";
+        let sentences = [0..28, 29..text.len()];
+        let timexes = [
+            Timex {
+                start: 23,
+                end: 27,
+                kind: TimexType::Date,
+                value: "2017".into(),
+            },
+            Timex {
+                start: 45,
+                end: 52,
+                kind: TimexType::Date,
+                value: "2019-04-30".into(),
+            },
+        ];
+        let events = find_events(text, &sentences, &timexes, &[]);
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].date, "2019-04-30");
+    }
 
     #[test]
     fn calendar_values() {
@@ -120,7 +162,7 @@ mod tests {
                 actor: 1,
             },
         ];
-        let events = find_events(&sentences, &timexes, &mentions);
+        let events = find_events(TEXT, &sentences, &timexes, &mentions);
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].date, "2019-04-30");
         assert_eq!(events[0].actors, [1]);
@@ -150,7 +192,7 @@ mod tests {
                 value: "2019-02-01".into(),
             },
         ];
-        let events = find_events(&sentences, &timexes, &[]);
+        let events = find_events(TEXT, &sentences, &timexes, &[]);
         assert_eq!(events[0].date, "2019-01-23");
     }
 }

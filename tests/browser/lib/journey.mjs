@@ -18,7 +18,10 @@ export async function followActor(page, baseUrl, actorCount) {
   await open(page, baseUrl);
   // Links are relative (actors/<id>/index.html): judge them by the address they resolve to.
   const anchors = page.locator("main a[href]");
-  const hrefs = await anchors.evaluateAll((as) => as.map((a) => a.href));
+  // SVG links (the network drawing) have no string `href`: resolve the attribute instead.
+  const hrefs = await anchors.evaluateAll((as) =>
+    as.map((a) => new URL(a.getAttribute("href"), document.baseURI).href),
+  );
   const candidates = hrefs
     .map((href, i) => ({ href, link: anchors.nth(i) }))
     .filter(({ href }) => ACTOR_PAGE.test(new URL(href).pathname));
@@ -153,7 +156,7 @@ export async function search(page, baseUrl, actor, article) {
   // Results come by script (the index is fetched on first use): poll for a link.
   let found = false;
   for (let i = 0; i < 20 && !found; i++) {
-    const links = await page.locator("a[href]").evaluateAll((as) => as.filter((a) => a.checkVisibility()).map((a) => a.href));
+    const links = await page.locator("a[href]").evaluateAll((as) => as.filter((a) => a.checkVisibility()).map((a) => new URL(a.getAttribute("href"), document.baseURI).href));
     found = links.some(same);
     if (!found) await page.waitForTimeout(150);
   }
