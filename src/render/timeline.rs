@@ -80,7 +80,11 @@ pub fn view(
         None if pages.is_empty() => 0..b.events.len(),
         None => 0..0,
     };
-    let page_of_event = |e: usize| pages.iter().position(|p| p.events.contains(&e));
+    // Pages cover the events in order: a binary search finds an event's page.
+    let page_of_event = |e: usize| {
+        let p = pages.partition_point(|p| p.events.end <= e);
+        (p < pages.len()).then_some(p)
+    };
     let page_link = |i: usize| PageLink {
         label: pages[i].label.clone(),
         url: links.file(&pages[i].path),
@@ -90,7 +94,13 @@ pub fn view(
     TimelineView {
         months: months(b, events.clone(), links),
         filter_actors: filter_actors(b, events),
-        axis: axis(b, pages, links, &page_of_event),
+        // The axis of the whole timeline goes on its first page only: drawn on
+        // every month page it would cost more than the events themselves.
+        axis: if current.is_none() {
+            axis(b, pages, links, &page_of_event)
+        } else {
+            Vec::new()
+        },
         pages: (0..pages.len()).map(page_link).collect(),
         previous: current.filter(|&p| p > 0).map(|p| page_link(p - 1)),
         next: current
