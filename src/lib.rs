@@ -90,6 +90,20 @@ pub fn render_site_cached(
     opts: &BuildOptions,
     extraction_cache: Option<&cache::ExtractionCache>,
 ) -> Result<(Vec<render::OutputFile>, BuildReport, config::Config), BuildError> {
+    let (briefing, theme, config, mut report) = assemble(opts, extraction_cache)?;
+    let clock = Instant::now();
+    let files = render::render(&briefing, &theme)?;
+    report.timings.push(("render", clock.elapsed()));
+    report.files = files.len();
+    Ok((files, report, config))
+}
+
+/// Load, extract and assemble: the briefing, the theme to render it with, the
+/// settings, and a report of what happened so far.
+fn assemble(
+    opts: &BuildOptions,
+    extraction_cache: Option<&cache::ExtractionCache>,
+) -> Result<(model::Briefing, render::Theme, config::Config, BuildReport), BuildError> {
     use rayon::prelude::*;
     let progress = progress::Progress::new(opts.progress);
     let mut report = BuildReport::default();
@@ -131,30 +145,34 @@ pub fn render_site_cached(
             ex
         })
         .collect();
+    progress.finish();
     lap(&mut report, "extract");
 
     let briefing = model::build(&config, articles, extractions);
     lap(&mut report, "assemble");
-
-    let files = render::render(&briefing, &theme)?;
-    lap(&mut report, "render");
-    progress.finish();
     report.articles = briefing.articles.len();
     report.actors = briefing.actors.len();
     report.events = briefing.events.len();
     report.quotes = briefing.quotes.len();
-    report.files = files.len();
-    Ok((files, report, config))
+    Ok((briefing, theme, config, report))
 }
 
-/// Builds the site under `opts.root` into its output folder.
+/// Builds the site under `opts.root` into its output folder. Pages are written
+/// as they are rendered, into a new folder swapped in only when all succeeded.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let (files, mut report, config) = render_site(opts)?;
+    let (briefing, theme, config, mut report) = assemble(opts, None)?;
     let output = output_path(&opts.root, opts.output.as_deref(), &config);
     output::check_output_location(&opts.root, &output, opts.output.is_some())?;
     let clock = Instant::now();
-    output::write_site(&output, &files)?;
-    report.timings.push(("write", clock.elapsed()));
+    let staging = output::Staging::begin(&output)?;
+    let written = std::sync::atomic::AtomicUsize::new(0);
+    render::render_each(&briefing, &theme, &|file| {
+        written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        staging.write(&file)
+    })?;
+    staging.commit()?;
+    report.timings.push(("render+write", clock.elapsed()));
+    report.files = written.into_inner();
     report.output = output;
     Ok(report)
 }

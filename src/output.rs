@@ -88,72 +88,113 @@ fn safe_relative(path: &str) -> bool {
     !path.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// Writes `files` as the new content of `output`.
-pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
-    let parent = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| OutputError::Refused {
-            path: output.display().to_string(),
-            message: "the output must be a named folder".into(),
-        })?;
-    if output.exists() && !is_ours(output) {
-        return Err(OutputError::Refused {
-            path: output.display().to_string(),
-            message: "this folder exists and was not made by briefing; refusing to replace it (remove it or choose another --output)".into(),
-        });
-    }
-    std::fs::create_dir_all(parent).map_err(io(parent))?;
-    let staging = parent.join(format!(".{name}.briefing-new-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
-    }
-    let written = fill(&staging, files);
-    if let Err(e) = written {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    // Swap: the old output steps aside, the new one takes its name, the old one goes.
-    let retired = parent.join(format!(".{name}.briefing-old-{}", std::process::id()));
-    if output.exists() {
-        std::fs::rename(output, &retired).map_err(io(output))?;
-    }
-    if let Err(e) = std::fs::rename(&staging, output) {
-        // Put the previous output back before reporting.
-        let _ = std::fs::rename(&retired, output);
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(io(output)(e));
-    }
-    if retired.exists() {
-        std::fs::remove_dir_all(&retired).map_err(io(&retired))?;
-    }
-    Ok(())
+/// A new output folder being written beside the old one. Dropped without
+/// [`Staging::commit`], it is removed and the old output stays as it was.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    committed: bool,
 }
 
-fn fill(dir: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
-    if let Some(bad) = files.iter().find(|f| !safe_relative(&f.path)) {
-        return Err(OutputError::Refused {
-            path: bad.path.clone(),
-            message: "a page path leaves the output folder".into(),
-        });
-    }
-    std::fs::write(
-        dir.join(MARKER),
-        b"This folder is written by briefing build and replaced by the next build.\n",
-    )
-    .map_err(io(dir))?;
-    files.par_iter().try_for_each(|f| {
-        let path = dir.join(&f.path);
-        if let Some(p) = path.parent() {
-            std::fs::create_dir_all(p).map_err(io(p))?;
+/// The folder that holds `output`.
+fn parent_of(output: &Path) -> &Path {
+    output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+impl Staging {
+    /// Starts a new output for `output`: refuses a folder briefing did not make.
+    pub fn begin(output: &Path) -> Result<Staging, OutputError> {
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| OutputError::Refused {
+                path: output.display().to_string(),
+                message: "the output must be a named folder".into(),
+            })?;
+        if output.exists() && !is_ours(output) {
+            return Err(OutputError::Refused {
+                path: output.display().to_string(),
+                message: "this folder exists and was not made by briefing; refusing to replace it (remove it or choose another --output)".into(),
+            });
         }
-        std::fs::write(&path, &f.bytes).map_err(io(&path))
-    })
+        let parent = parent_of(output);
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+        let dir = parent.join(format!(".{name}.briefing-new-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(io(&dir))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        std::fs::write(
+            dir.join(MARKER),
+            b"This folder is written by briefing build and replaced by the next build.\n",
+        )
+        .map_err(io(&dir))?;
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+            committed: false,
+        })
+    }
+
+    /// Writes one file; safe to call from several threads.
+    pub fn write(&self, file: &OutputFile) -> std::io::Result<()> {
+        if !safe_relative(&file.path) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "a page path leaves the output folder",
+            ));
+        }
+        let path = self.dir.join(&file.path);
+        if let Some(p) = path.parent() {
+            std::fs::create_dir_all(p)?;
+        }
+        std::fs::write(&path, &file.bytes)
+    }
+
+    /// Swaps the new output in: the old one steps aside, the new one takes its
+    /// name, the old one goes.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        let output = self.output.clone();
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let retired =
+            parent_of(&output).join(format!(".{name}.briefing-old-{}", std::process::id()));
+        if output.exists() {
+            std::fs::rename(&output, &retired).map_err(io(&output))?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &output) {
+            // Put the previous output back before reporting.
+            let _ = std::fs::rename(&retired, &output);
+            return Err(io(&output)(e));
+        }
+        self.committed = true;
+        if retired.exists() {
+            std::fs::remove_dir_all(&retired).map_err(io(&retired))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Writes `files` as the new content of `output`.
+pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+    let staging = Staging::begin(output)?;
+    files
+        .par_iter()
+        .try_for_each(|f| staging.write(f).map_err(io(Path::new(&f.path))))?;
+    staging.commit()
 }
 
 /// An output folder briefing may replace: one it marked, or an empty one.

@@ -62,6 +62,11 @@ pub enum RenderError {
         path: String,
         source: std::io::Error,
     },
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 /// The templates and assets of one site.
@@ -161,6 +166,29 @@ const OVERVIEW_QUOTES: usize = 6;
 
 /// Renders every page, feed and data file of the site.
 pub fn render(b: &Briefing, theme: &Theme) -> Result<Vec<OutputFile>, RenderError> {
+    let files = std::sync::Mutex::new(Vec::new());
+    render_each(b, theme, &|file| {
+        if let Ok(mut files) = files.lock() {
+            files.push(file);
+        }
+        Ok(())
+    })?;
+    let mut files = files.into_inner().unwrap_or_default();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Renders every file of the site and hands each to `emit` as soon as it is
+/// made, from several threads: a big site is never held in memory whole.
+pub fn render_each(
+    b: &Briefing,
+    theme: &Theme,
+    emit: &(dyn Fn(OutputFile) -> std::io::Result<()> + Sync),
+) -> Result<(), RenderError> {
+    let send = |file: OutputFile| {
+        let path = file.path.clone();
+        emit(file).map_err(|source| RenderError::Write { path, source })
+    };
     enum Job<'a> {
         Overview,
         Article(&'a crate::model::ArticleEntry),
@@ -185,9 +213,8 @@ pub fn render(b: &Briefing, theme: &Theme) -> Result<Vec<OutputFile>, RenderErro
             (2..=actor_article_pages(actor) + 1).map(|page| Job::ActorArticles(actor, page)),
         );
     }
-    let mut files: Vec<OutputFile> = jobs
-        .par_iter()
-        .map(|job| match job {
+    jobs.par_iter().try_for_each(|job| {
+        let file = match job {
             Job::Overview => page(
                 b,
                 theme,
@@ -284,15 +311,16 @@ pub fn render(b: &Briefing, theme: &Theme) -> Result<Vec<OutputFile>, RenderErro
                     bytes: theme.render("404.html", &frame, &())?,
                 })
             }
-        })
-        .collect::<Result<_, _>>()?;
+        }?;
+        send(file)
+    })?;
     let extra_pages: Vec<&str> = timeline_pages.iter().map(|p| p.path.as_str()).collect();
-    files.push(feed(b, theme, "atom.xml", &extra_pages)?);
-    files.push(feed(b, theme, "sitemap.xml", &extra_pages)?);
-    files.push(OutputFile {
+    send(feed(b, theme, "atom.xml", &extra_pages)?)?;
+    send(feed(b, theme, "sitemap.xml", &extra_pages)?)?;
+    send(OutputFile {
         path: "briefing.json".into(),
         bytes: json::briefing_json(b),
-    });
+    })?;
     if let Some(cname) = b
         .site
         .cname
@@ -300,27 +328,26 @@ pub fn render(b: &Briefing, theme: &Theme) -> Result<Vec<OutputFile>, RenderErro
         .map(str::trim)
         .filter(|c| !c.is_empty())
     {
-        files.push(OutputFile {
+        send(OutputFile {
             path: "CNAME".into(),
             bytes: format!("{cname}\n").into_bytes(),
-        });
+        })?;
     }
-    files.push(OutputFile {
+    send(OutputFile {
         path: "search.json".into(),
         bytes: search::search_index(b),
-    });
-    files.push(OutputFile {
+    })?;
+    send(OutputFile {
         path: ".nojekyll".into(),
         bytes: Vec::new(),
-    });
+    })?;
     for (name, bytes) in &theme.assets {
-        files.push(OutputFile {
+        send(OutputFile {
             path: format!("static/{name}"),
             bytes: bytes.clone(),
-        });
+        })?;
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]
