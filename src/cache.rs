@@ -1,5 +1,9 @@
-//! Extraction results kept between builds of one process (`briefing serve`):
-//! an article whose text and date did not change is not extracted again.
+//! Extraction results kept between builds: in memory for `briefing serve`, and
+//! on disk (`.briefing-cache/` in the site root) for `briefing build`. An article
+//! whose text and date did not change is not extracted again.
+//!
+//! The key of an entry hashes the text, the date and the running binary itself,
+//! so a new version of briefing never reads what an older one extracted.
 
 use crate::extract::{self, Extraction};
 use chrono::NaiveDate;
@@ -12,11 +16,30 @@ pub struct ExtractionCache {
     entries: Mutex<HashMap<u64, Arc<Extraction>>>,
 }
 
+/// A fingerprint of the extractor: the bytes of the running executable.
+fn extractor_fingerprint() -> u64 {
+    static FINGERPRINT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *FINGERPRINT.get_or_init(|| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        env!("CARGO_PKG_VERSION").hash(&mut h);
+        if let Ok(bytes) = std::env::current_exe().and_then(std::fs::read) {
+            bytes.hash(&mut h);
+        }
+        h.finish()
+    })
+}
+
 fn key(body: &str, date: Option<NaiveDate>) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
+    extractor_fingerprint().hash(&mut h);
     body.hash(&mut h);
     date.hash(&mut h);
     h.finish()
+}
+
+/// The cache file of a site.
+pub fn disk_path(root: &std::path::Path) -> std::path::PathBuf {
+    root.join(".briefing-cache").join("extractions.bin")
 }
 
 impl ExtractionCache {
@@ -39,6 +62,35 @@ impl ExtractionCache {
         if let Ok(mut m) = self.entries.lock() {
             m.retain(|k, _| keys.contains(k));
         }
+    }
+
+    /// The cache stored at `path`; empty when there is none or it cannot be read
+    /// (a cache is only ever a shortcut: losing it costs time, not correctness).
+    pub fn load(path: &std::path::Path) -> ExtractionCache {
+        let entries: Vec<(u64, Extraction)> = std::fs::read(path)
+            .ok()
+            .and_then(|bytes| postcard::from_bytes(&bytes).ok())
+            .unwrap_or_default();
+        ExtractionCache {
+            entries: Mutex::new(entries.into_iter().map(|(k, e)| (k, Arc::new(e))).collect()),
+        }
+    }
+
+    /// Stores the cache at `path`, written whole to a temporary file and renamed.
+    pub fn save(&self, path: &std::path::Path) -> std::io::Result<()> {
+        let Ok(entries) = self.entries.lock() else {
+            return Ok(());
+        };
+        let mut list: Vec<(&u64, &Extraction)> =
+            entries.iter().map(|(k, e)| (k, e.as_ref())).collect();
+        list.sort_by_key(|(k, _)| **k);
+        let bytes = postcard::to_stdvec(&list).map_err(std::io::Error::other)?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+        std::fs::write(&tmp, bytes)?;
+        std::fs::rename(&tmp, path)
     }
 
     pub fn len(&self) -> usize {

@@ -160,7 +160,16 @@ fn assemble(
 /// Builds the site under `opts.root` into its output folder. Pages are written
 /// as they are rendered, into a new folder swapped in only when all succeeded.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let (briefing, theme, config, mut report) = assemble(opts, None)?;
+    let cache_path = cache::disk_path(&opts.root);
+    let disk_cache = cache::ExtractionCache::load(&cache_path);
+    let (briefing, theme, config, mut report) = assemble(opts, Some(&disk_cache))?;
+    if let Err(e) = disk_cache.save(&cache_path) {
+        report.diagnostics.push(Diagnostic::warning(
+            &cache_path.display().to_string(),
+            None,
+            format!("cannot save the extraction cache: {e}"),
+        ));
+    }
     let output = output_path(&opts.root, opts.output.as_deref(), &config);
     output::check_output_location(&opts.root, &output, opts.output.is_some())?;
     let clock = Instant::now();

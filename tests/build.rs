@@ -230,3 +230,25 @@ fn cname_comes_from_site_toml() {
     site.build();
     assert_eq!(site.read("CNAME"), "briefing.example.org\n");
 }
+
+#[test]
+fn the_extraction_cache_is_a_shortcut_never_a_source_of_truth() {
+    let site = Site::fixture("basic");
+    site.build();
+    let first = snapshot(&site.public());
+    let cache = site.root().join(".briefing-cache/extractions.bin");
+    assert!(cache.is_file(), "the build keeps its extractions");
+    site.build();
+    assert_eq!(
+        first,
+        snapshot(&site.public()),
+        "a build from the cache gives the same bytes"
+    );
+    std::fs::write(&cache, b"not a cache").expect("corrupt the cache");
+    site.build();
+    assert_eq!(
+        first,
+        snapshot(&site.public()),
+        "a corrupt cache is ignored"
+    );
+}

@@ -12,10 +12,10 @@ pub mod text;
 pub mod time;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What an actor is. CoNLL's PER/ORG/LOC/MISC map onto these one to one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     Person,
@@ -47,7 +47,7 @@ impl ActorKind {
 }
 
 /// A name found in the text by the recogniser, before resolution to an actor.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameSpan {
     pub start: usize,
     pub end: usize,
@@ -55,7 +55,7 @@ pub struct NameSpan {
 }
 
 /// TIMEX3 types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
     Date,
@@ -65,7 +65,7 @@ pub enum TimexType {
 }
 
 /// A time expression with its TIMEX3 value, resolved against the article date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timex {
     pub start: usize,
     pub end: usize,
@@ -75,7 +75,7 @@ pub struct Timex {
 }
 
 /// An actor as one article knows it: every form of its name in this text merged.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocalActor {
     /// Slug of `name`: lowercase ASCII words joined by `-`.
     pub id: String,
@@ -89,7 +89,7 @@ pub struct LocalActor {
 }
 
 /// One occurrence of an actor in the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub start: usize,
     pub end: usize,
@@ -101,7 +101,7 @@ pub struct Mention {
 }
 
 /// A direct quotation; `start..end` covers the quoted words without the marks.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     pub start: usize,
     pub end: usize,
@@ -110,7 +110,7 @@ pub struct Quote {
 }
 
 /// A sentence that carries a resolved calendar date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// The sentence, as byte offsets into the text.
     pub start: usize,
@@ -122,7 +122,7 @@ pub struct Event {
 }
 
 /// Everything extraction finds in one text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extraction {
     pub actors: Vec<LocalActor>,
     pub mentions: Vec<Mention>,
