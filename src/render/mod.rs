@@ -163,6 +163,9 @@ fn read_dir_files(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, RenderError> 
 const OVERVIEW_ACTORS: usize = 12;
 const OVERVIEW_EVENTS: usize = 10;
 const OVERVIEW_QUOTES: usize = 6;
+/// The overview lists the newest articles; the rest are reached through actors,
+/// the timeline and search.
+const OVERVIEW_ARTICLES: usize = 100;
 
 /// Renders every page, feed and data file of the site.
 pub fn render(b: &Briefing, theme: &Theme) -> Result<Vec<OutputFile>, RenderError> {
@@ -449,8 +452,10 @@ fn overview(b: &Briefing, links: &Links) -> OverviewView {
         articles: b
             .articles
             .iter()
+            .take(OVERVIEW_ARTICLES)
             .map(|a| ArticleLink::new(a, links))
             .collect(),
+        more_articles: b.articles.len().saturating_sub(OVERVIEW_ARTICLES),
     }
 }
 

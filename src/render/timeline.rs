@@ -12,6 +12,8 @@ use std::ops::Range;
 
 /// Most events on one timeline page.
 pub const PAGE_EVENTS: usize = 400;
+/// Most marks on the time axis: beyond this, one mark per month.
+const AXIS_MARKS: usize = 300;
 /// Most actors offered by one page's filter.
 const FILTER_ACTORS: usize = 200;
 
@@ -170,8 +172,9 @@ fn filter_actors(b: &Briefing, events: Range<usize>) -> Vec<FilterActor> {
     actors
 }
 
-/// The time axis: one mark per distinct date, placed by its first day, linked
-/// to the date on the page that shows it.
+/// The time axis: one mark per distinct date (per month when there are more
+/// than [`AXIS_MARKS`] dates), placed by its first day, linked to the place on
+/// the page that shows it.
 fn axis(
     b: &Briefing,
     pages: &[TimelinePage],
@@ -184,23 +187,39 @@ fn axis(
     let span = (last.when.first_day - first.when.first_day)
         .num_days()
         .max(1) as f64;
+    let dates = b
+        .events
+        .iter()
+        .map(|e| e.when.value.as_str())
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    let by_month = dates > AXIS_MARKS;
     let mut marks: Vec<AxisMark> = Vec::new();
     for (i, e) in b.events.iter().enumerate() {
-        if let Some(m) = marks.last_mut().filter(|m| m.date_iso == e.when.value) {
+        let key = if by_month {
+            e.when.month_key()
+        } else {
+            e.when.value.clone()
+        };
+        if let Some(m) = marks.last_mut().filter(|m| m.date_iso == key) {
             m.events += 1;
             continue;
         }
         let percent = ((e.when.first_day - first.when.first_day).num_days() as f64 / span * 1000.0)
             .round()
             / 10.0;
-        let anchor = format!("d{}", e.when.value);
+        let (anchor, label) = if by_month {
+            (format!("m{key}"), month_label(b, i))
+        } else {
+            (format!("d{key}"), e.when.label())
+        };
         let url = match page_of_event(i) {
             Some(p) => format!("{}#{anchor}", links.file(&pages[p].path)),
             None => format!("#{anchor}"),
         };
         marks.push(AxisMark {
-            label: e.when.label(),
-            date_iso: e.when.value.clone(),
+            label,
+            date_iso: key,
             percent,
             events: 1,
             url,

@@ -148,6 +148,8 @@ pub struct OverviewView {
     pub latest_events: Vec<EventView>,
     pub quotes: Vec<QuoteView>,
     pub articles: Vec<ArticleLink>,
+    /// Articles not listed on the overview.
+    pub more_articles: usize,
 }
 
 #[derive(Serialize)]
