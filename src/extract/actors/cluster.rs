@@ -4,9 +4,11 @@
 //! and picks each actor's canonical name, aliases and roles.
 
 use super::joins::{Groups, join_acronyms, join_misspellings, join_plurals, join_short_forms};
+use super::surnames::{assign, join_surnames};
 use super::lexicon::{Lexicon, lexicon};
 use super::roles::{role_after, role_before};
 use super::slug;
+use crate::extract::names::is_particle;
 use crate::extract::text::tokenize;
 use crate::extract::{ActorKind, LocalActor, Mention, NameSpan};
 use std::collections::{BTreeSet, HashMap};
@@ -86,6 +88,29 @@ fn leading_titles(lx: &Lexicon, words: &[&str]) -> usize {
     a
 }
 
+/// A word that cannot stand inside a name: lowercase letters only and no name particle
+/// (`led`, `own`, `country`; not `of`, `de`, `'s`).
+fn is_loose_word(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic)
+        && !word.chars().any(char::is_uppercase)
+        && !is_particle(word)
+        && !matches!(word, "'s" | "’s")
+}
+
+/// Length of the name at the start of `words`: up to the first lowercase word that is no
+/// name particle, trailing particles and punctuation dropped. A recogniser span that runs on
+/// into the sentence ("Maduro led his own Workers") keeps its capitalised head ("Maduro");
+/// one that starts lowercase ("own Workers") keeps nothing.
+fn name_run(words: &[&str]) -> usize {
+    let Some(mut b) = words.iter().position(|w| is_loose_word(w)) else {
+        return words.len();
+    };
+    while b > 0 && (is_particle(words[b - 1]) || is_punct(words[b - 1])) {
+        b -= 1;
+    }
+    b
+}
+
 /// Cleans one recognised span: trims punctuation, possessives, honorifics and titles (persons)
 /// or sentence-opening function words (others). `None` when nothing name-like is left.
 fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
@@ -127,6 +152,10 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
                 a += 1;
             }
         }
+    }
+    b = a + name_run(&words[a..b]);
+    if b <= a {
+        return None;
     }
     let range = span.start + toks[a].start..span.start + toks[b - 1].end;
     let surface = text[range.clone()]
@@ -263,28 +292,39 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
     let forms = build_forms(&occs);
     let mut groups = Groups((0..forms.len()).collect());
     join_short_forms(&forms, &mut groups);
+    let ambiguous = join_surnames(&forms, &mut groups);
     join_misspellings(&forms, &mut groups);
     join_plurals(&forms, &mut groups);
     join_acronyms(&forms, &occs, &mut groups);
+    let moved = assign(text, &forms, &occs, &mut groups, &ambiguous);
 
-    // Groups in order of first mention, all-weak ones dropped.
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    for f in 0..forms.len() {
-        members.entry(groups.root(f)).or_default().push(f);
+    // Each occurrence's group: its form's, or the one an ambiguous surname was assigned to.
+    let mut form_of: Vec<Option<usize>> = vec![None; occs.len()];
+    for (f, form) in forms.iter().enumerate() {
+        for &o in &form.occurrences {
+            form_of[o] = Some(f);
+        }
     }
-    let mut clusters: Vec<(usize, Vec<usize>)> = members
+    let mut members: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for f in 0..forms.len() {
+        members.entry(groups.root(f)).or_default().0.push(f);
+    }
+    for o in 0..occs.len() {
+        if let Some(f) = moved[o].or(form_of[o]) {
+            members.entry(groups.root(f)).or_default().1.push(o);
+        }
+    }
+    // Groups in order of first mention; all-weak ones, and ambiguous surnames whose every
+    // occurrence went to a full name, dropped.
+    let mut clusters: Vec<(usize, Vec<usize>, Vec<usize>)> = members
         .into_values()
-        .filter(|m| m.iter().any(|&f| !forms[f].weak))
-        .filter_map(|m| {
-            let first = m
-                .iter()
-                .flat_map(|&f| forms[f].occurrences.iter())
-                .map(|&o| occs[o].range.start)
-                .min()?;
-            Some((first, m))
+        .filter(|(m, _)| m.iter().any(|&f| !forms[f].weak))
+        .filter_map(|(m, os)| {
+            let first = os.iter().map(|&o| occs[o].range.start).min()?;
+            Some((first, m, os))
         })
         .collect();
-    clusters.sort_by_key(|(first, _)| *first);
+    clusters.sort_by_key(|c| c.0);
 
     let others: Vec<Range<usize>> = names
         .iter()
@@ -293,12 +333,9 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
         .collect();
     let mut actors = Vec::with_capacity(clusters.len());
     let mut mentions = Vec::new();
-    for (a, (_, m)) in clusters.iter().enumerate() {
+    for (a, (_, m, os)) in clusters.iter().enumerate() {
         let (name, kind) = canonical(&forms, m, &occs);
-        let mut in_order: Vec<usize> = m
-            .iter()
-            .flat_map(|&f| forms[f].occurrences.iter().copied())
-            .collect();
+        let mut in_order = os.clone();
         in_order.sort_unstable();
         let mut roles = Vec::new();
         let mut aliases = BTreeSet::new();

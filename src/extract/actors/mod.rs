@@ -11,6 +11,7 @@ mod lexicon;
 mod merge;
 mod roles;
 mod similar;
+mod surnames;
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -261,6 +261,56 @@ const HONORIFICS: &[&str] = &[
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Mme", "Mme.", "Messrs",
 ];
 
+/// Lowercase words that may stand inside a name (`of`, `for`, `de`); see the file.
+const PARTICLES: &str = include_str!("../../../data/name_particles.txt");
+
+/// True when `word` is a lowercase name particle (`of`, `for`, `van`).
+pub fn is_particle(word: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        PARTICLES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .contains(word)
+}
+
+/// Appends the entity `span` (first token, last token, type) to `acc`, mending names the
+/// tagger split at a connector: "Democratic Institute" + "for Energy Security" is one
+/// organization. A name that opens with a lowercase particle and follows another name
+/// directly continues it (an organization if either part is one); with no name before it,
+/// the particle is dropped ("for Energy Security" -> "Energy Security").
+fn rejoin_split_name(
+    text: &str,
+    p: &Prepared,
+    mut acc: Vec<(usize, usize, usize)>,
+    (mut first, last, k): (usize, usize, usize),
+) -> Vec<(usize, usize, usize)> {
+    const ORG: usize = 1;
+    if !is_particle(p.tokens[first].text(text)) {
+        acc.push((first, last, k));
+        return acc;
+    }
+    if let Some(prev) = acc.last_mut()
+        && prev.1 + 1 == first
+    {
+        prev.1 = last;
+        if k == ORG {
+            prev.2 = ORG;
+        }
+        return acc;
+    }
+    while first < last && is_particle(p.tokens[first].text(text)) {
+        first += 1;
+    }
+    if !is_particle(p.tokens[first].text(text)) {
+        acc.push((first, last, k));
+    }
+    acc
+}
+
 /// True when a token can close a name: it has a capital letter or a digit, or is
 /// a closing bracket or dot (`(Reuters)`, `Corp.`).
 fn ends_name(token: &str) -> bool {
@@ -309,6 +359,8 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
             (first, last, k)
         })
         .filter(|&(first, last, _)| !(first == last && p.info[first].likely_common_opener()))
+        .fold(Vec::new(), |acc, span| rejoin_split_name(text, p, acc, span))
+        .into_iter()
         .map(|(first, last, k)| NameSpan {
             start: p.tokens[first].start,
             end: p.tokens[last].end,
@@ -409,6 +461,25 @@ mod tests {
         );
         assert!(ends_name("Inc.") && ends_name(")") && ends_name("1996"));
         assert!(!ends_name("'s") && !ends_name("country"));
+    }
+
+    #[test]
+    fn split_names_are_mended() {
+        let text = "She spoke at the Harbour Institute for Tidal Studies.";
+        let p = features::prepare(text, &Gazetteer::default());
+        let word = |w: &str| p.tokens.iter().position(|t| t.text(text) == w);
+        let (Some(h), Some(i), Some(f), Some(s)) =
+            (word("Harbour"), word("Institute"), word("for"), word("Studies"))
+        else {
+            panic!("tokens");
+        };
+        // The tagger's halves: "Harbour Institute" and "for Tidal Studies".
+        let acc = rejoin_split_name(text, &p, Vec::new(), (h, i, 1));
+        let acc = rejoin_split_name(text, &p, acc, (f, s, 1));
+        assert_eq!(acc, [(h, s, 1)]);
+        // Alone, the particle is dropped: "Tidal Studies".
+        assert_eq!(rejoin_split_name(text, &p, Vec::new(), (f, s, 1)), [(f + 1, s, 1)]);
+        assert!(is_particle("of") && is_particle("van") && !is_particle("led"));
     }
 
     #[test]
