@@ -11,7 +11,7 @@ use super::slug;
 use crate::extract::names::is_particle;
 use crate::extract::text::tokenize;
 use crate::extract::{ActorKind, LocalActor, Mention, NameSpan};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 /// One recognised name after cleaning: the name part of the span and what it stands for.
@@ -173,6 +173,41 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
     })
 }
 
+/// For each occurrence, true when it is an organisation named only as part of a person's title
+/// ("Central Bank Governor Ana Ruiz"): such a name says which bank only if the text names it
+/// elsewhere too, so a cluster made only of these is no actor.
+fn in_roles(text: &str, occs: &[Occurrence]) -> Vec<bool> {
+    let lx = lexicon();
+    let persons: HashSet<usize> = occs
+        .iter()
+        .filter(|o| o.kind == ActorKind::Person)
+        .map(|o| o.range.start)
+        .collect();
+    occs.iter()
+        .map(|occ| {
+            if occ.kind != ActorKind::Organization {
+                return false;
+            }
+            let end = occ.range.end;
+            let to = (end + ROLE_LOOKAHEAD..end + ROLE_LOOKAHEAD + 4)
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(text.len())
+                .min(text.len());
+            let Some(after) = text.get(end..to) else {
+                return false;
+            };
+            let toks = tokenize(after);
+            let words: Vec<&str> = toks.iter().map(|t| t.text(after)).collect();
+            lx.title_starting(&words)
+                .and_then(|n| toks.get(n))
+                .is_some_and(|t| persons.contains(&(end + t.start)))
+        })
+        .collect()
+}
+
+/// How far after an organisation's name a title and a person are looked for, in bytes.
+const ROLE_LOOKAHEAD: usize = 48;
+
 /// The key occurrences are grouped by, and the country they name, if any.
 fn form_key(lx: &Lexicon, occ: &Occurrence) -> (String, Option<&'static str>) {
     if occ.kind != ActorKind::Person
@@ -230,8 +265,46 @@ fn build_forms(occs: &[Occurrence]) -> Vec<Form> {
         if form.country.is_some() {
             form.kind = ActorKind::Place;
         }
+        // "the South American country": a name ending in a demonym is an adjective of
+        // origin, a group at most, never an organisation or a place.
+        let ends_in_demonym = form
+            .occurrences
+            .first()
+            .and_then(|&o| occs[o].surface.split_whitespace().last())
+            .is_some_and(|w| lx.is_demonym(w));
+        if form.country.is_none() && form.words.len() >= 2 && ends_in_demonym {
+            form.kind = ActorKind::Group;
+        }
+    }
+    // Lone words the recogniser called persons: the surnames of the text.
+    let surnames: HashSet<String> = forms
+        .iter()
+        .filter(|f| f.kind == ActorKind::Person && f.words.len() == 1)
+        .flat_map(|f| f.words.first().cloned())
+        .collect();
+    for form in &mut forms {
+        if let Some(&o) = form.occurrences.first()
+            && looks_like_person(lx, form, &occs[o].surface, &surnames)
+        {
+            form.kind = ActorKind::Person;
+        }
     }
     forms
+}
+
+/// A name of two or three capitalised words the recogniser called an organisation or group
+/// that reads as a person's: it opens with a given name ("Leopoldo López"), or ends in a word
+/// the text uses alone as a person's name, and holds no organisation word ("Kim Petroleum
+/// Group" stays).
+fn looks_like_person(lx: &Lexicon, form: &Form, surface: &str, surnames: &HashSet<String>) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    matches!(form.kind, ActorKind::Organization | ActorKind::Group)
+        && form.country.is_none()
+        && (2..=3).contains(&words.len())
+        && words.len() == form.words.len()
+        && words.iter().all(|w| is_capitalised(w) && !is_shouted(w) && !lx.is_org_word(w))
+        && words.iter().all(|w| lx.country(w).is_none())
+        && (lx.is_first_name(words[0]) || form.words.last().is_some_and(|l| surnames.contains(l)))
 }
 
 /// All capitals, as in headlines ("UNITED NATIONS", "SHEARER").
@@ -277,6 +350,35 @@ fn canonical(forms: &[Form], members: &[usize], occs: &[Occurrence]) -> (String,
     (name, form.kind)
 }
 
+/// The role at `r` as the text would write it mid-sentence: a capital that only opens the
+/// sentence goes ("National security adviser John Bolton said" gives "national security
+/// adviser", as "the national security adviser" elsewhere does). A title capitalised before
+/// the name ("Defense Minister") keeps its capitals: the second word says which style it is.
+fn sentence_case_role(text: &str, r: Range<usize>) -> String {
+    let role = &text[r.clone()];
+    let opens_sentence = text[..r.start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '“' | '”' | ':' | '—'));
+    let mut words = role.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return role.to_string();
+    };
+    let lx = lexicon();
+    if opens_sentence
+        && (lx.is_title_word(first) || lx.is_modifier(first))
+        && !is_capitalised(second)
+        && first.chars().skip(1).all(|c| !c.is_uppercase())
+    {
+        let mut chars = role.chars();
+        if let Some(c) = chars.next() {
+            return c.to_lowercase().chain(chars).collect();
+        }
+    }
+    role.to_string()
+}
+
 /// Adds `role` to `roles` unless a case-insensitive equal is already there.
 fn push_role(roles: &mut Vec<String>, role: &str) {
     let role = role.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -297,6 +399,7 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
     join_plurals(&forms, &mut groups);
     join_acronyms(&forms, &occs, &mut groups);
     let moved = assign(text, &forms, &occs, &mut groups, &ambiguous);
+    let in_role = in_roles(text, &occs);
 
     // Each occurrence's group: its form's, or the one an ambiguous surname was assigned to.
     let mut form_of: Vec<Option<usize>> = vec![None; occs.len()];
@@ -318,7 +421,7 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
     // occurrence went to a full name, dropped.
     let mut clusters: Vec<(usize, Vec<usize>, Vec<usize>)> = members
         .into_values()
-        .filter(|(m, _)| m.iter().any(|&f| !forms[f].weak))
+        .filter(|(m, os)| m.iter().any(|&f| !forms[f].weak) && !os.iter().all(|&o| in_role[o]))
         .filter_map(|(m, os)| {
             let first = os.iter().map(|&o| occs[o].range.start).min()?;
             Some((first, m, os))
@@ -354,7 +457,7 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
                 let before = role_before(text, occ.range.start, &others);
                 let after = role_after(text, occ.range.end, &others);
                 for r in before.into_iter().chain(after) {
-                    push_role(&mut roles, &text[r]);
+                    push_role(&mut roles, &sentence_case_role(text, r));
                 }
             }
         }

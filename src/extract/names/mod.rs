@@ -281,7 +281,9 @@ pub fn is_particle(word: &str) -> bool {
 /// tagger split at a connector: "Democratic Institute" + "for Energy Security" is one
 /// organization. A name that opens with a lowercase particle and follows another name
 /// directly continues it (an organization if either part is one); with no name before it,
-/// the particle is dropped ("for Energy Security" -> "Energy Security").
+/// the particle is dropped ("for Energy Security" -> "Energy Security"). Two names one `of`
+/// or `for` apart, neither a person and one an organization, are one organization ("Green
+/// Institute" for "Climate Research").
 fn rejoin_split_name(
     text: &str,
     p: &Prepared,
@@ -289,7 +291,21 @@ fn rejoin_split_name(
     (mut first, last, k): (usize, usize, usize),
 ) -> Vec<(usize, usize, usize)> {
     const ORG: usize = 1;
+    const PER: usize = 0;
     if !is_particle(p.tokens[first].text(text)) {
+        // "Green Institute" for "Climate Research": two non-person names one `of` or `for`
+        // apart are one name ("Bank of England", "University of Caracas").
+        if let Some(prev) = acc.last_mut()
+            && prev.1 + 2 == first
+            && prev.2 != PER
+            && k != PER
+            && matches!(p.tokens[first - 1].text(text), "of" | "for")
+            && (prev.2 == ORG || k == ORG)
+        {
+            prev.1 = last;
+            prev.2 = ORG;
+            return acc;
+        }
         acc.push((first, last, k));
         return acc;
     }
@@ -479,6 +495,14 @@ mod tests {
         assert_eq!(acc, [(h, s, 1)]);
         // Alone, the particle is dropped: "Tidal Studies".
         assert_eq!(rejoin_split_name(text, &p, Vec::new(), (f, s, 1)), [(f + 1, s, 1)]);
+        // "Harbour Institute" for "Tidal Studies", the connector left out of both.
+        let acc = rejoin_split_name(text, &p, Vec::new(), (h, i, 1));
+        let acc = rejoin_split_name(text, &p, acc, (f + 1, s, 1));
+        assert_eq!(acc, [(h, s, 1)]);
+        // A person is not part of an organization's name: "Ana Ruiz of Freedonia".
+        let acc = rejoin_split_name(text, &p, Vec::new(), (h, i, 0));
+        let acc = rejoin_split_name(text, &p, acc, (f + 1, s, 2));
+        assert_eq!(acc.len(), 2);
         assert!(is_particle("of") && is_particle("van") && !is_particle("led"));
     }
 
