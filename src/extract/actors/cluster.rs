@@ -4,10 +4,10 @@
 //! and picks each actor's canonical name, aliases and roles.
 
 use super::joins::{Groups, join_acronyms, join_misspellings, join_plurals, join_short_forms};
-use super::surnames::{assign, join_surnames};
 use super::lexicon::{Lexicon, lexicon};
 use super::roles::{role_after, role_before};
 use super::slug;
+use super::surnames::{assign, join_surnames};
 use crate::extract::names::is_particle;
 use crate::extract::text::tokenize;
 use crate::extract::{ActorKind, LocalActor, Mention, NameSpan};
@@ -133,7 +133,16 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
     if a >= b || words[a..b].iter().all(|w| is_punct(w)) {
         return None;
     }
-    if span.kind == ActorKind::Person {
+    // "Admiral Mark Fischer" labelled an organisation: a title then a given name make a
+    // person ("General Motors" stays, "Motors" being no given name).
+    let mut kind = span.kind;
+    if kind != ActorKind::Person {
+        let t = leading_titles(lx, &words[a..b]);
+        if t > 0 && a + t + 1 < b && lx.is_first_name(words[a + t]) {
+            kind = ActorKind::Person;
+        }
+    }
+    if kind == ActorKind::Person {
         a += leading_titles(lx, &words[a..b]);
         // An honorific alone is no name (a title alone may be a surname: "King").
         if b - a == 1 && lx.is_honorific(words[a]) {
@@ -168,7 +177,7 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
     }
     Some(Occurrence {
         range,
-        kind: span.kind,
+        kind,
         surface,
     })
 }
@@ -302,7 +311,9 @@ fn looks_like_person(lx: &Lexicon, form: &Form, surface: &str, surnames: &HashSe
         && form.country.is_none()
         && (2..=3).contains(&words.len())
         && words.len() == form.words.len()
-        && words.iter().all(|w| is_capitalised(w) && !is_shouted(w) && !lx.is_org_word(w))
+        && words
+            .iter()
+            .all(|w| is_capitalised(w) && !is_shouted(w) && !lx.is_org_word(w))
         && words.iter().all(|w| lx.country(w).is_none())
         && (lx.is_first_name(words[0]) || form.words.last().is_some_and(|l| surnames.contains(l)))
 }

@@ -281,7 +281,9 @@ pub fn is_particle(word: &str) -> bool {
 /// tagger split at a connector: "Democratic Institute" + "for Energy Security" is one
 /// organization. A name that opens with a lowercase particle and follows another name
 /// directly continues it (an organization if either part is one); with no name before it,
-/// the particle is dropped ("for Energy Security" -> "Energy Security"). Two names one `of`
+/// the particle is dropped ("for Energy Security" -> "Energy Security"). Two names of one kind
+/// with a single space between are one ("Mark" "Fischer"), and so is a name followed by an
+/// organisation word ("Andersen Logistics" "Corporation"). Two names one `of`
 /// or `for` apart, neither a person and one an organization, are one organization ("Green
 /// Institute" for "Climate Research").
 fn rejoin_split_name(
@@ -304,6 +306,23 @@ fn rejoin_split_name(
         {
             prev.1 = last;
             prev.2 = ORG;
+            return acc;
+        }
+        // "Andersen Logistics" then "Corporation", "Mark" then "Fischer": a name of one kind
+        // right after another, with only a space between, is the same name cut in two.
+        let org_word =
+            first == last && crate::extract::actors::is_org_word(p.tokens[first].text(text));
+        if let Some(prev) = acc.last_mut()
+            && prev.1 + 1 == first
+            && (prev.2 == k || org_word)
+            && text
+                .get(p.tokens[prev.1].end..p.tokens[first].start)
+                .is_some_and(|gap| gap == " ")
+        {
+            prev.1 = last;
+            if org_word {
+                prev.2 = ORG;
+            }
             return acc;
         }
         acc.push((first, last, k));
@@ -375,7 +394,9 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
             (first, last, k)
         })
         .filter(|&(first, last, _)| !(first == last && p.info[first].likely_common_opener()))
-        .fold(Vec::new(), |acc, span| rejoin_split_name(text, p, acc, span))
+        .fold(Vec::new(), |acc, span| {
+            rejoin_split_name(text, p, acc, span)
+        })
         .into_iter()
         .map(|(first, last, k)| NameSpan {
             start: p.tokens[first].start,
@@ -484,9 +505,12 @@ mod tests {
         let text = "She spoke at the Harbour Institute for Tidal Studies.";
         let p = features::prepare(text, &Gazetteer::default());
         let word = |w: &str| p.tokens.iter().position(|t| t.text(text) == w);
-        let (Some(h), Some(i), Some(f), Some(s)) =
-            (word("Harbour"), word("Institute"), word("for"), word("Studies"))
-        else {
+        let (Some(h), Some(i), Some(f), Some(s)) = (
+            word("Harbour"),
+            word("Institute"),
+            word("for"),
+            word("Studies"),
+        ) else {
             panic!("tokens");
         };
         // The tagger's halves: "Harbour Institute" and "for Tidal Studies".
@@ -494,11 +518,25 @@ mod tests {
         let acc = rejoin_split_name(text, &p, acc, (f, s, 1));
         assert_eq!(acc, [(h, s, 1)]);
         // Alone, the particle is dropped: "Tidal Studies".
-        assert_eq!(rejoin_split_name(text, &p, Vec::new(), (f, s, 1)), [(f + 1, s, 1)]);
+        assert_eq!(
+            rejoin_split_name(text, &p, Vec::new(), (f, s, 1)),
+            [(f + 1, s, 1)]
+        );
         // "Harbour Institute" for "Tidal Studies", the connector left out of both.
         let acc = rejoin_split_name(text, &p, Vec::new(), (h, i, 1));
         let acc = rejoin_split_name(text, &p, acc, (f + 1, s, 1));
         assert_eq!(acc, [(h, s, 1)]);
+        // Same kind, side by side: "Tomas Ruiz" and "Aranda" are one name; a place after a
+        // person, or a name after a comma, is another.
+        let text = "She met Tomas Ruiz Aranda in Lima, Peru.";
+        let p = features::prepare(text, &Gazetteer::default());
+        let at = |w: &str| p.tokens.iter().position(|t| t.text(text) == w).unwrap_or(0);
+        let acc = rejoin_split_name(text, &p, Vec::new(), (at("Tomas"), at("Ruiz"), 0));
+        let acc = rejoin_split_name(text, &p, acc, (at("Aranda"), at("Aranda"), 0));
+        assert_eq!(acc, [(at("Tomas"), at("Aranda"), 0)]);
+        let acc = rejoin_split_name(text, &p, acc, (at("Lima"), at("Lima"), 2));
+        let acc = rejoin_split_name(text, &p, acc, (at("Peru"), at("Peru"), 2));
+        assert_eq!(acc.len(), 3);
         // A person is not part of an organization's name: "Ana Ruiz of Freedonia".
         let acc = rejoin_split_name(text, &p, Vec::new(), (h, i, 0));
         let acc = rejoin_split_name(text, &p, acc, (f + 1, s, 2));
