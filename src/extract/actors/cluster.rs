@@ -364,7 +364,8 @@ fn canonical(forms: &[Form], members: &[usize], occs: &[Occurrence]) -> (String,
 /// The role at `r` as the text would write it mid-sentence: a capital that only opens the
 /// sentence goes ("National security adviser John Bolton said" gives "national security
 /// adviser", as "the national security adviser" elsewhere does). A title capitalised before
-/// the name ("Defense Minister") keeps its capitals: the second word says which style it is.
+/// the name ("Defense Minister", "Secretary of State") keeps its capitals: the later words say
+/// which style it is.
 fn sentence_case_role(text: &str, r: Range<usize>) -> String {
     let role = &text[r.clone()];
     let opens_sentence = text[..r.start]
@@ -373,13 +374,16 @@ fn sentence_case_role(text: &str, r: Range<usize>) -> String {
         .next_back()
         .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '“' | '”' | ':' | '—'));
     let mut words = role.split_whitespace();
-    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+    let Some(first) = words.next() else {
         return role.to_string();
     };
+    let rest: Vec<&str> = words.collect();
     let lx = lexicon();
+    // Every later word lowercase: "Secretary of State" is a title-case title.
     if opens_sentence
+        && !rest.is_empty()
+        && rest.iter().all(|w| !w.chars().any(char::is_uppercase))
         && (lx.is_title_word(first) || lx.is_modifier(first))
-        && !is_capitalised(second)
         && first.chars().skip(1).all(|c| !c.is_uppercase())
     {
         let mut chars = role.chars();

@@ -589,14 +589,19 @@ fn an_organisation_named_only_in_a_title_is_no_actor() {
 #[test]
 fn a_role_opening_a_sentence_loses_its_capital() {
     let text = "National security adviser Tim Holt spoke. Later the national security adviser, \
-                Tim Holt, left. Defense Minister Ana Ruiz stayed.";
-    let names = spans(text, &[("Tim Holt", Per), ("Ana Ruiz", Per)]);
+                Tim Holt, left. Defense Minister Ana Ruiz stayed. Secretary of State Eva Pike \
+                flew in.";
+    let names = spans(
+        text,
+        &[("Tim Holt", Per), ("Ana Ruiz", Per), ("Eva Pike", Per)],
+    );
     let (actors, _) = resolve(text, &names);
     assert_eq!(
         find(&actors, "tim-holt").roles,
         ["national security adviser"]
     );
     assert_eq!(find(&actors, "ana-ruiz").roles, ["Defense Minister"]);
+    assert_eq!(find(&actors, "eva-pike").roles, ["Secretary of State"]);
 }
 
 #[test]

@@ -294,7 +294,22 @@ fn rejoin_split_name(
 ) -> Vec<(usize, usize, usize)> {
     const ORG: usize = 1;
     const PER: usize = 0;
+    const PLACE: usize = 2;
     if !is_particle(p.tokens[first].text(text)) {
+        // "Bosnia" and "Herzegovina": two places one `and` apart that together name a country.
+        if let Some(prev) = acc.last_mut()
+            && prev.1 + 2 == first
+            && prev.2 == PLACE
+            && k == PLACE
+            && p.tokens[first - 1].text(text) == "and"
+            && text
+                .get(p.tokens[prev.0].start..p.tokens[last].end)
+                .and_then(crate::extract::actors::country)
+                .is_some()
+        {
+            prev.1 = last;
+            return acc;
+        }
         // "Green Institute" for "Climate Research": two non-person names one `of` or `for`
         // apart are one name ("Bank of England", "University of Caracas").
         if let Some(prev) = acc.last_mut()
@@ -537,6 +552,17 @@ mod tests {
         let acc = rejoin_split_name(text, &p, acc, (at("Lima"), at("Lima"), 2));
         let acc = rejoin_split_name(text, &p, acc, (at("Peru"), at("Peru"), 2));
         assert_eq!(acc.len(), 3);
+        // Two places one `and` apart are one only when together they name a country.
+        let text = "Trade with Antigua and Barbuda and Chile and Peru grew.";
+        let p = features::prepare(text, &Gazetteer::default());
+        let at = |w: &str| p.tokens.iter().position(|t| t.text(text) == w).unwrap_or(0);
+        let acc = ["Antigua", "Barbuda", "Chile", "Peru"]
+            .iter()
+            .fold(Vec::new(), |acc, w| {
+                rejoin_split_name(text, &p, acc, (at(w), at(w), 2))
+            });
+        assert_eq!(acc.len(), 3);
+        assert_eq!(acc[0], (at("Antigua"), at("Barbuda"), 2));
         // A person is not part of an organization's name: "Ana Ruiz of Freedonia".
         let acc = rejoin_split_name(text, &p, Vec::new(), (h, i, 0));
         let acc = rejoin_split_name(text, &p, acc, (f + 1, s, 2));
