@@ -133,12 +133,19 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
     if a >= b || words[a..b].iter().all(|w| is_punct(w)) {
         return None;
     }
-    // "Admiral Mark Fischer" labelled an organisation: a title then a given name make a
-    // person ("General Motors" stays, "Motors" being no given name).
+    // "Admiral Mark Fischer" labelled an organisation: a title then two or three capitalised
+    // words, none an organisation word or a country, make a person ("General Motors" and
+    // "General Electric Company" stay).
     let mut kind = span.kind;
     if kind != ActorKind::Person {
         let t = leading_titles(lx, &words[a..b]);
-        if t > 0 && a + t + 1 < b && lx.is_first_name(words[a + t]) {
+        let rest = &words[(a + t).min(b)..b];
+        if t > 0
+            && (2..=3).contains(&rest.len())
+            && rest
+                .iter()
+                .all(|w| is_capitalised(w) && !lx.is_org_word(w) && lx.country(w).is_none())
+        {
             kind = ActorKind::Person;
         }
     }

@@ -605,11 +605,15 @@ fn a_role_opening_a_sentence_loses_its_capital() {
 }
 
 #[test]
-fn a_title_and_a_given_name_make_a_person() {
-    let text = "Admiral Laura Quiroga spoke at General Motors.";
+fn a_title_and_a_name_make_a_person() {
+    let text = "Admiral Laura Quiroga spoke at General Motors and General Electric Company.";
     let names = spans(
         text,
-        &[("Admiral Laura Quiroga", Org), ("General Motors", Org)],
+        &[
+            ("Admiral Laura Quiroga", Org),
+            ("General Motors", Org),
+            ("General Electric Company", Org),
+        ],
     );
     let (actors, _) = resolve(text, &names);
     let laura = find(&actors, "laura-quiroga");
@@ -618,4 +622,5 @@ fn a_title_and_a_given_name_make_a_person() {
         (Per, &["Admiral".to_string()][..])
     );
     assert_eq!(find(&actors, "general-motors").kind, Org);
+    assert_eq!(find(&actors, "general-electric-company").kind, Org);
 }
