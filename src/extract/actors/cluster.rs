@@ -7,9 +7,11 @@ use super::joins::{Groups, join_acronyms, join_misspellings, join_plurals, join_
 use super::lexicon::{Lexicon, lexicon};
 use super::roles::{role_after, role_before};
 use super::slug;
+use super::surnames::{assign, join_surnames};
+use crate::extract::names::is_particle;
 use crate::extract::text::tokenize;
 use crate::extract::{ActorKind, LocalActor, Mention, NameSpan};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 /// One recognised name after cleaning: the name part of the span and what it stands for.
@@ -86,6 +88,29 @@ fn leading_titles(lx: &Lexicon, words: &[&str]) -> usize {
     a
 }
 
+/// A word that cannot stand inside a name: lowercase letters only and no name particle
+/// (`led`, `own`, `country`; not `of`, `de`, `'s`).
+fn is_loose_word(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic)
+        && !word.chars().any(char::is_uppercase)
+        && !is_particle(word)
+        && !matches!(word, "'s" | "’s")
+}
+
+/// Length of the name at the start of `words`: up to the first lowercase word that is no
+/// name particle, trailing particles and punctuation dropped. A recogniser span that runs on
+/// into the sentence ("Maduro led his own Workers") keeps its capitalised head ("Maduro");
+/// one that starts lowercase ("own Workers") keeps nothing.
+fn name_run(words: &[&str]) -> usize {
+    let Some(mut b) = words.iter().position(|w| is_loose_word(w)) else {
+        return words.len();
+    };
+    while b > 0 && (is_particle(words[b - 1]) || is_punct(words[b - 1])) {
+        b -= 1;
+    }
+    b
+}
+
 /// Cleans one recognised span: trims punctuation, possessives, honorifics and titles (persons)
 /// or sentence-opening function words (others). `None` when nothing name-like is left.
 fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
@@ -108,7 +133,23 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
     if a >= b || words[a..b].iter().all(|w| is_punct(w)) {
         return None;
     }
-    if span.kind == ActorKind::Person {
+    // "Admiral Mark Fischer" labelled an organisation: a title then two or three capitalised
+    // words, none an organisation word or a country, make a person ("General Motors" and
+    // "General Electric Company" stay).
+    let mut kind = span.kind;
+    if kind != ActorKind::Person {
+        let t = leading_titles(lx, &words[a..b]);
+        let rest = &words[(a + t).min(b)..b];
+        if t > 0
+            && (2..=3).contains(&rest.len())
+            && rest
+                .iter()
+                .all(|w| is_capitalised(w) && !lx.is_org_word(w) && lx.country(w).is_none())
+        {
+            kind = ActorKind::Person;
+        }
+    }
+    if kind == ActorKind::Person {
         a += leading_titles(lx, &words[a..b]);
         // An honorific alone is no name (a title alone may be a surname: "King").
         if b - a == 1 && lx.is_honorific(words[a]) {
@@ -128,6 +169,10 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
             }
         }
     }
+    b = a + name_run(&words[a..b]);
+    if b <= a {
+        return None;
+    }
     let range = span.start + toks[a].start..span.start + toks[b - 1].end;
     let surface = text[range.clone()]
         .split_whitespace()
@@ -139,10 +184,45 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
     }
     Some(Occurrence {
         range,
-        kind: span.kind,
+        kind,
         surface,
     })
 }
+
+/// For each occurrence, true when it is an organisation named only as part of a person's title
+/// ("Central Bank Governor Ana Ruiz"): such a name says which bank only if the text names it
+/// elsewhere too, so a cluster made only of these is no actor.
+fn in_roles(text: &str, occs: &[Occurrence]) -> Vec<bool> {
+    let lx = lexicon();
+    let persons: HashSet<usize> = occs
+        .iter()
+        .filter(|o| o.kind == ActorKind::Person)
+        .map(|o| o.range.start)
+        .collect();
+    occs.iter()
+        .map(|occ| {
+            if occ.kind != ActorKind::Organization {
+                return false;
+            }
+            let end = occ.range.end;
+            let to = (end + ROLE_LOOKAHEAD..end + ROLE_LOOKAHEAD + 4)
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(text.len())
+                .min(text.len());
+            let Some(after) = text.get(end..to) else {
+                return false;
+            };
+            let toks = tokenize(after);
+            let words: Vec<&str> = toks.iter().map(|t| t.text(after)).collect();
+            lx.title_starting(&words)
+                .and_then(|n| toks.get(n))
+                .is_some_and(|t| persons.contains(&(end + t.start)))
+        })
+        .collect()
+}
+
+/// How far after an organisation's name a title and a person are looked for, in bytes.
+const ROLE_LOOKAHEAD: usize = 48;
 
 /// The key occurrences are grouped by, and the country they name, if any.
 fn form_key(lx: &Lexicon, occ: &Occurrence) -> (String, Option<&'static str>) {
@@ -201,8 +281,48 @@ fn build_forms(occs: &[Occurrence]) -> Vec<Form> {
         if form.country.is_some() {
             form.kind = ActorKind::Place;
         }
+        // "the South American country": a name ending in a demonym is an adjective of
+        // origin, a group at most, never an organisation or a place.
+        let ends_in_demonym = form
+            .occurrences
+            .first()
+            .and_then(|&o| occs[o].surface.split_whitespace().last())
+            .is_some_and(|w| lx.is_demonym(w));
+        if form.country.is_none() && form.words.len() >= 2 && ends_in_demonym {
+            form.kind = ActorKind::Group;
+        }
+    }
+    // Lone words the recogniser called persons: the surnames of the text.
+    let surnames: HashSet<String> = forms
+        .iter()
+        .filter(|f| f.kind == ActorKind::Person && f.words.len() == 1)
+        .flat_map(|f| f.words.first().cloned())
+        .collect();
+    for form in &mut forms {
+        if let Some(&o) = form.occurrences.first()
+            && looks_like_person(lx, form, &occs[o].surface, &surnames)
+        {
+            form.kind = ActorKind::Person;
+        }
     }
     forms
+}
+
+/// A name of two or three capitalised words the recogniser called an organisation or group
+/// that reads as a person's: it opens with a given name ("Leopoldo López"), or ends in a word
+/// the text uses alone as a person's name, and holds no organisation word ("Kim Petroleum
+/// Group" stays).
+fn looks_like_person(lx: &Lexicon, form: &Form, surface: &str, surnames: &HashSet<String>) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    matches!(form.kind, ActorKind::Organization | ActorKind::Group)
+        && form.country.is_none()
+        && (2..=3).contains(&words.len())
+        && words.len() == form.words.len()
+        && words
+            .iter()
+            .all(|w| is_capitalised(w) && !is_shouted(w) && !lx.is_org_word(w))
+        && words.iter().all(|w| lx.country(w).is_none())
+        && (lx.is_first_name(words[0]) || form.words.last().is_some_and(|l| surnames.contains(l)))
 }
 
 /// All capitals, as in headlines ("UNITED NATIONS", "SHEARER").
@@ -248,6 +368,39 @@ fn canonical(forms: &[Form], members: &[usize], occs: &[Occurrence]) -> (String,
     (name, form.kind)
 }
 
+/// The role at `r` as the text would write it mid-sentence: a capital that only opens the
+/// sentence goes ("National security adviser John Bolton said" gives "national security
+/// adviser", as "the national security adviser" elsewhere does). A title capitalised before
+/// the name ("Defense Minister", "Secretary of State") keeps its capitals: the later words say
+/// which style it is.
+fn sentence_case_role(text: &str, r: Range<usize>) -> String {
+    let role = &text[r.clone()];
+    let opens_sentence = text[..r.start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '“' | '”' | ':' | '—'));
+    let mut words = role.split_whitespace();
+    let Some(first) = words.next() else {
+        return role.to_string();
+    };
+    let rest: Vec<&str> = words.collect();
+    let lx = lexicon();
+    // Every later word lowercase: "Secretary of State" is a title-case title.
+    if opens_sentence
+        && !rest.is_empty()
+        && rest.iter().all(|w| !w.chars().any(char::is_uppercase))
+        && (lx.is_title_word(first) || lx.is_modifier(first))
+        && first.chars().skip(1).all(|c| !c.is_uppercase())
+    {
+        let mut chars = role.chars();
+        if let Some(c) = chars.next() {
+            return c.to_lowercase().chain(chars).collect();
+        }
+    }
+    role.to_string()
+}
+
 /// Adds `role` to `roles` unless a case-insensitive equal is already there.
 fn push_role(roles: &mut Vec<String>, role: &str) {
     let role = role.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -263,28 +416,40 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
     let forms = build_forms(&occs);
     let mut groups = Groups((0..forms.len()).collect());
     join_short_forms(&forms, &mut groups);
+    let ambiguous = join_surnames(&forms, &mut groups);
     join_misspellings(&forms, &mut groups);
     join_plurals(&forms, &mut groups);
     join_acronyms(&forms, &occs, &mut groups);
+    let moved = assign(text, &forms, &occs, &mut groups, &ambiguous);
+    let in_role = in_roles(text, &occs);
 
-    // Groups in order of first mention, all-weak ones dropped.
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    for f in 0..forms.len() {
-        members.entry(groups.root(f)).or_default().push(f);
+    // Each occurrence's group: its form's, or the one an ambiguous surname was assigned to.
+    let mut form_of: Vec<Option<usize>> = vec![None; occs.len()];
+    for (f, form) in forms.iter().enumerate() {
+        for &o in &form.occurrences {
+            form_of[o] = Some(f);
+        }
     }
-    let mut clusters: Vec<(usize, Vec<usize>)> = members
+    let mut members: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for f in 0..forms.len() {
+        members.entry(groups.root(f)).or_default().0.push(f);
+    }
+    for o in 0..occs.len() {
+        if let Some(f) = moved[o].or(form_of[o]) {
+            members.entry(groups.root(f)).or_default().1.push(o);
+        }
+    }
+    // Groups in order of first mention; all-weak ones, and ambiguous surnames whose every
+    // occurrence went to a full name, dropped.
+    let mut clusters: Vec<(usize, Vec<usize>, Vec<usize>)> = members
         .into_values()
-        .filter(|m| m.iter().any(|&f| !forms[f].weak))
-        .filter_map(|m| {
-            let first = m
-                .iter()
-                .flat_map(|&f| forms[f].occurrences.iter())
-                .map(|&o| occs[o].range.start)
-                .min()?;
-            Some((first, m))
+        .filter(|(m, os)| m.iter().any(|&f| !forms[f].weak) && !os.iter().all(|&o| in_role[o]))
+        .filter_map(|(m, os)| {
+            let first = os.iter().map(|&o| occs[o].range.start).min()?;
+            Some((first, m, os))
         })
         .collect();
-    clusters.sort_by_key(|(first, _)| *first);
+    clusters.sort_by_key(|c| c.0);
 
     let others: Vec<Range<usize>> = names
         .iter()
@@ -293,12 +458,9 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
         .collect();
     let mut actors = Vec::with_capacity(clusters.len());
     let mut mentions = Vec::new();
-    for (a, (_, m)) in clusters.iter().enumerate() {
+    for (a, (_, m, os)) in clusters.iter().enumerate() {
         let (name, kind) = canonical(&forms, m, &occs);
-        let mut in_order: Vec<usize> = m
-            .iter()
-            .flat_map(|&f| forms[f].occurrences.iter().copied())
-            .collect();
+        let mut in_order = os.clone();
         in_order.sort_unstable();
         let mut roles = Vec::new();
         let mut aliases = BTreeSet::new();
@@ -317,7 +479,7 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
                 let before = role_before(text, occ.range.start, &others);
                 let after = role_after(text, occ.range.end, &others);
                 for r in before.into_iter().chain(after) {
-                    push_role(&mut roles, &text[r]);
+                    push_role(&mut roles, &sentence_case_role(text, r));
                 }
             }
         }

@@ -40,18 +40,19 @@ fn unique_group(groups: &mut Groups, candidates: impl Iterator<Item = usize>) ->
     }
 }
 
-fn is_full_person(f: &Form) -> bool {
+pub(super) fn is_full_person(f: &Form) -> bool {
     f.kind == ActorKind::Person && f.country.is_none() && f.words.len() >= 2
 }
 
-/// Short forms join the one full name they shorten: a shorter multiword person name that
-/// begins or ends a longer one, and a lone word that is the last word (surname) of a full
-/// person name. A lone word of another kind joins too: recognisers often mislabel a surname
-/// ("Maduro's regime" as an organisation); countries never do.
+/// Multiword short forms join the one full name they shorten: a shorter multiword person name
+/// that begins or ends a longer one ("Nicolas Maduro" in "Nicolas Maduro Moros"). Lone words
+/// are left to `surnames::join_surnames`, which runs after this.
 pub(super) fn join_short_forms(forms: &[Form], groups: &mut Groups) {
     // Longer forms first, so that "Nicolas Maduro" has joined "Nicolas Maduro Moros" before
-    // "Maduro" looks for the one full name it shortens.
-    let mut order: Vec<usize> = (0..forms.len()).collect();
+    // shorter forms look for the one full name they shorten.
+    let mut order: Vec<usize> = (0..forms.len())
+        .filter(|&i| forms[i].words.len() >= 2 && forms[i].kind == ActorKind::Person)
+        .collect();
     order.sort_by_key(|&i| std::cmp::Reverse(forms[i].words.len()));
     for i in order {
         let f = &forms[i];
@@ -63,12 +64,7 @@ pub(super) fn join_short_forms(forms: &[Form], groups: &mut Groups) {
             *j != i
                 && is_full_person(g)
                 && g.words.len() > n
-                && if n == 1 {
-                    g.words.last() == f.words.last()
-                } else {
-                    f.kind == ActorKind::Person
-                        && (g.words.starts_with(&f.words) || g.words.ends_with(&f.words))
-                }
+                && (g.words.starts_with(&f.words) || g.words.ends_with(&f.words))
         });
         if let Some(target) = unique_group(groups, candidates.map(|(j, _)| j)) {
             groups.join(i, target);

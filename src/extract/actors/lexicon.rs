@@ -12,6 +12,8 @@ const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
 const MODIFIERS: &str = include_str!("../../../data/role_modifiers.txt");
 const STOPNAMES: &str = include_str!("../../../data/stopnames.txt");
 const OPENERS: &str = include_str!("../../../data/sentence_openers.txt");
+const FIRST_NAMES: &str = include_str!("../../../data/first_names.txt");
+const ORG_WORDS: &str = include_str!("../../../data/org_words.txt");
 
 /// Every list, parsed.
 pub struct Lexicon {
@@ -27,6 +29,9 @@ pub struct Lexicon {
     modifiers: HashSet<String>,
     stop: HashSet<String>,
     openers: HashSet<String>,
+    /// Given names, folded (`ivan`): the hand list and those mined for the recogniser.
+    first_names: HashSet<String>,
+    org_words: HashSet<String>,
 }
 
 /// Lines of a list file without comments and blanks.
@@ -112,6 +117,15 @@ pub fn lexicon() -> &'static Lexicon {
             modifiers: word_set(MODIFIERS),
             stop: word_set(STOPNAMES),
             openers: word_set(OPENERS),
+            first_names: entries(FIRST_NAMES)
+                .chain(
+                    crate::extract::names::MINED_LISTS
+                        .lines()
+                        .filter_map(|l| l.strip_prefix("first_name\t")),
+                )
+                .map(|n| deunicode(n.trim()).to_lowercase())
+                .collect(),
+            org_words: word_set(ORG_WORDS),
         }
     })
 }
@@ -168,6 +182,16 @@ impl Lexicon {
             })
             .map(Vec::len)
             .max()
+    }
+
+    /// A given name (`Leopoldo`, `Ivan`), accents and case ignored.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(&deunicode(word).to_lowercase())
+    }
+
+    /// A word that makes a name an organisation's (`Group`, `Bank`).
+    pub fn is_org_word(&self, word: &str) -> bool {
+        self.org_words.contains(&word.to_lowercase())
     }
 
     /// A sentence-opening word a recogniser may glue to a name ("Instead", "But").
@@ -232,5 +256,13 @@ mod tests {
         assert!(lx.is_stop_word("us"));
         assert!(!lx.is_stop_word("US"));
         assert!(!lx.is_stop_word("Maduro"));
+    }
+
+    #[test]
+    fn first_names_and_organisation_words() {
+        let lx = lexicon();
+        assert!(lx.is_first_name("Leopoldo") && lx.is_first_name("IVÁN"));
+        assert!(!lx.is_first_name("Caracas"));
+        assert!(lx.is_org_word("Group") && !lx.is_org_word("Ruiz"));
     }
 }

@@ -4,7 +4,8 @@
 //!
 //! Rules, each only between actors of the same kind:
 //! 1. the same id is the same actor;
-//! 2. a lone word joins the full person name it is the surname of (`Maduro`), or the actor
+//! 2. a lone word joins the full person name it is a surname of (`Maduro`, `Padrino` of
+//!    Vladimir Padrino López; the shortest such names first), or the actor
 //!    that lists it as an alias (`UN` -> United Nations; an all-capital acronym only when at
 //!    least `MIN_ACRONYM_SUPPORT` articles spell it out that way, acronyms being ambiguous
 //!    across a corpus). Full names that begin with the word compete too (`Henry`: Thierry
@@ -57,8 +58,10 @@ struct Index<'a> {
     groups: Vec<Group>,
     group_of: Vec<usize>,
     by_id: HashMap<&'a str, usize>,
-    /// Multiword person names by last word, and by first word.
+    /// Multiword person names by last word, by inner words (`Padrino` of "Vladimir Padrino
+    /// López"), and by first word.
     by_last: HashMap<String, Vec<usize>>,
+    by_inner: HashMap<String, Vec<usize>>,
     by_first: HashMap<String, Vec<usize>>,
     /// Multiword person names by each shorter multiword beginning and ending.
     by_part: HashMap<String, Vec<usize>>,
@@ -89,6 +92,7 @@ impl<'a> Index<'a> {
         }
         let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_inner: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_part: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_spelling = Vec::new();
         for (g, group) in groups.iter().enumerate() {
@@ -99,6 +103,9 @@ impl<'a> Index<'a> {
                     .or_default()
                     .push(g);
                 by_first.entry(group.words[0].clone()).or_default().push(g);
+                for w in &group.words[1..n - 1] {
+                    by_inner.entry(w.clone()).or_default().push(g);
+                }
                 for k in 2..n {
                     by_part
                         .entry(group.words[..k].join(" "))
@@ -130,6 +137,7 @@ impl<'a> Index<'a> {
             group_of,
             by_id,
             by_last,
+            by_inner,
             by_first,
             by_part,
             by_alias,
@@ -152,7 +160,20 @@ impl<'a> Index<'a> {
         let mut joinable: Vec<usize> = Vec::new();
         let mut rivals: Vec<usize> = Vec::new();
         if group.kind == ActorKind::Person {
-            joinable.extend(Self::get(&self.by_last, word));
+            // The shortest full names carrying the word claim it: "López" is Leopoldo López's
+            // surname before it is the second surname of Vladimir Padrino López.
+            let carriers: Vec<usize> = Self::get(&self.by_last, word)
+                .iter()
+                .chain(Self::get(&self.by_inner, word))
+                .copied()
+                .filter(|c| fuller(c))
+                .collect();
+            let shortest = carriers.iter().map(|&c| self.groups[c].words.len()).min();
+            joinable.extend(
+                carriers
+                    .iter()
+                    .filter(|&&c| Some(self.groups[c].words.len()) == shortest),
+            );
             rivals.extend(Self::get(&self.by_first, word));
         }
         let holders = Self::get(&self.by_alias, &group.id);
@@ -387,6 +408,17 @@ mod tests {
             person("Ana Ruiz"),
         ];
         assert_eq!(merge_across(&actors), [0, 0, 0, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn inner_surname_joins_and_shortest_name_claims_a_shared_one() {
+        let actors = [
+            person("Tomás Quiroga Mena"),
+            person("Quiroga"),
+            person("Elisa Mena"),
+            person("Mena"),
+        ];
+        assert_eq!(merge_across(&actors), [0, 0, 2, 2]);
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod lexicon;
 mod merge;
 mod roles;
 mod similar;
+mod surnames;
 
 #[cfg(test)]
 pub(crate) mod tests;
@@ -31,6 +32,12 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
 /// actor it merges into (itself when it stands alone).
 pub fn merge_across(actors: &[LocalActor]) -> Vec<usize> {
     merge::merge_across(actors)
+}
+
+/// Merges the roles an actor is given across articles: one form per role, case ignored (the
+/// most frequent capitalisation, else the one with more capitals), most cited first.
+pub fn merge_roles<'a>(roles: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    roles::merge_roles(roles)
 }
 
 /// The id of a name: ASCII, lowercase, words joined by `-` (`Leopoldo López` -> `leopoldo-lopez`).
@@ -67,6 +74,11 @@ pub fn country(form: &str) -> Option<&'static str> {
 pub fn is_role_word(word: &str) -> bool {
     let lx = lexicon::lexicon();
     lx.is_title_word(word) || lx.is_modifier(word) || lx.is_honorific(word)
+}
+
+/// True when a word makes a name an organisation's (`Corporation`, `Group`).
+pub fn is_org_word(word: &str) -> bool {
+    lexicon::lexicon().is_org_word(word)
 }
 
 /// True when a word is a demonym the country table knows (`Venezuelan`, `Venezuelans`).

@@ -9,6 +9,7 @@
 
 use super::lexicon::{Lexicon, lexicon};
 use crate::extract::text::{Token, tokenize};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// How far around a name a role is looked for, in bytes.
@@ -181,6 +182,34 @@ pub fn role_after(text: &str, name_end: usize, names: &[Range<usize>]) -> Option
     Some(toks[begin].start..toks[close - 1].end)
 }
 
+/// One form per role across articles, most cited first: forms that differ only in case are
+/// one role ("National security adviser", "national security adviser"), written as most
+/// articles write it, or with more capitals on a tie ("Defense Minister").
+pub fn merge_roles<'a>(roles: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut by_key: HashMap<String, (usize, HashMap<&'a str, usize>)> = HashMap::new();
+    for r in roles {
+        let entry = by_key.entry(r.to_lowercase()).or_default();
+        entry.0 += 1;
+        *entry.1.entry(r).or_default() += 1;
+    }
+    let capitals = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
+    let mut merged: Vec<(usize, &str)> = by_key
+        .values()
+        .filter_map(|(total, forms)| {
+            forms
+                .iter()
+                .max_by(|a, b| {
+                    (a.1, capitals(a.0))
+                        .cmp(&(b.1, capitals(b.0)))
+                        .then(b.0.cmp(a.0))
+                })
+                .map(|(form, _)| (*total, *form))
+        })
+        .collect();
+    merged.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    merged.into_iter().map(|(_, r)| r.to_string()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,6 +282,21 @@ mod tests {
         assert_eq!(
             after(t, "Ana Ruiz").as_deref(),
             Some("head of the opposition-ruled National Assembly")
+        );
+    }
+
+    #[test]
+    fn roles_differing_in_case_are_one() {
+        let roles = [
+            "national security adviser",
+            "National security adviser",
+            "Defense Minister",
+            "defense minister",
+            "national security adviser",
+        ];
+        assert_eq!(
+            merge_roles(roles),
+            ["national security adviser", "Defense Minister"]
         );
     }
 

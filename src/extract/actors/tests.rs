@@ -2,7 +2,7 @@
 //! name spans. The spans helper is shared with the quote tests.
 
 use super::*;
-use crate::extract::{ActorKind, LocalActor, NameSpan};
+use crate::extract::{ActorKind, LocalActor, Mention, NameSpan};
 
 /// Spans for every whole-word occurrence of each name, earlier entries first: list full
 /// names before the surnames inside them, so the longer span wins.
@@ -71,7 +71,7 @@ fn honorific_surname_joins_full_name() {
     let (actors, mentions) = resolve(text, &names);
     assert_eq!(actors.len(), 1);
     assert_eq!(actors[0].aliases, ["Holt"]);
-    assert_eq!(actors[0].roles, ["Defence adviser"]);
+    assert_eq!(actors[0].roles, ["defence adviser"]);
     assert_eq!(mentions.len(), 2);
 }
 
@@ -350,7 +350,7 @@ fn seed_article_actors() {
     );
     let bolton = find(&actors, "john-bolton");
     assert_eq!(bolton.aliases, ["Bolton"]);
-    assert_eq!(bolton.roles, ["National security adviser"]);
+    assert_eq!(bolton.roles, ["national security adviser"]);
     assert_eq!(
         find(&actors, "sarah-sanders").roles,
         ["White House press secretary"]
@@ -478,4 +478,149 @@ fn headline_capitals_and_family_plurals() {
     assert_eq!(actors[0].name, "Ana Quintero");
     assert_eq!(actors[0].aliases, ["ANA QUINTERO"]);
     assert_eq!(actors.len(), 2);
+}
+
+#[test]
+fn shortest_full_name_claims_a_shared_surname() {
+    // In "Tomás Quiroga Mena" Mena is the second surname; Elisa Mena is the one called Mena.
+    let text = "General Tomás Quiroga Mena met Elisa Mena. Later Mena said the talks failed.";
+    let names = spans(
+        text,
+        &[
+            ("Tomás Quiroga Mena", Per),
+            ("Elisa Mena", Per),
+            ("Mena", Per),
+        ],
+    );
+    let (actors, _) = resolve(text, &names);
+    assert_eq!(find(&actors, "elisa-mena").aliases, ["Mena"]);
+    assert!(find(&actors, "tomas-quiroga-mena").aliases.is_empty());
+    assert_eq!(actors.len(), 2);
+}
+
+#[test]
+fn inner_surname_joins_its_full_name() {
+    let text = "Admiral Tomás Quiroga Mena spoke first. Quiroga then left the room.";
+    let names = spans(text, &[("Tomás Quiroga Mena", Per), ("Quiroga", Per)]);
+    let (actors, _) = resolve(text, &names);
+    assert_eq!(actors.len(), 1);
+    assert_eq!(actors[0].aliases, ["Quiroga"]);
+}
+
+#[test]
+fn ambiguous_surname_goes_to_the_latest_full_name() {
+    let text = "Ana Ruiz spoke on Monday. Ruiz was calm. Then Luis Ruiz replied. Ruiz was angry.";
+    let names = spans(
+        text,
+        &[("Ana Ruiz", Per), ("Luis Ruiz", Per), ("Ruiz", Per)],
+    );
+    let (actors, mentions) = resolve(text, &names);
+    assert_eq!(actors.len(), 2);
+    let of = |n: usize| {
+        let ruiz: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| &text[m.start..m.end] == "Ruiz")
+            .collect();
+        actors[ruiz[n].actor].id.as_str()
+    };
+    assert_eq!((of(0), of(1)), ("ana-ruiz", "luis-ruiz"));
+}
+
+#[test]
+fn a_name_running_into_the_sentence_is_cut() {
+    let text = "Ana Ruiz spoke. Then Ruiz led her own Marchers through town.";
+    let names = spans(
+        text,
+        &[("Ana Ruiz", Per), ("Ruiz led her own Marchers", Per)],
+    );
+    let (actors, mentions) = resolve(text, &names);
+    assert_eq!(actors.len(), 1);
+    assert_eq!(actors[0].aliases, ["Ruiz"]);
+    assert_eq!(&text[mentions[1].start..mentions[1].end], "Ruiz");
+    // Particles stay inside a name; a span opening with a loose word is no name.
+    let text = "The Bank of Freedonia and its own Guards met.";
+    let names = spans(text, &[("Bank of Freedonia", Org), ("own Guards", Org)]);
+    let (actors, _) = resolve(text, &names);
+    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["bank-of-freedonia"]);
+}
+
+#[test]
+fn a_name_ending_in_a_demonym_is_a_group() {
+    let text = "Oil is the Central American nation's main export.";
+    let names = spans(text, &[("Central American", Org)]);
+    let (actors, _) = resolve(text, &names);
+    assert_eq!(actors[0].kind, Group);
+}
+
+#[test]
+fn given_names_make_persons_of_organisations() {
+    let text =
+        "Leopoldo Arias met the board of Kim Shipping Group. Tomasz Wrobel and Wrobel's aide left.";
+    let names = spans(
+        text,
+        &[
+            ("Leopoldo Arias", Org),
+            ("Kim Shipping Group", Org),
+            ("Tomasz Wrobel", Org),
+            ("Wrobel", Per),
+        ],
+    );
+    let (actors, _) = resolve(text, &names);
+    assert_eq!(find(&actors, "leopoldo-arias").kind, Per);
+    assert_eq!(find(&actors, "kim-shipping-group").kind, Org);
+    // Not a listed given name, but the text calls the surname a person.
+    assert_eq!(find(&actors, "tomasz-wrobel").kind, Per);
+}
+
+#[test]
+fn an_organisation_named_only_in_a_title_is_no_actor() {
+    let text = "Central Bank Governor Ana Ruiz spoke.";
+    let names = spans(text, &[("Central Bank", Org), ("Ana Ruiz", Per)]);
+    let (actors, _) = resolve(text, &names);
+    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["ana-ruiz"]);
+    assert_eq!(actors[0].roles, ["Central Bank Governor"]);
+    let text = "The Central Bank cut rates. Central Bank Governor Ana Ruiz spoke.";
+    let names = spans(text, &[("Central Bank", Org), ("Ana Ruiz", Per)]);
+    assert_eq!(resolve(text, &names).0.len(), 2);
+}
+
+#[test]
+fn a_role_opening_a_sentence_loses_its_capital() {
+    let text = "National security adviser Tim Holt spoke. Later the national security adviser, \
+                Tim Holt, left. Defense Minister Ana Ruiz stayed. Secretary of State Eva Pike \
+                flew in.";
+    let names = spans(
+        text,
+        &[("Tim Holt", Per), ("Ana Ruiz", Per), ("Eva Pike", Per)],
+    );
+    let (actors, _) = resolve(text, &names);
+    assert_eq!(
+        find(&actors, "tim-holt").roles,
+        ["national security adviser"]
+    );
+    assert_eq!(find(&actors, "ana-ruiz").roles, ["Defense Minister"]);
+    assert_eq!(find(&actors, "eva-pike").roles, ["Secretary of State"]);
+}
+
+#[test]
+fn a_title_and_a_name_make_a_person() {
+    let text = "Admiral Laura Quiroga spoke at General Motors and General Electric Company.";
+    let names = spans(
+        text,
+        &[
+            ("Admiral Laura Quiroga", Org),
+            ("General Motors", Org),
+            ("General Electric Company", Org),
+        ],
+    );
+    let (actors, _) = resolve(text, &names);
+    let laura = find(&actors, "laura-quiroga");
+    assert_eq!(
+        (laura.kind, laura.roles.as_slice()),
+        (Per, &["Admiral".to_string()][..])
+    );
+    assert_eq!(find(&actors, "general-motors").kind, Org);
+    assert_eq!(find(&actors, "general-electric-company").kind, Org);
 }

@@ -261,6 +261,106 @@ const HONORIFICS: &[&str] = &[
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Mme", "Mme.", "Messrs",
 ];
 
+/// Lowercase words that may stand inside a name (`of`, `for`, `de`); see the file.
+const PARTICLES: &str = include_str!("../../../data/name_particles.txt");
+
+/// True when `word` is a lowercase name particle (`of`, `for`, `van`).
+pub fn is_particle(word: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        PARTICLES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .contains(word)
+}
+
+/// Appends the entity `span` (first token, last token, type) to `acc`, mending names the
+/// tagger split at a connector: "Democratic Institute" + "for Energy Security" is one
+/// organization. A name that opens with a lowercase particle and follows another name
+/// directly continues it (an organization if either part is one); with no name before it,
+/// the particle is dropped ("for Energy Security" -> "Energy Security"). Two names of one kind
+/// with a single space between are one ("Mark" "Fischer"), and so is a name followed by an
+/// organisation word ("Andersen Logistics" "Corporation"). Two names one `of`
+/// or `for` apart, neither a person and one an organization, are one organization ("Green
+/// Institute" for "Climate Research").
+fn rejoin_split_name(
+    text: &str,
+    p: &Prepared,
+    mut acc: Vec<(usize, usize, usize)>,
+    (mut first, last, k): (usize, usize, usize),
+) -> Vec<(usize, usize, usize)> {
+    const ORG: usize = 1;
+    const PER: usize = 0;
+    const PLACE: usize = 2;
+    if !is_particle(p.tokens[first].text(text)) {
+        // "Bosnia" and "Herzegovina": two places one `and` apart that together name a country.
+        if let Some(prev) = acc.last_mut()
+            && prev.1 + 2 == first
+            && prev.2 == PLACE
+            && k == PLACE
+            && p.tokens[first - 1].text(text) == "and"
+            && text
+                .get(p.tokens[prev.0].start..p.tokens[last].end)
+                .and_then(crate::extract::actors::country)
+                .is_some()
+        {
+            prev.1 = last;
+            return acc;
+        }
+        // "Green Institute" for "Climate Research": two non-person names one `of` or `for`
+        // apart are one name ("Bank of England", "University of Caracas").
+        if let Some(prev) = acc.last_mut()
+            && prev.1 + 2 == first
+            && prev.2 != PER
+            && k != PER
+            && matches!(p.tokens[first - 1].text(text), "of" | "for")
+            && (prev.2 == ORG || k == ORG)
+        {
+            prev.1 = last;
+            prev.2 = ORG;
+            return acc;
+        }
+        // "Andersen Logistics" then "Corporation", "Mark" then "Fischer": a name of one kind
+        // right after another, with only a space between, is the same name cut in two.
+        let org_word =
+            first == last && crate::extract::actors::is_org_word(p.tokens[first].text(text));
+        if let Some(prev) = acc.last_mut()
+            && prev.1 + 1 == first
+            && (prev.2 == k || org_word)
+            && text
+                .get(p.tokens[prev.1].end..p.tokens[first].start)
+                .is_some_and(|gap| gap == " ")
+        {
+            prev.1 = last;
+            if org_word {
+                prev.2 = ORG;
+            }
+            return acc;
+        }
+        acc.push((first, last, k));
+        return acc;
+    }
+    if let Some(prev) = acc.last_mut()
+        && prev.1 + 1 == first
+    {
+        prev.1 = last;
+        if k == ORG {
+            prev.2 = ORG;
+        }
+        return acc;
+    }
+    while first < last && is_particle(p.tokens[first].text(text)) {
+        first += 1;
+    }
+    if !is_particle(p.tokens[first].text(text)) {
+        acc.push((first, last, k));
+    }
+    acc
+}
+
 /// True when a token can close a name: it has a capital letter or a digit, or is
 /// a closing bracket or dot (`(Reuters)`, `Corp.`).
 fn ends_name(token: &str) -> bool {
@@ -309,6 +409,10 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
             (first, last, k)
         })
         .filter(|&(first, last, _)| !(first == last && p.info[first].likely_common_opener()))
+        .fold(Vec::new(), |acc, span| {
+            rejoin_split_name(text, p, acc, span)
+        })
+        .into_iter()
         .map(|(first, last, k)| NameSpan {
             start: p.tokens[first].start,
             end: p.tokens[last].end,
@@ -409,6 +513,61 @@ mod tests {
         );
         assert!(ends_name("Inc.") && ends_name(")") && ends_name("1996"));
         assert!(!ends_name("'s") && !ends_name("country"));
+    }
+
+    #[test]
+    fn split_names_are_mended() {
+        let text = "She spoke at the Harbour Institute for Tidal Studies.";
+        let p = features::prepare(text, &Gazetteer::default());
+        let word = |w: &str| p.tokens.iter().position(|t| t.text(text) == w);
+        let (Some(h), Some(i), Some(f), Some(s)) = (
+            word("Harbour"),
+            word("Institute"),
+            word("for"),
+            word("Studies"),
+        ) else {
+            panic!("tokens");
+        };
+        // The tagger's halves: "Harbour Institute" and "for Tidal Studies".
+        let acc = rejoin_split_name(text, &p, Vec::new(), (h, i, 1));
+        let acc = rejoin_split_name(text, &p, acc, (f, s, 1));
+        assert_eq!(acc, [(h, s, 1)]);
+        // Alone, the particle is dropped: "Tidal Studies".
+        assert_eq!(
+            rejoin_split_name(text, &p, Vec::new(), (f, s, 1)),
+            [(f + 1, s, 1)]
+        );
+        // "Harbour Institute" for "Tidal Studies", the connector left out of both.
+        let acc = rejoin_split_name(text, &p, Vec::new(), (h, i, 1));
+        let acc = rejoin_split_name(text, &p, acc, (f + 1, s, 1));
+        assert_eq!(acc, [(h, s, 1)]);
+        // Same kind, side by side: "Tomas Ruiz" and "Aranda" are one name; a place after a
+        // person, or a name after a comma, is another.
+        let text = "She met Tomas Ruiz Aranda in Lima, Peru.";
+        let p = features::prepare(text, &Gazetteer::default());
+        let at = |w: &str| p.tokens.iter().position(|t| t.text(text) == w).unwrap_or(0);
+        let acc = rejoin_split_name(text, &p, Vec::new(), (at("Tomas"), at("Ruiz"), 0));
+        let acc = rejoin_split_name(text, &p, acc, (at("Aranda"), at("Aranda"), 0));
+        assert_eq!(acc, [(at("Tomas"), at("Aranda"), 0)]);
+        let acc = rejoin_split_name(text, &p, acc, (at("Lima"), at("Lima"), 2));
+        let acc = rejoin_split_name(text, &p, acc, (at("Peru"), at("Peru"), 2));
+        assert_eq!(acc.len(), 3);
+        // Two places one `and` apart are one only when together they name a country.
+        let text = "Trade with Antigua and Barbuda and Chile and Peru grew.";
+        let p = features::prepare(text, &Gazetteer::default());
+        let at = |w: &str| p.tokens.iter().position(|t| t.text(text) == w).unwrap_or(0);
+        let acc = ["Antigua", "Barbuda", "Chile", "Peru"]
+            .iter()
+            .fold(Vec::new(), |acc, w| {
+                rejoin_split_name(text, &p, acc, (at(w), at(w), 2))
+            });
+        assert_eq!(acc.len(), 3);
+        assert_eq!(acc[0], (at("Antigua"), at("Barbuda"), 2));
+        // A person is not part of an organization's name: "Ana Ruiz of Freedonia".
+        let acc = rejoin_split_name(text, &p, Vec::new(), (h, i, 0));
+        let acc = rejoin_split_name(text, &p, acc, (f + 1, s, 2));
+        assert_eq!(acc.len(), 2);
+        assert!(is_particle("of") && is_particle("van") && !is_particle("led"));
     }
 
     #[test]
