@@ -380,15 +380,11 @@ fn merge_group(flat: &[LocalActor], members: &[usize]) -> Actor {
     // The fullest proper form: most words, then longest, then the more frequent spelling.
     let mut name_votes: BTreeMap<&str, usize> = BTreeMap::new();
     let mut kind_votes: BTreeMap<ActorKind, usize> = BTreeMap::new();
-    let mut role_votes: BTreeMap<&str, usize> = BTreeMap::new();
     let mut forms: HashSet<&str> = HashSet::new();
     for &m in members {
         let a = &flat[m];
         *name_votes.entry(a.name.as_str()).or_default() += 1;
         *kind_votes.entry(a.kind).or_default() += 1;
-        for r in &a.roles {
-            *role_votes.entry(r.as_str()).or_default() += 1;
-        }
         forms.insert(a.name.as_str());
         forms.extend(a.aliases.iter().map(String::as_str));
     }
@@ -414,14 +410,18 @@ fn merge_group(flat: &[LocalActor], members: &[usize]) -> Actor {
         .map(str::to_string)
         .collect();
     aliases.sort();
-    let mut roles: Vec<(&str, usize)> = role_votes.into_iter().collect();
-    roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    // One form per role, however the articles capitalised it; most cited first.
+    let roles = extract::actors::merge_roles(
+        members
+            .iter()
+            .flat_map(|&m| flat[m].roles.iter().map(String::as_str)),
+    );
     Actor {
         id: String::new(),
         name,
         kind,
         aliases,
-        roles: roles.into_iter().map(|(r, _)| r.to_string()).collect(),
+        roles,
         articles: Vec::new(),
         mention_count: 0,
         salience: 0.0,
