@@ -48,7 +48,13 @@ pub fn duration(c: &Caps, ctx: &Ctx) -> Option<Found> {
     {
         return text(TimexType::Set, duration_value(Count::N(1), unit));
     }
-    let mut f = text(TimexType::Duration, duration_value(count(c)?, unit))?;
+    let n = count(c)?;
+    let value = match n {
+        Count::N(k) if c.has("half") || c.has("half2") => half_value(k, unit),
+        _ => None,
+    };
+    let value = value.unwrap_or_else(|| duration_value(n, unit));
+    let mut f = text(TimexType::Duration, value)?;
     // "over the past five years", "the two-day summit": the modifier before
     // "the", and "the" before an adjective, are outside the expression.
     let adjective = c.get("sep").is_some_and(|s| s.contains('-')) && !c.has("pl");
@@ -63,12 +69,55 @@ pub fn duration(c: &Caps, ctx: &Ctx) -> Option<Found> {
     Some(f)
 }
 
+/// "2 1/2 years", "a minute and a half": the half written in the next
+/// smaller unit, as TimeBank does (`P2Y6M`, `PT1M30S`). `None` where that
+/// unit would not be a whole number or ISO 8601 cannot mix the two
+/// (weeks), and the caller keeps the whole units.
+fn half_value(n: u32, unit: Unit) -> Option<String> {
+    Some(match unit {
+        Unit::Minute => format!("PT{n}M30S"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Month => format!("P{n}M15D"),
+        Unit::Quarter => format!("P{}M15D", n * 3 + 1),
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Decade => format!("P{}Y", n * 10 + 5),
+        Unit::Century => format!("P{}Y", n * 100 + 50),
+        Unit::Second | Unit::Week => return None,
+    })
+}
+
 fn unit_len(c: &Caps) -> usize {
     c.get("unit").map_or(0, str::len)
 }
 
-pub fn plural_units(c: &Caps, _ctx: &Ctx) -> Option<Found> {
+/// Words that, just before a bare "years", show that a count was there and
+/// the duration rule turned it down ("52 years old", "two thousand years").
+fn is_count_word(w: &str) -> bool {
+    w.chars().all(|ch| ch.is_ascii_digit() || ch == ',') && !w.is_empty()
+        || matches!(lx::number(w), Some(Count::N(_)))
+        || matches!(w, "thousand" | "thousands" | "million" | "millions")
+}
+
+pub fn plural_units(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let unit = lx::unit(c.get("unit")?)?;
+    if !c.has("q") && is_count_word(&ctx.word_before()) {
+        return None;
+    }
+    // "years ago": some time in the past, a date.
+    if c.has("ago") && !c.has("q") {
+        return text(TimexType::Date, "PAST_REF");
+    }
+    if c.has("ago") {
+        // "the past years ago" is no expression; keep the plural alone.
+        let mut f = plural_units_value(c, unit)?;
+        f.span = Some((ctx.start, c.caps.name("unit")?.end()));
+        return Some(f);
+    }
+    plural_units_value(c, unit)
+}
+
+fn plural_units_value(c: &Caps, unit: Unit) -> Option<Found> {
     match c.get("q").map(lx::normalise).as_deref() {
         // "recent weeks", "the coming years": TimeBank reads these as
         // stretches of unknown length, except "recent years", the past.
@@ -113,5 +162,10 @@ pub fn reference(c: &Caps, ctx: &Ctx) -> Option<Found> {
     {
         return None;
     }
-    text(TimexType::Date, lx::lookup(lx::REFERENCES, c.get("r")?)?)
+    // "Now, he says ...": a sentence-opening discourse marker, not a time.
+    let r = c.get("r")?;
+    if r == "Now" && ctx.text.get(ctx.end..).is_some_and(|t| t.starts_with(',')) {
+        return None;
+    }
+    text(TimexType::Date, lx::lookup(lx::REFERENCES, r)?)
 }

@@ -70,6 +70,8 @@ pub const SMALL_NUMBERS: &[(&str, u32)] = &[
     ("hundred", 100),
     ("a couple of", 2),
     ("a couple", 2),
+    // "the next couple of years": no article after "next".
+    ("couple of", 2),
     ("a", 1),
     ("an", 1),
 ];
@@ -151,6 +153,11 @@ pub const PARTS_OF_DAY: &[(&str, &str)] = &[
     ("afternoon", "AF"),
     ("evening", "EV"),
     ("night", "NI"),
+    ("mid-afternoon", "AF"),
+    ("mid afternoon", "AF"),
+    ("midafternoon", "AF"),
+    ("mid-morning", "MO"),
+    ("mid morning", "MO"),
 ];
 
 /// Words and phrases that point at the present, past or future as a whole.
@@ -228,6 +235,8 @@ pub const FUTURE_MARKERS: &[&str] = &[
     "payable",
     "expire",
     "expires",
+    // "effective Feb. 1": a change that takes effect later.
+    "effective",
 ];
 
 pub const PAST_MARKERS: &[&str] = &[
@@ -255,6 +264,8 @@ pub const PAST_MARKERS: &[&str] = &[
     "held",
     "met",
     "been",
+    // "since March": counted up to now from a past point.
+    "since",
 ];
 
 /// A quantity: exact, or TIMEX3's `X` for "several" and friends.

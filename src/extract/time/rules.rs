@@ -96,12 +96,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "duration",
-        pattern: r"{B}(?:(?P<mod>{DMOD})\s+)?(?P<the>the\s+)?(?:(?P<pl>past|last|next|first|final|coming|previous|following|latest|initial|other)\s+)?(?P<n>{NUM})(?P<sep>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long)\s+)?(?P<unit>{UNITS}){E}(?:[\s-]+(?P<old>old|long){E})?",
+        pattern: r"{B}(?:(?P<mod>{DMOD})\s+)?(?P<the>the\s+)?(?:(?P<pl>past|last|next|first|final|coming|previous|following|latest|initial|other)\s+)?(?P<n>{NUM})(?P<half>\s+1/2|\s+and\s+a\s+half)?(?P<sep>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long)\s+)?(?P<unit>{UNITS}){E}(?P<half2>\s+and\s+a\s+half{E})?(?:[\s-]+(?P<old>old|long){E})?",
         resolve: amounts::duration,
     },
     Rule {
         name: "plural_units",
-        pattern: r"{B}(?:(?P<q>the\s+past|the\s+last|the\s+next|the\s+coming|recent|coming|past)\s+)?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)(?P<long>-long)?{E}",
+        pattern: r"{B}(?:(?P<q>the\s+past|the\s+last|the\s+next|the\s+coming|recent|coming|past)\s+)?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)(?P<long>-long)?{E}(?P<ago>\s+ago{E})?",
         resolve: amounts::plural_units,
     },
     Rule {
@@ -120,6 +120,11 @@ pub const RULES: &[Rule] = &[
         resolve: deictic::weekday_set,
     },
     Rule {
+        name: "calendar_set",
+        pattern: r"{B}(?:every|each)\s+(?:(?P<mon>{FMONTH})|(?P<s>{SEASON})){E}",
+        resolve: calendar::calendar_set,
+    },
+    Rule {
         name: "weekday",
         pattern: r"{B}(?:(?:early|late)\s+)?(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>{WEEKDAY}){E}(?:\s+(?P<pod>{POD}){E})?",
         resolve: deictic::weekday,
@@ -131,7 +136,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "end_of_unit",
-        pattern: r"{B}(?:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle|close)\s+of)(?:-|\s+)(?:the\s+|this\s+)?(?P<unit>week|month|year){E}",
+        pattern: r"{B}(?:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle|close)\s+of|(?:early|earlier|late|later)\s+in)(?:-|\s+)(?:the\s+|this\s+)?(?P<unit>week|month|year){E}",
         resolve: deictic::end_of_unit,
     },
     Rule {
@@ -151,7 +156,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "decade",
-        pattern: r"{B}(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|['’](?P<d2>[0-9])0)s{E}",
+        pattern: r"{B}(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|['’](?P<d2>[0-9])0)s{E}|{B}the\s+(?:(?:early|late|mid)[\s-]*)?(?P<w>{TENS_PL}){E}",
         resolve: calendar::decade,
     },
     Rule {
@@ -241,6 +246,18 @@ pub fn expand(pattern: &str) -> String {
         ("{YEAR}", r"(?:1[0-9]|20)[0-9]{2}".to_string()),
         ("{NUM}", lx::number_pattern()),
         ("{TENS}", lx::alternation(lx::TENS.iter().map(|(w, _)| *w))),
+        (
+            "{TENS_PL}",
+            format!(
+                r"(?:{})ies",
+                lx::alternation(
+                    lx::TENS
+                        .iter()
+                        .filter(|(_, n)| *n > 10)
+                        .map(|(w, _)| w.trim_end_matches('y'))
+                )
+            ),
+        ),
         (
             "{ONES}",
             lx::alternation(
