@@ -2,6 +2,7 @@
 //! general references to the present, past and future.
 
 use super::lexicon::{self as lx, Count, Unit};
+use super::point::Point;
 use super::resolve::*;
 use crate::extract::TimexType;
 
@@ -128,6 +129,23 @@ fn plural_units_value(c: &Caps, unit: Unit) -> Option<Found> {
         }
         None => None,
     }
+}
+
+/// "for the year ended March 31": a company's reporting year, a length
+/// (the date after it is its own expression); "the full year": this year.
+pub fn year_ended(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    let unit = c.caps.name("unit")?;
+    if c.has("ended") {
+        let mut f = text(TimexType::Duration, "P1Y")?;
+        f.span = Some((ctx.start, unit.end()));
+        return Some(f);
+    }
+    if c.get("full")
+        .is_some_and(|w| w.eq_ignore_ascii_case("full"))
+    {
+        return relative(ctx, "PRESENT_REF", |dct| Some(Point::at(dct, Unit::Year)));
+    }
+    None
 }
 
 pub fn set_word(c: &Caps, _ctx: &Ctx) -> Option<Found> {

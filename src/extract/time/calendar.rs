@@ -185,6 +185,16 @@ pub fn named_quarter(c: &Caps, ctx: &Ctx) -> Option<Found> {
 }
 
 pub fn half_year(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    // "the last half hour": half of a smaller unit; "the second half of the
+    // game": not a half-year.
+    let next = ctx.text.get(ctx.end..).unwrap_or("").trim_start();
+    let next_word = next
+        .split(|ch: char| !ch.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if lx::unit(next_word).is_some() || (next_word.eq_ignore_ascii_case("of") && !c.has("y")) {
+        return None;
+    }
     let h = if c.get("ord")?.eq_ignore_ascii_case("first") {
         1
     } else {

@@ -75,8 +75,13 @@ pub const RULES: &[Rule] = &[
         resolve: calendar::named_quarter,
     },
     Rule {
+        name: "year_ended",
+        pattern: r"{B}the\s+(?:(?P<full>full|fiscal)\s+)?(?P<unit>year){E}(?P<ended>\s+end(?:ed|ing){E})?",
+        resolve: amounts::year_ended,
+    },
+    Rule {
         name: "half_year",
-        pattern: r"{B}(?:the\s+)?(?P<ord>first|second)[\s-]+half{E}(?:\s+of\s+(?P<y>{YEAR}){E})?",
+        pattern: r"{B}(?:the\s+)?(?P<ord>first|second|last|latter)[\s-]+half{E}(?:\s+of\s+(?P<y>{YEAR}){E})?",
         resolve: calendar::half_year,
     },
     Rule {
@@ -86,7 +91,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "units_ago",
-        pattern: r"{B}(?P<t>(?P<dur>(?:(?:{DMOD})\s+)?(?P<n>{NUM})[\s-]+(?P<unit>{UNITS}))\s+(?P<dir>ago|earlier|later|previously|from\s+now|hence|afterwards?|before|after)){E}(?P<punct>\s*[,.;)]|$)?",
+        pattern: r"{B}(?P<t>(?P<dur>(?:(?:{DMOD})\s+)?(?P<n>{NUM})[\s-]+(?P<unit>{UNITS}))(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|previously|from\s+now|hence|afterwards?|before|after)){E}(?P<punct>\s*[,.;)]|$)?",
         resolve: deictic::units_ago,
     },
     Rule {
@@ -126,7 +131,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "weekday",
-        pattern: r"{B}(?:(?:early|late)\s+)?(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>{WEEKDAY}){E}(?:\s+(?P<pod>{POD}){E})?",
+        pattern: r"{B}(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>{WEEKDAY}){E}(?:\s+(?P<pod>{POD}){E})?",
         resolve: deictic::weekday,
     },
     Rule {
