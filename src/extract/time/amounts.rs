@@ -134,18 +134,12 @@ fn plural_units_value(c: &Caps, unit: Unit) -> Option<Found> {
 /// "for the year ended March 31": a company's reporting year, a length
 /// (the date after it is its own expression); "the full year": this year.
 pub fn year_ended(c: &Caps, ctx: &Ctx) -> Option<Found> {
-    let unit = c.caps.name("unit")?;
-    if c.has("ended") {
+    if let Some(unit) = c.caps.name("unit") {
         let mut f = text(TimexType::Duration, "P1Y")?;
         f.span = Some((ctx.start, unit.end()));
         return Some(f);
     }
-    if c.get("full")
-        .is_some_and(|w| w.eq_ignore_ascii_case("full"))
-    {
-        return relative(ctx, "PRESENT_REF", |dct| Some(Point::at(dct, Unit::Year)));
-    }
-    None
+    relative(ctx, "PRESENT_REF", |dct| Some(Point::at(dct, Unit::Year)))
 }
 
 pub fn set_word(c: &Caps, _ctx: &Ctx) -> Option<Found> {

@@ -76,7 +76,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "year_ended",
-        pattern: r"{B}the\s+(?:(?P<full>full|fiscal)\s+)?(?P<unit>year){E}(?P<ended>\s+end(?:ed|ing){E})?",
+        pattern: r"{B}the\s+(?:(?P<full>full)\s+year{E}|(?:fiscal\s+)?(?P<unit>year){E}(?P<ended>\s+end(?:ed|ing){E}))",
         resolve: amounts::year_ended,
     },
     Rule {
