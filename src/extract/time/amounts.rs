@@ -165,12 +165,10 @@ pub fn set_word(c: &Caps, _ctx: &Ctx) -> Option<Found> {
 }
 
 pub fn reference(c: &Caps, ctx: &Ctx) -> Option<Found> {
-    // "for now", "until now", "from now on" are idioms, not references.
+    // "from now on", "better than now" are idioms, not references; TimeBank
+    // does mark the "now" of "for now" and "until now".
     if c.get("r").is_some_and(|r| r.eq_ignore_ascii_case("now"))
-        && matches!(
-            ctx.word_before().as_str(),
-            "for" | "until" | "from" | "than"
-        )
+        && matches!(ctx.word_before().as_str(), "from" | "than")
     {
         return None;
     }

@@ -175,6 +175,8 @@ pub const REFERENCES: &[(&str, &str)] = &[
     ("the past", "PAST_REF"),
     ("the near future", "FUTURE_REF"),
     ("the future", "FUTURE_REF"),
+    ("the near term", "FUTURE_REF"),
+    ("the short term", "FUTURE_REF"),
 ];
 
 /// How a holiday's date is found in a given year.

@@ -145,6 +145,11 @@ pub const RULES: &[Rule] = &[
         resolve: deictic::end_of_unit,
     },
     Rule {
+        name: "year_end",
+        pattern: r"{B}(?:around\s+)?(?P<unit>year)(?:-|\s+|['’]s\s+)end{E}",
+        resolve: deictic::end_of_unit,
+    },
+    Rule {
         name: "the_weekend",
         pattern: r"{B}the\s+weekend{E}",
         resolve: deictic::the_weekend,

@@ -204,3 +204,35 @@ fn since_and_effective_set_the_tense() {
         "2018-09-12",
     );
 }
+
+#[test]
+fn year_end_is_this_year() {
+    one(
+        "The sale should close by year-end.",
+        "year-end",
+        Date,
+        "2019",
+    );
+    one("Rates may rise by year's end.", "year's end", Date, "2019");
+}
+
+#[test]
+fn now_after_for_and_until_is_marked() {
+    one(
+        "For now, the shelters stay open.",
+        "now",
+        Date,
+        "PRESENT_REF",
+    );
+    none("From now on, tickets cost more.");
+}
+
+#[test]
+fn near_and_short_term_look_ahead() {
+    one(
+        "Analysts see little relief in the near term.",
+        "the near term",
+        Date,
+        "FUTURE_REF",
+    );
+}
