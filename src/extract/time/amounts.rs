@@ -29,8 +29,15 @@ pub(super) fn duration_value(n: Count, unit: Unit) -> String {
 /// Words before "a year" that make it a rate ("twice a year", "$5 a year",
 /// "3 percent a year"): a SET, not a length.
 const RATE_WORDS: &[&str] = &[
-    "once", "twice", "times", "percent", "dollars", "cents", "million", "billion",
+    "once", "twice", "times", "percent", "cent", "dollars", "cents", "million", "billion",
 ];
+
+/// "5% a year": the sign leaves no word before the match.
+fn after_percent(ctx: &Ctx) -> bool {
+    ctx.text
+        .get(..ctx.start)
+        .is_some_and(|b| b.trim_end().ends_with('%'))
+}
 
 pub fn duration(c: &Caps, ctx: &Ctx) -> Option<Found> {
     if c.has("old") && c.get("old").is_some_and(|o| o.eq_ignore_ascii_case("old")) {
@@ -45,7 +52,9 @@ pub fn duration(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let before = ctx.word_before();
     if (raw_n == "a" || raw_n == "an")
         && c.all().len() <= raw_n.len() + 1 + unit_len(c)
-        && (RATE_WORDS.contains(&before.as_str()) || before.chars().any(|ch| ch.is_ascii_digit()))
+        && (RATE_WORDS.contains(&before.as_str())
+            || before.chars().any(|ch| ch.is_ascii_digit())
+            || after_percent(ctx))
     {
         return text(TimexType::Set, duration_value(Count::N(1), unit));
     }

@@ -236,3 +236,9 @@ fn near_and_short_term_look_ahead() {
         "FUTURE_REF",
     );
 }
+
+#[test]
+fn a_year_after_a_percentage_is_a_rate() {
+    one("Rents rose 4% a year.", "a year", Set, "P1Y");
+    one("Fees rose 2 per cent a year.", "a year", Set, "P1Y");
+}
