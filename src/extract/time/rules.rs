@@ -131,7 +131,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "weekday",
-        pattern: r"{B}(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>{WEEKDAY}){E}(?:\s+(?P<pod>{POD}){E})?",
+        pattern: r"{B}(?:(?:early|late)\s+)?(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>{WEEKDAY}){E}(?:\s+(?P<pod>{POD}){E})?",
         resolve: deictic::weekday,
     },
     Rule {
@@ -205,8 +205,9 @@ pub const RULES: &[Rule] = &[
 /// not of the value.
 const POS: &str = r"(?:(?:early|late|mid|earlier|later)(?:-|\s+)|mid-|(?:the\s+)?(?:end|beginning|start|middle|turn|close)\s+of\s+(?:the\s+)?)";
 
-/// Duration modifiers that TimeBank keeps inside the span.
-const DMOD: &str = r"about|around|nearly|almost|more\s+than|less\s+than|at\s+least|at\s+most|over|up\s+to|roughly|approximately|some|only|just";
+/// Duration modifiers that TimeBank keeps inside the span ("only" and
+/// "just" it leaves out).
+const DMOD: &str = r"about|around|nearly|almost|more\s+than|less\s+than|at\s+least|at\s+most|over|up\s+to|roughly|approximately|some";
 
 const ZONE: &str = r"EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT|local\s+time";
 

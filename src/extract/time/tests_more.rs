@@ -158,12 +158,18 @@ fn or_so_before_ago() {
 }
 
 #[test]
-fn earlier_before_a_weekday_is_part_of_it() {
+fn earlier_before_a_weekday_and_only_before_a_length_stay_outside() {
     one(
         "Earlier Tuesday, the mayor resigned.",
-        "Earlier Tuesday",
+        "Tuesday",
         Date,
         "2019-04-30",
+    );
+    one(
+        "The strike lasted only three days.",
+        "three days",
+        Duration,
+        "P3D",
     );
 }
 
