@@ -241,6 +241,14 @@ pub const FUTURE_MARKERS: &[&str] = &[
     "effective",
 ];
 
+/// Phrases that, just before a date, put it ahead of the DCT.
+pub const FUTURE_LEADS: &[&str] = &[
+    "as early as",
+    "as soon as",
+    "no later than",
+    "no sooner than",
+];
+
 pub const PAST_MARKERS: &[&str] = &[
     "said",
     "was",
