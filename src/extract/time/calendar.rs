@@ -192,9 +192,15 @@ pub fn half_year(c: &Caps, ctx: &Ctx) -> Option<Found> {
         .split(|ch: char| !ch.is_alphabetic())
         .next()
         .unwrap_or("");
-    if lx::unit(next_word).is_some() || (next_word.eq_ignore_ascii_case("of") && !c.has("y")) {
+    if lx::unit(next_word).is_some() || next_word.eq_ignore_ascii_case("of") {
         return None;
     }
+    // "of the year", "of next year": counted from the DCT's year.
+    let shift = match c.get("ry").map(|r| lx::normalise(r)).as_deref() {
+        Some("last") => -1,
+        Some("next") => 1,
+        _ => 0,
+    };
     let h = if c.get("ord")?.eq_ignore_ascii_case("first") {
         1
     } else {
@@ -203,7 +209,7 @@ pub fn half_year(c: &Caps, ctx: &Ctx) -> Option<Found> {
     match num::<i32>(c.get("y")) {
         Some(y) => date(Point::Half(y, h)),
         None => relative(ctx, &format!("XXXX-H{h}"), |dct| {
-            Some(Point::Half(dct.year(), h))
+            Some(Point::Half(dct.year() + shift, h))
         }),
     }
 }

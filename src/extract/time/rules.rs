@@ -81,7 +81,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "half_year",
-        pattern: r"{B}(?:the\s+)?(?P<ord>first|second|last|latter)[\s-]+half{E}(?:\s+of\s+(?P<y>{YEAR}){E})?",
+        pattern: r"{B}(?:the\s+)?(?P<ord>first|second|last|latter)[\s-]+half{E}(?:\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+|this\s+)?(?P<ry>last\s+|next\s+)?year){E})?",
         resolve: calendar::half_year,
     },
     Rule {

@@ -145,6 +145,18 @@ fn last_half_of_a_year() {
         "2018-H2",
     );
     none("He scored twice in the second half of the match.");
+    one(
+        "Margins shrank in the first half of the year.",
+        "the first half of the year",
+        Date,
+        "2019-H1",
+    );
+    one(
+        "Hiring resumes in the second half of next year.",
+        "the second half of next year",
+        Date,
+        "2020-H2",
+    );
 }
 
 #[test]
