@@ -196,7 +196,7 @@ pub fn half_year(c: &Caps, ctx: &Ctx) -> Option<Found> {
         return None;
     }
     // "of the year", "of next year": counted from the DCT's year.
-    let shift = match c.get("ry").map(|r| lx::normalise(r)).as_deref() {
+    let shift = match c.get("ry").map(lx::normalise).as_deref() {
         Some("last") => -1,
         Some("next") => 1,
         _ => 0,
