@@ -101,7 +101,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "duration",
-        pattern: r"{B}(?:(?P<mod>{DMOD})\s+)?(?P<the>the\s+)?(?:(?P<pl>past|last|next|first|final|coming|previous|following|latest|initial|other)\s+)?(?P<n>{NUM})(?P<half>\s+1/2|\s+and\s+a\s+half)?(?P<sep>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long)\s+)?(?P<unit>{UNITS}){E}(?P<half2>\s+and\s+a\s+half{E})?(?:[\s-]+(?P<old>old|long){E})?",
+        pattern: r"{B}(?:(?P<mod>{DMOD})\s+)?(?P<the>the\s+)?(?:(?P<pl>past|last|next|first|final|coming|previous|following|latest|initial|other)\s+)?(?P<n>{NUM})(?P<half>\s+1/2|\s+and\s+a\s+half)?(?P<sep>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long|trading|business|working)\s+)?(?P<unit>{UNITS}){E}(?P<half2>\s+and\s+a\s+half{E})?(?:[\s-]+(?P<old>old|long){E})?",
         resolve: amounts::duration,
     },
     Rule {

@@ -260,3 +260,13 @@ fn a_year_after_a_percentage_is_a_rate() {
     one("Rents rose 4% a year.", "a year", Set, "P1Y");
     one("Fees rose 2 per cent a year.", "a year", Set, "P1Y");
 }
+
+#[test]
+fn trading_days_are_days() {
+    one(
+        "The shares recovered within eight trading days.",
+        "eight trading days",
+        Duration,
+        "P8D",
+    );
+}
