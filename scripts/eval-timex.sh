@@ -1,6 +1,9 @@
 #!/bin/sh
 # Scores the time-expression extractor on TempEval-3 (train by default).
 # usage: scripts/eval-timex.sh [train|test] [--json]
+# To list the train mismatches (gold vs predicted, with context):
+#   target/release/eval_timex $EVAL_DIR/timex/train.jsonl > /tmp/pred.jsonl
+#   scripts/timex-errors.py $EVAL_DIR/timex/train.jsonl /tmp/pred.jsonl [--type DATE] [--kind value]
 set -eu
 split=${1:-train}
 shift || true

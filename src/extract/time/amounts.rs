@@ -2,6 +2,7 @@
 //! general references to the present, past and future.
 
 use super::lexicon::{self as lx, Count, Unit};
+use super::point::Point;
 use super::resolve::*;
 use crate::extract::TimexType;
 
@@ -28,8 +29,15 @@ pub(super) fn duration_value(n: Count, unit: Unit) -> String {
 /// Words before "a year" that make it a rate ("twice a year", "$5 a year",
 /// "3 percent a year"): a SET, not a length.
 const RATE_WORDS: &[&str] = &[
-    "once", "twice", "times", "percent", "dollars", "cents", "million", "billion",
+    "once", "twice", "times", "percent", "cent", "dollars", "cents", "million", "billion",
 ];
+
+/// "5% a year": the sign leaves no word before the match.
+fn after_percent(ctx: &Ctx) -> bool {
+    ctx.text
+        .get(..ctx.start)
+        .is_some_and(|b| b.trim_end().ends_with('%'))
+}
 
 pub fn duration(c: &Caps, ctx: &Ctx) -> Option<Found> {
     if c.has("old") && c.get("old").is_some_and(|o| o.eq_ignore_ascii_case("old")) {
@@ -44,11 +52,19 @@ pub fn duration(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let before = ctx.word_before();
     if (raw_n == "a" || raw_n == "an")
         && c.all().len() <= raw_n.len() + 1 + unit_len(c)
-        && (RATE_WORDS.contains(&before.as_str()) || before.chars().any(|ch| ch.is_ascii_digit()))
+        && (RATE_WORDS.contains(&before.as_str())
+            || before.chars().any(|ch| ch.is_ascii_digit())
+            || after_percent(ctx))
     {
         return text(TimexType::Set, duration_value(Count::N(1), unit));
     }
-    let mut f = text(TimexType::Duration, duration_value(count(c)?, unit))?;
+    let n = count(c)?;
+    let value = match n {
+        Count::N(k) if c.has("half") || c.has("half2") => half_value(k, unit),
+        _ => None,
+    };
+    let value = value.unwrap_or_else(|| duration_value(n, unit));
+    let mut f = text(TimexType::Duration, value)?;
     // "over the past five years", "the two-day summit": the modifier before
     // "the", and "the" before an adjective, are outside the expression.
     let adjective = c.get("sep").is_some_and(|s| s.contains('-')) && !c.has("pl");
@@ -63,12 +79,55 @@ pub fn duration(c: &Caps, ctx: &Ctx) -> Option<Found> {
     Some(f)
 }
 
+/// "2 1/2 years", "a minute and a half": the half written in the next
+/// smaller unit, as TimeBank does (`P2Y6M`, `PT1M30S`). `None` where that
+/// unit would not be a whole number or ISO 8601 cannot mix the two
+/// (weeks), and the caller keeps the whole units.
+fn half_value(n: u32, unit: Unit) -> Option<String> {
+    Some(match unit {
+        Unit::Minute => format!("PT{n}M30S"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Month => format!("P{n}M15D"),
+        Unit::Quarter => format!("P{}M15D", n * 3 + 1),
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Decade => format!("P{}Y", n * 10 + 5),
+        Unit::Century => format!("P{}Y", n * 100 + 50),
+        Unit::Second | Unit::Week => return None,
+    })
+}
+
 fn unit_len(c: &Caps) -> usize {
     c.get("unit").map_or(0, str::len)
 }
 
-pub fn plural_units(c: &Caps, _ctx: &Ctx) -> Option<Found> {
+/// Words that, just before a bare "years", show that a count was there and
+/// the duration rule turned it down ("52 years old", "two thousand years").
+fn is_count_word(w: &str) -> bool {
+    w.chars().all(|ch| ch.is_ascii_digit() || ch == ',') && !w.is_empty()
+        || matches!(lx::number(w), Some(Count::N(_)))
+        || matches!(w, "thousand" | "thousands" | "million" | "millions")
+}
+
+pub fn plural_units(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let unit = lx::unit(c.get("unit")?)?;
+    if !c.has("q") && is_count_word(&ctx.word_before()) {
+        return None;
+    }
+    // "years ago": some time in the past, a date.
+    if c.has("ago") && !c.has("q") {
+        return text(TimexType::Date, "PAST_REF");
+    }
+    if c.has("ago") {
+        // "the past years ago" is no expression; keep the plural alone.
+        let mut f = plural_units_value(c, unit)?;
+        f.span = Some((ctx.start, c.caps.name("unit")?.end()));
+        return Some(f);
+    }
+    plural_units_value(c, unit)
+}
+
+fn plural_units_value(c: &Caps, unit: Unit) -> Option<Found> {
     match c.get("q").map(lx::normalise).as_deref() {
         // "recent weeks", "the coming years": TimeBank reads these as
         // stretches of unknown length, except "recent years", the past.
@@ -79,6 +138,17 @@ pub fn plural_units(c: &Caps, _ctx: &Ctx) -> Option<Found> {
         }
         None => None,
     }
+}
+
+/// "for the year ended March 31": a company's reporting year, a length
+/// (the date after it is its own expression); "the full year": this year.
+pub fn year_ended(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    if let Some(unit) = c.caps.name("unit") {
+        let mut f = text(TimexType::Duration, "P1Y")?;
+        f.span = Some((ctx.start, unit.end()));
+        return Some(f);
+    }
+    relative(ctx, "PRESENT_REF", |dct| Some(Point::at(dct, Unit::Year)))
 }
 
 pub fn set_word(c: &Caps, _ctx: &Ctx) -> Option<Found> {
@@ -104,14 +174,17 @@ pub fn set_word(c: &Caps, _ctx: &Ctx) -> Option<Found> {
 }
 
 pub fn reference(c: &Caps, ctx: &Ctx) -> Option<Found> {
-    // "for now", "until now", "from now on" are idioms, not references.
+    // "from now on", "better than now" are idioms, not references; TimeBank
+    // does mark the "now" of "for now" and "until now".
     if c.get("r").is_some_and(|r| r.eq_ignore_ascii_case("now"))
-        && matches!(
-            ctx.word_before().as_str(),
-            "for" | "until" | "from" | "than"
-        )
+        && matches!(ctx.word_before().as_str(), "from" | "than")
     {
         return None;
     }
-    text(TimexType::Date, lx::lookup(lx::REFERENCES, c.get("r")?)?)
+    // "Now, he says ...": a sentence-opening discourse marker, not a time.
+    let r = c.get("r")?;
+    if r == "Now" && ctx.text.get(ctx.end..).is_some_and(|t| t.starts_with(',')) {
+        return None;
+    }
+    text(TimexType::Date, lx::lookup(lx::REFERENCES, r)?)
 }

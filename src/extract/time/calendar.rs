@@ -4,6 +4,7 @@ use super::lexicon::{self as lx, Count, Holiday, Unit};
 use super::point::{Point, add};
 use super::resolve::*;
 use super::tense::Tense;
+use crate::extract::TimexType;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 pub fn full_date(c: &Caps, _ctx: &Ctx) -> Option<Found> {
@@ -184,6 +185,22 @@ pub fn named_quarter(c: &Caps, ctx: &Ctx) -> Option<Found> {
 }
 
 pub fn half_year(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    // "the last half hour": half of a smaller unit; "the second half of the
+    // game": not a half-year.
+    let next = ctx.text.get(ctx.end..).unwrap_or("").trim_start();
+    let next_word = next
+        .split(|ch: char| !ch.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if lx::unit(next_word).is_some() || next_word.eq_ignore_ascii_case("of") {
+        return None;
+    }
+    // "of the year", "of next year": counted from the DCT's year.
+    let shift = match c.get("ry").map(lx::normalise).as_deref() {
+        Some("last") => -1,
+        Some("next") => 1,
+        _ => 0,
+    };
     let h = if c.get("ord")?.eq_ignore_ascii_case("first") {
         1
     } else {
@@ -192,14 +209,23 @@ pub fn half_year(c: &Caps, ctx: &Ctx) -> Option<Found> {
     match num::<i32>(c.get("y")) {
         Some(y) => date(Point::Half(y, h)),
         None => relative(ctx, &format!("XXXX-H{h}"), |dct| {
-            Some(Point::Half(dct.year(), h))
+            Some(Point::Half(dct.year() + shift, h))
         }),
     }
 }
 
 /// Years said in words, as transcripts write them: "nineteen ninety-six",
 /// "the year two thousand".
-pub fn spoken_year(c: &Caps, _ctx: &Ctx) -> Option<Found> {
+pub fn spoken_year(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    // "two thousand years", "nineteen twenty days": a count, not a year.
+    let next = ctx.text.get(ctx.end..).unwrap_or("").trim_start();
+    let next_word = next
+        .split(|ch: char| !ch.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if lx::unit(next_word).is_some() {
+        return None;
+    }
     let y = match (c.get("hi"), c.get("lo")) {
         (Some(hi), Some(lo)) => match (lx::number(hi)?, lx::number(lo)?) {
             (Count::N(h), Count::N(l)) if l < 100 => h * 100 + l,
@@ -220,6 +246,18 @@ fn season_index(code: &str) -> u32 {
         "SP" => 1,
         "SU" => 2,
         _ => 3,
+    }
+}
+
+/// "each July", "every winter": a SET of that month or season in any year.
+pub fn calendar_set(c: &Caps, _ctx: &Ctx) -> Option<Found> {
+    match (c.get("mon").and_then(lx::month), c.get("s")) {
+        (Some(m), _) => text(TimexType::Set, format!("XXXX-{m:02}")),
+        (None, Some(s)) => text(
+            TimexType::Set,
+            format!("XXXX-{}", lx::lookup(lx::SEASONS, s)?),
+        ),
+        _ => None,
     }
 }
 
@@ -271,6 +309,19 @@ pub fn season(c: &Caps, ctx: &Ctx) -> Option<Found> {
 }
 
 pub fn decade(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    if let Some(w) = c.get("w") {
+        // "the nineties": this century's unless that decade is still ahead.
+        let tens = format!("{}y", w.to_lowercase().trim_end_matches("ies"));
+        let d: i32 = match lx::number(&tens)? {
+            Count::N(n) => i32::try_from(n / 10).ok()?,
+            Count::Fuzzy => return None,
+        };
+        let cent = ctx.dct.map_or(19, |dct| dct.year() / 100);
+        let cand = cent * 10 + d;
+        // Read in 1989, "the nineties" are the coming 1990s.
+        let past = ctx.dct.is_some_and(|dct| cand * 10 > dct.year() + 1);
+        return date(Point::Decade(if past { cand - 10 } else { cand }));
+    }
     let d = match (c.get("c"), c.get("d2")) {
         (Some(cent), _) => num::<i32>(Some(cent))? * 10 + num::<i32>(c.get("d"))?,
         (None, Some(d2)) => {

@@ -162,9 +162,10 @@ pub fn day_word(c: &Caps, ctx: &Ctx) -> Option<Found> {
         return text(TimexType::Date, r);
     };
     let d = Point::Day(add(dct, shift, Unit::Day)?);
+    // TimeML types a day narrowed to a part of the day ("yesterday
+    // morning") as a TIME.
     match pod {
-        Some(p) if tonight => text(TimexType::Time, format!("{}T{p}", d.value())),
-        Some(p) => text(TimexType::Date, format!("{}T{p}", d.value())),
+        Some(p) => text(TimexType::Time, format!("{}T{p}", d.value())),
         None => date(d),
     }
 }
@@ -205,14 +206,17 @@ pub fn weekday(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let pod = pod_code(c);
     let Some(dct) = ctx.dct else {
         let pod = pod.map(|p| format!("T{p}")).unwrap_or_default();
-        return text(
-            TimexType::Date,
-            format!("XXXX-WXX-{}{pod}", wd.number_from_monday()),
-        );
+        let kind = if pod.is_empty() {
+            TimexType::Date
+        } else {
+            TimexType::Time
+        };
+        return text(kind, format!("XXXX-WXX-{}{pod}", wd.number_from_monday()));
     };
     let d = Point::Day(weekday_date(dct, wd, rel.as_deref(), ctx.tense())?);
+    // "Friday morning" is a TIME in TimeML, like "this morning".
     match pod {
-        Some(p) => text(TimexType::Date, format!("{}T{p}", d.value())),
+        Some(p) => text(TimexType::Time, format!("{}T{p}", d.value())),
         None => date(d),
     }
 }

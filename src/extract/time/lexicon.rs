@@ -70,6 +70,8 @@ pub const SMALL_NUMBERS: &[(&str, u32)] = &[
     ("hundred", 100),
     ("a couple of", 2),
     ("a couple", 2),
+    // "the next couple of years": no article after "next".
+    ("couple of", 2),
     ("a", 1),
     ("an", 1),
 ];
@@ -151,6 +153,11 @@ pub const PARTS_OF_DAY: &[(&str, &str)] = &[
     ("afternoon", "AF"),
     ("evening", "EV"),
     ("night", "NI"),
+    ("mid-afternoon", "AF"),
+    ("mid afternoon", "AF"),
+    ("midafternoon", "AF"),
+    ("mid-morning", "MO"),
+    ("mid morning", "MO"),
 ];
 
 /// Words and phrases that point at the present, past or future as a whole.
@@ -168,6 +175,8 @@ pub const REFERENCES: &[(&str, &str)] = &[
     ("the past", "PAST_REF"),
     ("the near future", "FUTURE_REF"),
     ("the future", "FUTURE_REF"),
+    ("the near term", "FUTURE_REF"),
+    ("the short term", "FUTURE_REF"),
 ];
 
 /// How a holiday's date is found in a given year.
@@ -228,6 +237,16 @@ pub const FUTURE_MARKERS: &[&str] = &[
     "payable",
     "expire",
     "expires",
+    // "effective Feb. 1": a change that takes effect later.
+    "effective",
+];
+
+/// Phrases that, just before a date, put it ahead of the DCT.
+pub const FUTURE_LEADS: &[&str] = &[
+    "as early as",
+    "as soon as",
+    "no later than",
+    "no sooner than",
 ];
 
 pub const PAST_MARKERS: &[&str] = &[
@@ -255,6 +274,8 @@ pub const PAST_MARKERS: &[&str] = &[
     "held",
     "met",
     "been",
+    // "since March": counted up to now from a past point.
+    "since",
 ];
 
 /// A quantity: exact, or TIMEX3's `X` for "several" and friends.

@@ -163,3 +163,5 @@ pub fn rule_names() -> impl Iterator<Item = &'static str> {
 mod proptests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_more;

@@ -75,8 +75,13 @@ pub const RULES: &[Rule] = &[
         resolve: calendar::named_quarter,
     },
     Rule {
+        name: "year_ended",
+        pattern: r"{B}the\s+(?:(?P<full>full)\s+year{E}|(?:fiscal\s+)?(?P<unit>year){E}(?P<ended>\s+end(?:ed|ing){E}))",
+        resolve: amounts::year_ended,
+    },
+    Rule {
         name: "half_year",
-        pattern: r"{B}(?:the\s+)?(?P<ord>first|second)[\s-]+half{E}(?:\s+of\s+(?P<y>{YEAR}){E})?",
+        pattern: r"{B}(?:the\s+)?(?P<ord>first|second|last|latter)[\s-]+half{E}(?:\s+of\s+(?:(?P<y>{YEAR})|(?:the\s+|this\s+)?(?P<ry>last\s+|next\s+)?year){E})?",
         resolve: calendar::half_year,
     },
     Rule {
@@ -86,7 +91,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "units_ago",
-        pattern: r"{B}(?P<t>(?P<dur>(?:(?:{DMOD})\s+)?(?P<n>{NUM})[\s-]+(?P<unit>{UNITS}))\s+(?P<dir>ago|earlier|later|previously|from\s+now|hence|afterwards?|before|after)){E}(?P<punct>\s*[,.;)]|$)?",
+        pattern: r"{B}(?P<t>(?P<dur>(?:(?:{DMOD})\s+)?(?P<n>{NUM})[\s-]+(?P<unit>{UNITS}))(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|previously|from\s+now|hence|afterwards?|before|after)){E}(?P<punct>\s*[,.;)]|$)?",
         resolve: deictic::units_ago,
     },
     Rule {
@@ -96,12 +101,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "duration",
-        pattern: r"{B}(?:(?P<mod>{DMOD})\s+)?(?P<the>the\s+)?(?:(?P<pl>past|last|next|first|final|coming|previous|following|latest|initial|other)\s+)?(?P<n>{NUM})(?P<sep>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long)\s+)?(?P<unit>{UNITS}){E}(?:[\s-]+(?P<old>old|long){E})?",
+        pattern: r"{B}(?:(?P<mod>{DMOD})\s+)?(?P<the>the\s+)?(?:(?P<pl>past|last|next|first|final|coming|previous|following|latest|initial|other)\s+)?(?P<n>{NUM})(?P<half>\s+1/2|\s+and\s+a\s+half)?(?P<sep>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long|trading|business|working)\s+)?(?P<unit>{UNITS}){E}(?P<half2>\s+and\s+a\s+half{E})?(?:[\s-]+(?P<old>old|long){E})?",
         resolve: amounts::duration,
     },
     Rule {
         name: "plural_units",
-        pattern: r"{B}(?:(?P<q>the\s+past|the\s+last|the\s+next|the\s+coming|recent|coming|past)\s+)?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)(?P<long>-long)?{E}",
+        pattern: r"{B}(?:(?P<q>the\s+past|the\s+last|the\s+next|the\s+coming|recent|coming|past)\s+)?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)(?P<long>-long)?{E}(?P<ago>\s+ago{E})?",
         resolve: amounts::plural_units,
     },
     Rule {
@@ -120,6 +125,11 @@ pub const RULES: &[Rule] = &[
         resolve: deictic::weekday_set,
     },
     Rule {
+        name: "calendar_set",
+        pattern: r"{B}(?:every|each)\s+(?:(?P<mon>{FMONTH})|(?P<s>{SEASON})){E}",
+        resolve: calendar::calendar_set,
+    },
+    Rule {
         name: "weekday",
         pattern: r"{B}(?:(?:early|late)\s+)?(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>{WEEKDAY}){E}(?:\s+(?P<pod>{POD}){E})?",
         resolve: deictic::weekday,
@@ -131,7 +141,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "end_of_unit",
-        pattern: r"{B}(?:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle|close)\s+of)(?:-|\s+)(?:the\s+|this\s+)?(?P<unit>week|month|year){E}",
+        pattern: r"{B}(?:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle|close)\s+of|(?:early|earlier|late|later)\s+in)(?:-|\s+)(?:the\s+|this\s+)?(?P<unit>week|month|year){E}",
+        resolve: deictic::end_of_unit,
+    },
+    Rule {
+        name: "year_end",
+        pattern: r"{B}(?:around\s+)?(?P<unit>year)(?:-|\s+|['’]s\s+)end{E}",
         resolve: deictic::end_of_unit,
     },
     Rule {
@@ -151,7 +166,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "decade",
-        pattern: r"{B}(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|['’](?P<d2>[0-9])0)s{E}",
+        pattern: r"{B}(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0|['’](?P<d2>[0-9])0)s{E}|{B}the\s+(?:(?:early|late|mid)[\s-]*)?(?P<w>{TENS_PL}){E}",
         resolve: calendar::decade,
     },
     Rule {
@@ -190,8 +205,9 @@ pub const RULES: &[Rule] = &[
 /// not of the value.
 const POS: &str = r"(?:(?:early|late|mid|earlier|later)(?:-|\s+)|mid-|(?:the\s+)?(?:end|beginning|start|middle|turn|close)\s+of\s+(?:the\s+)?)";
 
-/// Duration modifiers that TimeBank keeps inside the span.
-const DMOD: &str = r"about|around|nearly|almost|more\s+than|less\s+than|at\s+least|at\s+most|over|up\s+to|roughly|approximately|some|only|just";
+/// Duration modifiers that TimeBank keeps inside the span ("only" and
+/// "just" it leaves out).
+const DMOD: &str = r"about|around|nearly|almost|more\s+than|less\s+than|at\s+least|at\s+most|over|up\s+to|roughly|approximately|some";
 
 const ZONE: &str = r"EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT|local\s+time";
 
@@ -241,6 +257,18 @@ pub fn expand(pattern: &str) -> String {
         ("{YEAR}", r"(?:1[0-9]|20)[0-9]{2}".to_string()),
         ("{NUM}", lx::number_pattern()),
         ("{TENS}", lx::alternation(lx::TENS.iter().map(|(w, _)| *w))),
+        (
+            "{TENS_PL}",
+            format!(
+                r"(?:{})ies",
+                lx::alternation(
+                    lx::TENS
+                        .iter()
+                        .filter(|(_, n)| *n > 10)
+                        .map(|(w, _)| w.trim_end_matches('y'))
+                )
+            ),
+        ),
         (
             "{ONES}",
             lx::alternation(

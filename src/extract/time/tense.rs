@@ -1,7 +1,7 @@
 //! Which way a clause looks: the nearest tense-bearing word to an expression
 //! decides whether a bare "Tuesday" or "March 3" lies before or after the DCT.
 
-use super::lexicon::{FUTURE_MARKERS, PAST_MARKERS};
+use super::lexicon::{FUTURE_LEADS, FUTURE_MARKERS, PAST_MARKERS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
@@ -17,6 +17,12 @@ const WINDOW: usize = 160;
 /// The tense of the clause around `text[start..end]`.
 pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let (left, right) = clause(text, start, end);
+    // "as soon as Tuesday", "no later than March 1": a deadline ahead,
+    // whatever the verb of the clause.
+    let lead = left.trim_end().to_ascii_lowercase();
+    if FUTURE_LEADS.iter().any(|p| lead.ends_with(p)) {
+        return Tense::Future;
+    }
     // (distance from the expression, word) for the whole clause, in order.
     let ws: Vec<(usize, &str)> = words(left)
         .map(|(off, w)| (left.len() - off, w))
@@ -136,6 +142,17 @@ mod tests {
         );
         assert_eq!(tense_of("They'll vote Friday.", "Friday"), Tense::Future);
         assert_eq!(tense_of("Rain on Friday.", "Friday"), Tense::Unknown);
+    }
+
+    #[test]
+    fn a_deadline_phrase_looks_ahead() {
+        assert_eq!(
+            tense_of(
+                "He said the team could leave as early as Tuesday.",
+                "Tuesday"
+            ),
+            Tense::Future
+        );
     }
 
     #[test]

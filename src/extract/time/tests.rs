@@ -145,7 +145,7 @@ fn weekdays_follow_the_tense() {
     one(
         "He left Sunday night.",
         "Sunday night",
-        Date,
+        Time,
         "2019-04-28TNI",
     );
 }

@@ -1,0 +1,272 @@
+//! One sentence per rule added in the second round (halves, ages, parts of
+//! the day, calendar sets, reporting years, tense markers).
+
+use super::*;
+use crate::extract::TimexType::{self, Date, Duration, Set, Time};
+
+fn dct() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2019, 5, 2)
+}
+
+fn found(s: &str) -> Vec<(String, TimexType, String)> {
+    find_timexes(s, dct())
+        .into_iter()
+        .map(|t| (s[t.start..t.end].to_string(), t.kind, t.value))
+        .collect()
+}
+
+fn one(s: &str, text: &str, kind: TimexType, value: &str) {
+    let f = found(s);
+    assert!(
+        f.iter()
+            .any(|(t, k, v)| t == text && *k == kind && v == value),
+        "{s:?}: wanted {text:?} {kind:?} {value:?}, got {f:?}"
+    );
+}
+
+fn none(s: &str) {
+    let f = found(s);
+    assert!(f.is_empty(), "{s:?}: wanted nothing, got {f:?}");
+}
+
+#[test]
+fn halves_are_written_in_the_smaller_unit() {
+    one(
+        "The refugees waited 2 1/2 years for a camp.",
+        "2 1/2 years",
+        Duration,
+        "P2Y6M",
+    );
+    one(
+        "The rescue took three and a half hours.",
+        "three and a half hours",
+        Duration,
+        "PT3H30M",
+    );
+    one(
+        "A minute and a half later the lights went out.",
+        "A minute and a half",
+        Duration,
+        "PT1M30S",
+    );
+}
+
+#[test]
+fn ages_and_large_counts_leave_no_bare_plural() {
+    none("Ms. Ortega, 61 years old, chairs the board.");
+    none("The guild has guarded its craft for two thousand years.");
+}
+
+#[test]
+fn bare_plural_with_ago_is_the_past() {
+    one("Years ago the mill closed.", "Years ago", Date, "PAST_REF");
+}
+
+#[test]
+fn couple_of_counts_two() {
+    one(
+        "Over the next couple of years the line will grow.",
+        "the next couple of years",
+        Duration,
+        "P2Y",
+    );
+}
+
+#[test]
+fn weekday_or_day_word_with_part_of_day_is_a_time() {
+    one(
+        "The ferry sank Tuesday night off the coast.",
+        "Tuesday night",
+        Time,
+        "2019-04-30TNI",
+    );
+    one(
+        "Voting closed yesterday evening.",
+        "yesterday evening",
+        Time,
+        "2019-05-01TEV",
+    );
+    one(
+        "Shares slid by mid-afternoon Monday.",
+        "Monday",
+        Date,
+        "2019-04-29",
+    );
+}
+
+#[test]
+fn every_month_or_season_is_a_set() {
+    one(
+        "The fair returns each July to the valley.",
+        "each July",
+        Set,
+        "XXXX-07",
+    );
+    one(
+        "Geese pass over every winter.",
+        "every winter",
+        Set,
+        "XXXX-WI",
+    );
+}
+
+#[test]
+fn spoken_decades() {
+    one(
+        "The studio thrived in the nineties.",
+        "the nineties",
+        Date,
+        "199",
+    );
+}
+
+#[test]
+fn in_the_year_is_this_year() {
+    one(
+        "Later in the year the plant reopened.",
+        "Later in the year",
+        Date,
+        "2019",
+    );
+}
+
+#[test]
+fn discourse_now_is_not_a_time() {
+    none("Now, the council says, the road must wait.");
+    one("The road is now open.", "now", Date, "PRESENT_REF");
+}
+
+#[test]
+fn last_half_of_a_year() {
+    one(
+        "Orders fell in the last half of 2018.",
+        "the last half of 2018",
+        Date,
+        "2018-H2",
+    );
+    none("He scored twice in the second half of the match.");
+    one(
+        "Margins shrank in the first half of the year.",
+        "the first half of the year",
+        Date,
+        "2019-H1",
+    );
+    one(
+        "Hiring resumes in the second half of next year.",
+        "the second half of next year",
+        Date,
+        "2020-H2",
+    );
+}
+
+#[test]
+fn or_so_before_ago() {
+    one(
+        "A month or so ago the pier collapsed.",
+        "A month or so ago",
+        Date,
+        "2019-04",
+    );
+}
+
+#[test]
+fn earlier_before_a_weekday_and_only_before_a_length_stay_outside() {
+    one(
+        "Earlier Tuesday, the mayor resigned.",
+        "Tuesday",
+        Date,
+        "2019-04-30",
+    );
+    one(
+        "The strike lasted only three days.",
+        "three days",
+        Duration,
+        "P3D",
+    );
+}
+
+#[test]
+fn reporting_year_is_a_length() {
+    one(
+        "Net income for the year ended March 31 rose 4%.",
+        "the year",
+        Duration,
+        "P1Y",
+    );
+    one(
+        "Sales for the full year should top $2 billion.",
+        "the full year",
+        Date,
+        "2019",
+    );
+}
+
+#[test]
+fn since_and_effective_set_the_tense() {
+    one(
+        "The bridge has been closed since March.",
+        "March",
+        Date,
+        "2019-03",
+    );
+    one(
+        "The new fares apply effective Jan. 15.",
+        "Jan. 15",
+        Date,
+        "2020-01-15",
+    );
+    one(
+        "The plant has run at a loss since Sept. 12.",
+        "Sept. 12",
+        Date,
+        "2018-09-12",
+    );
+}
+
+#[test]
+fn year_end_is_this_year() {
+    one(
+        "The sale should close by year-end.",
+        "year-end",
+        Date,
+        "2019",
+    );
+    one("Rates may rise by year's end.", "year's end", Date, "2019");
+}
+
+#[test]
+fn now_after_for_and_until_is_marked() {
+    one(
+        "For now, the shelters stay open.",
+        "now",
+        Date,
+        "PRESENT_REF",
+    );
+    none("From now on, tickets cost more.");
+}
+
+#[test]
+fn near_and_short_term_look_ahead() {
+    one(
+        "Analysts see little relief in the near term.",
+        "the near term",
+        Date,
+        "FUTURE_REF",
+    );
+}
+
+#[test]
+fn a_year_after_a_percentage_is_a_rate() {
+    one("Rents rose 4% a year.", "a year", Set, "P1Y");
+    one("Fees rose 2 per cent a year.", "a year", Set, "P1Y");
+}
+
+#[test]
+fn trading_days_are_days() {
+    one(
+        "The shares recovered within eight trading days.",
+        "eight trading days",
+        Duration,
+        "P8D",
+    );
+}
