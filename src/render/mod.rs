@@ -51,6 +51,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../static/style.css")),
     ("briefing.js", include_bytes!("../../static/briefing.js")),
+    ("favicon.svg", include_bytes!("../../static/favicon.svg")),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -395,6 +396,7 @@ fn frame(
         timeline: links.timeline(),
         css: links.asset("style.css"),
         script: links.asset("briefing.js"),
+        favicon: links.asset("favicon.svg"),
         search_index: links.file("search.json"),
         root: links.root().to_string(),
         section,

@@ -130,6 +130,7 @@ pub struct Frame {
     pub timeline: String,
     pub css: String,
     pub script: String,
+    pub favicon: String,
     /// The search index; its links are relative to `root`.
     pub search_index: String,
     pub root: String,

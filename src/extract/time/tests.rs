@@ -3,19 +3,19 @@
 use super::*;
 use crate::extract::TimexType;
 
-fn dct() -> Option<NaiveDate> {
+pub(super) fn dct() -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2019, 5, 2)
 }
 
 /// (text, type, value) of every timex found in `s` with the DCT 2019-05-02.
-fn found(s: &str) -> Vec<(String, TimexType, String)> {
+pub(super) fn found(s: &str) -> Vec<(String, TimexType, String)> {
     find_timexes(s, dct())
         .into_iter()
         .map(|t| (s[t.start..t.end].to_string(), t.kind, t.value))
         .collect()
 }
 
-fn one(s: &str, text: &str, kind: TimexType, value: &str) {
+pub(super) fn one(s: &str, text: &str, kind: TimexType, value: &str) {
     let f = found(s);
     assert!(
         f.iter()

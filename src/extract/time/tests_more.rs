@@ -4,25 +4,7 @@
 use super::*;
 use crate::extract::TimexType::{self, Date, Duration, Set, Time};
 
-fn dct() -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(2019, 5, 2)
-}
-
-fn found(s: &str) -> Vec<(String, TimexType, String)> {
-    find_timexes(s, dct())
-        .into_iter()
-        .map(|t| (s[t.start..t.end].to_string(), t.kind, t.value))
-        .collect()
-}
-
-fn one(s: &str, text: &str, kind: TimexType, value: &str) {
-    let f = found(s);
-    assert!(
-        f.iter()
-            .any(|(t, k, v)| t == text && *k == kind && v == value),
-        "{s:?}: wanted {text:?} {kind:?} {value:?}, got {f:?}"
-    );
-}
+use super::tests::{dct, found, one};
 
 fn none(s: &str) {
     let f = found(s);
