@@ -1,10 +1,8 @@
 //! One sentence per rule added in the second round (halves, ages, parts of
 //! the day, calendar sets, reporting years, tense markers).
 
-use super::*;
-use crate::extract::TimexType::{self, Date, Duration, Set, Time};
-
-use super::tests::{dct, found, one};
+use super::tests::{found, one};
+use crate::extract::TimexType::{Date, Duration, Set, Time};
 
 fn none(s: &str) {
     let f = found(s);
