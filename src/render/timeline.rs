@@ -82,11 +82,6 @@ pub fn view(
         None if pages.is_empty() => 0..b.events.len(),
         None => 0..0,
     };
-    // Pages cover the events in order: a binary search finds an event's page.
-    let page_of_event = |e: usize| {
-        let p = pages.partition_point(|p| p.events.end <= e);
-        (p < pages.len()).then_some(p)
-    };
     let page_link = |i: usize| PageLink {
         label: pages[i].label.clone(),
         url: links.file(&pages[i].path),
@@ -99,7 +94,7 @@ pub fn view(
         // The axis of the whole timeline goes on its first page only: drawn on
         // every month page it would cost more than the events themselves.
         axis: if current.is_none() {
-            axis(b, pages, links, &page_of_event)
+            axis(b)
         } else {
             Vec::new()
         },
@@ -173,14 +168,9 @@ fn filter_actors(b: &Briefing, events: Range<usize>) -> Vec<FilterActor> {
 }
 
 /// The time axis: one mark per distinct date (per month when there are more
-/// than [`AXIS_MARKS`] dates), placed by its first day, linked to the place on
-/// the page that shows it.
-fn axis(
-    b: &Briefing,
-    pages: &[TimelinePage],
-    links: &Links,
-    page_of_event: &dyn Fn(usize) -> Option<usize>,
-) -> Vec<AxisMark> {
+/// than [`AXIS_MARKS`] dates), placed by its first day. Drawn only: the dates
+/// themselves are listed below it, where a keyboard and a screen reader reach them.
+fn axis(b: &Briefing) -> Vec<AxisMark> {
     let (Some(first), Some(last)) = (b.events.first(), b.events.last()) else {
         return Vec::new();
     };
@@ -208,21 +198,16 @@ fn axis(
         let percent = ((e.when.first_day - first.when.first_day).num_days() as f64 / span * 1000.0)
             .round()
             / 10.0;
-        let (anchor, label) = if by_month {
-            (format!("m{key}"), month_label(b, i))
+        let label = if by_month {
+            month_label(b, i)
         } else {
-            (format!("d{key}"), e.when.label())
-        };
-        let url = match page_of_event(i) {
-            Some(p) => format!("{}#{anchor}", links.file(&pages[p].path)),
-            None => format!("#{anchor}"),
+            e.when.label()
         };
         marks.push(AxisMark {
             label,
             date_iso: key,
             percent,
             events: 1,
-            url,
         });
     }
     marks

@@ -399,6 +399,4 @@ pub struct AxisMark {
     /// Position along the axis, 0..=100.
     pub percent: f64,
     pub events: usize,
-    /// The date on the timeline page that shows it.
-    pub url: String,
 }
