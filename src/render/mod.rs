@@ -27,6 +27,25 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// The icon, inlined as a data URL: a request for it would be one more per
+/// page, and browsers abandon it mid-flight whenever the reader clicks on.
+static FAVICON: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let svg = include_str!("../../static/favicon.svg").trim();
+    let encoded: String = svg
+        .chars()
+        .map(|c| match c {
+            '"' => "'".to_string(),
+            '#' => "%23".to_string(),
+            ' ' => "%20".to_string(),
+            '<' => "%3C".to_string(),
+            '>' => "%3E".to_string(),
+            '\n' => String::new(),
+            c => c.to_string(),
+        })
+        .collect();
+    format!("data:image/svg+xml,{encoded}")
+});
+
 /// The default theme, embedded so a folder holding only `seeds/` builds.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
@@ -51,7 +70,6 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../static/style.css")),
     ("briefing.js", include_bytes!("../../static/briefing.js")),
-    ("favicon.svg", include_bytes!("../../static/favicon.svg")),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -396,7 +414,7 @@ fn frame(
         timeline: links.timeline(),
         css: links.asset("style.css"),
         script: links.asset("briefing.js"),
-        favicon: links.asset("favicon.svg"),
+        favicon: FAVICON.clone(),
         search_index: links.file("search.json"),
         root: links.root().to_string(),
         section,
