@@ -83,8 +83,9 @@ fn clause(text: &str, start: usize, end: usize) -> (&str, &str) {
     }
     let left = text.get(lo..start).unwrap_or("");
     let right = text.get(end..hi).unwrap_or("");
-    let left = match left.rfind(is_break) {
-        Some(i) => &left[i + 1..],
+    // The break may be a multi-byte mark (`“`): cut after the whole character.
+    let left = match left.char_indices().rev().find(|&(_, c)| is_break(c)) {
+        Some((i, c)) => &left[i + c.len_utf8()..],
         None => left,
     };
     let right = match right.find(is_break) {
@@ -124,6 +125,16 @@ mod tests {
     fn tense_of(sentence: &str, expr: &str) -> Tense {
         let start = sentence.find(expr).expect("expression in sentence");
         tense_at(sentence, start, start + expr.len())
+    }
+
+    /// Found by tests/never_panic.rs: a curly quote before the expression was cut mid-character.
+    #[test]
+    fn a_multibyte_break_before_the_expression() {
+        let text = "\u{201c}1\nSeP\u{201c}";
+        let _ =
+            crate::extract::time::find_timexes(text, chrono::NaiveDate::from_ymd_opt(2019, 5, 2));
+        let start = text.find("SeP").expect("SeP");
+        let _ = tense_at(text, start, start + 3);
     }
 
     #[test]
