@@ -13,7 +13,7 @@ import { SUBPATH, build, classify, listFiles, serve } from "./lib/site.mjs";
 import { formatVnu, runVnu } from "./lib/vnu.mjs";
 import { DESKTOP, PHONE, launch, open, watchedContext } from "./lib/browser.mjs";
 import { axeViolations, sidewaysOverflow } from "./lib/checks.mjs";
-import { filterTimeline, followActor, search } from "./lib/journey.mjs";
+import { filterTimeline, followActor, search, searchQuote } from "./lib/journey.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..", "..");
@@ -120,6 +120,9 @@ async function run() {
     await check("journey: search finds the page (only when the site has input[type=search])", async () => {
       return (await search(page, site.baseUrl, actor, article)) || "no search box, nothing checked";
     });
+    await check("journey: search finds a quote and opens its article at the quote", () =>
+      searchQuote(page, site.baseUrl, site.model),
+    );
     const small = await phone.context.newPage();
     await check("journey at 375 px: search results fit the phone screen (only with input[type=search])", async () => {
       return (await search(small, site.baseUrl, actor, article)) || "no search box, nothing checked";

@@ -175,3 +175,34 @@ export async function search(page, baseUrl, actor, article) {
   if (problems.length) throw new Findings(`search for "${wanted.name}" does not lead to its page`, problems);
   return `typing "${wanted.name}" listed its page; Enter led to ${page.url()}`;
 }
+
+/**
+ * Types the opening words of an attributed quote of briefing.json into the search
+ * box; a result must link to the quote in its article, and following it must land
+ * there. Fails when the briefing has no attributed quote.
+ */
+export async function searchQuote(page, baseUrl, model) {
+  const quote = model.quotes.find((q) => q.speaker && q.text.split(/\s+/).length >= 4);
+  if (!quote) throw new Findings("search: briefing.json has no attributed quote to search for", []);
+  const article = model.articles.find((a) => a.id === quote.article);
+  await open(page, baseUrl);
+  const input = page.locator('input[type="search"]').first();
+  const words = quote.text.split(/\s+/).slice(0, 5).join(" ");
+  await input.fill(words);
+  const wanted = new URL(article.url).pathname.replace(/\/$/, "");
+  let hit = null;
+  for (let i = 0; i < 20 && !hit; i++) {
+    const hrefs = await page
+      .locator("#search-results a[href]")
+      .evaluateAll((as) => as.filter((a) => a.checkVisibility()).map((a) => new URL(a.getAttribute("href"), document.baseURI).href));
+    hit = hrefs.find((h) => new URL(h).pathname.startsWith(wanted) && new URL(h).hash.startsWith("#q"));
+    if (!hit) await page.waitForTimeout(150);
+  }
+  if (!hit) throw new Findings(`search for "${words}" lists no link to the quote in ${article.url}`, []);
+  await page.locator(`#search-results a[href$="${new URL(hit).hash}"]`).first().click();
+  await page.waitForLoadState("load");
+  const target = new URL(page.url()).hash.slice(1);
+  const anchored = target && (await page.locator(`[id="${target}"]`).count()) === 1;
+  if (!anchored) throw new Findings(`following the quote result led to ${page.url()}, which has no element #${target}`, []);
+  return `typing "${words}" listed the quote; it opened ${page.url()}`;
+}
