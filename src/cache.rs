@@ -92,12 +92,4 @@ impl ExtractionCache {
         std::fs::write(&tmp, bytes)?;
         std::fs::rename(&tmp, path)
     }
-
-    pub fn len(&self) -> usize {
-        self.entries.lock().map_or(0, |m| m.len())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }

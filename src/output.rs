@@ -3,7 +3,6 @@
 //! untouched, and briefing never deletes a folder it did not make.
 
 use crate::render::OutputFile;
-use rayon::prelude::*;
 use std::path::{Component, Path, PathBuf};
 
 /// Marks an output folder as briefing's, so a later build may replace it.
@@ -186,15 +185,6 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
-}
-
-/// Writes `files` as the new content of `output`.
-pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
-    let staging = Staging::begin(output)?;
-    files
-        .par_iter()
-        .try_for_each(|f| staging.write(f).map_err(io(Path::new(&f.path))))?;
-    staging.commit()
 }
 
 /// An output folder briefing may replace: one it marked, or an empty one.

@@ -31,10 +31,6 @@ impl Progress {
         }
     }
 
-    pub fn hidden() -> Progress {
-        Progress::new(false)
-    }
-
     /// Starts a phase of `len` steps.
     pub fn phase(&self, name: &'static str, len: usize) {
         if let Some(bar) = &self.bar {

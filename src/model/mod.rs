@@ -12,7 +12,6 @@ use crate::extract::{self, ActorKind, Extraction, LocalActor};
 use crate::slug;
 use crate::source::{Article, Block};
 use chrono::NaiveDate;
-use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 pub use when::{Precision, When};
 
@@ -101,15 +100,6 @@ pub struct QuoteEntry {
 
 /// How many related actors an actor keeps.
 const RELATED_LIMIT: usize = 10;
-
-/// Extracts every article and merges the results.
-pub fn assemble(config: &Config, articles: Vec<Article>) -> Briefing {
-    let extractions: Vec<Extraction> = articles
-        .par_iter()
-        .map(|a| extract::extract(&a.body, a.date))
-        .collect();
-    build(config, articles, extractions)
-}
 
 /// Merges articles and their extractions (same order) into a briefing.
 pub fn build(
