@@ -59,12 +59,14 @@ pub fn broken_links(files: &[OutputFile], base_path: &str) -> Vec<BrokenLink> {
     broken
 }
 
-/// Tera escapes `/` and `&` in attributes; links compare unescaped.
+/// Attributes are escaped (see `render::escape`); links compare unescaped.
+/// `&amp;` goes last, so `&amp;quot;` stays the text `&quot;`.
 fn unescape(s: &str) -> String {
-    s.replace("&#x2F;", "/")
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
         .replace("&amp;", "&")
-        .replace("&#x27;", "'")
-        .replace("&quot;", "\"")
 }
 
 /// `target` relative to the folder of `page`; None when it climbs above the root.

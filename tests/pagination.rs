@@ -45,7 +45,7 @@ fn a_long_timeline_is_split_into_month_pages() {
         events > 400,
         "the fixture makes a long timeline: {events} events"
     );
-    let index = site.read("timeline/index.html").replace("&#x2F;", "/");
+    let index = site.read("timeline/index.html");
     assert!(
         index.contains("timeline/2024-03/index.html") || index.contains("2024-03/1/index.html"),
         "index links month pages"
@@ -84,9 +84,7 @@ fn an_actor_in_many_articles_gets_paged_article_lists() {
         .find(|a| a["articles"].as_array().is_some_and(|l| l.len() > 200))
         .expect("an actor in over 200 articles");
     let id = council["id"].as_str().expect("id");
-    let page = site
-        .read(&format!("actors/{id}/index.html"))
-        .replace("&#x2F;", "/");
+    let page = site.read(&format!("actors/{id}/index.html"));
     assert!(
         page.contains(&format!("actors/{id}/articles/2/index.html"))
             || page.contains("articles/2/index.html"),

@@ -2,10 +2,11 @@
 //! actor pages, each dated sentence wrapped in an anchor the timeline links to,
 //! and each quote's start marked for the search results.
 
+use super::escape::escape_into;
 use super::links::Links;
 use crate::model::{ArticleEntry, Briefing};
 use crate::source::BlockKind;
-use tera::escape_html;
+use std::fmt::Write as _;
 
 /// The anchor id of the sentence at byte `offset` of an article body.
 pub fn sentence_anchor(offset: usize) -> String {
@@ -75,29 +76,27 @@ pub fn body_html(briefing: &Briefing, article: &ArticleEntry, links: &Links) -> 
         html.push_str(open);
         let mut at = block.start;
         for (pos, marker) in markers {
-            html.push_str(&escape_html(&body[at..pos]));
+            escape_into(&mut html, &body[at..pos]);
             at = pos;
             match marker {
                 Marker::CloseMention => html.push_str("</a>"),
                 Marker::CloseEvent => html.push_str("</span>"),
+                // Writing to a String cannot fail.
                 Marker::QuoteAnchor(q) => {
-                    html.push_str(&format!("<span id=\"{}\"></span>", quote_anchor(q)))
+                    let _ = write!(html, "<span id=\"{}\"></span>", quote_anchor(q));
                 }
-                Marker::OpenEvent(s) => html.push_str(&format!(
-                    "<span class=\"event\" id=\"{}\">",
-                    sentence_anchor(s)
-                )),
+                Marker::OpenEvent(s) => {
+                    let _ = write!(html, "<span class=\"event\" id=\"{}\">", sentence_anchor(s));
+                }
                 Marker::OpenMention(i) => {
                     let actor = &briefing.actors[article.mentions[i].2];
-                    html.push_str(&format!(
-                        "<a class=\"mention {}\" href=\"{}\">",
-                        actor.kind.as_str(),
-                        escape_html(&links.actor(&actor.id))
-                    ));
+                    let _ = write!(html, "<a class=\"mention {}\" href=\"", actor.kind.as_str());
+                    escape_into(&mut html, &links.actor(&actor.id));
+                    html.push_str("\">");
                 }
             }
         }
-        html.push_str(&escape_html(&body[at..block.end]));
+        escape_into(&mut html, &body[at..block.end]);
         html.push_str(close);
     }
     html

@@ -5,6 +5,7 @@
 //! slim view (see [`views`]); `links` makes every URL.
 
 mod body;
+mod escape;
 mod json;
 pub mod links;
 mod network;
@@ -50,6 +51,22 @@ static FAVICON: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
+    (
+        "partials/actor_link.html",
+        include_str!("../../templates/partials/actor_link.html"),
+    ),
+    (
+        "partials/article_item.html",
+        include_str!("../../templates/partials/article_item.html"),
+    ),
+    (
+        "partials/event.html",
+        include_str!("../../templates/partials/event.html"),
+    ),
+    (
+        "partials/quote.html",
+        include_str!("../../templates/partials/quote.html"),
+    ),
     ("index.html", include_str!("../../templates/index.html")),
     ("article.html", include_str!("../../templates/article.html")),
     ("actor.html", include_str!("../../templates/actor.html")),
@@ -122,6 +139,7 @@ impl Theme {
         }
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape::escape_html);
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| RenderError::Template {
                 name: "templates".into(),
@@ -212,23 +230,34 @@ pub fn render_each(
         emit(file).map_err(|source| RenderError::Write { path, source })
     };
     enum Job<'a> {
+        /// The whole-site files first: the biggest jobs start soonest.
+        Json,
+        Search,
+        Feed(&'static str),
         Overview,
-        Article(&'a crate::model::ArticleEntry),
+        Article(usize),
         Actor(&'a crate::model::Actor),
         ActorArticles(&'a crate::model::Actor, usize),
         Actors,
         Timeline(Option<usize>),
         NotFound,
     }
+    let prepared = Prepared::new(b);
+    let p = &prepared;
     let timeline_pages = timeline::pages(b);
+    let extra_pages: Vec<&str> = timeline_pages.iter().map(|p| p.path.as_str()).collect();
     let mut jobs = vec![
+        Job::Json,
+        Job::Search,
+        Job::Feed("atom.xml"),
+        Job::Feed("sitemap.xml"),
         Job::Overview,
         Job::Actors,
         Job::Timeline(None),
         Job::NotFound,
     ];
     jobs.extend((0..timeline_pages.len()).map(|p| Job::Timeline(Some(p))));
-    jobs.extend(b.articles.iter().map(Job::Article));
+    jobs.extend((0..b.articles.len()).map(Job::Article));
     jobs.extend(b.actors.iter().map(Job::Actor));
     for actor in &b.actors {
         jobs.extend(
@@ -237,6 +266,15 @@ pub fn render_each(
     }
     jobs.par_iter().try_for_each(|job| {
         let file = match job {
+            Job::Json => Ok(OutputFile {
+                path: "briefing.json".into(),
+                bytes: json::briefing_json(b),
+            }),
+            Job::Search => Ok(OutputFile {
+                path: "search.json".into(),
+                bytes: search::search_index(p),
+            }),
+            Job::Feed(template) => feed(b, theme, template, &extra_pages),
             Job::Overview => page(
                 b,
                 theme,
@@ -245,9 +283,10 @@ pub fn render_each(
                 "home",
                 &b.site.title,
                 &b.site.description,
-                &|l| overview(b, l),
+                &|l| overview(p, l),
             ),
-            Job::Article(a) => {
+            Job::Article(i) => {
+                let a = &b.articles[*i];
                 let desc = a.body.chars().take(160).collect::<String>();
                 page(
                     b,
@@ -257,7 +296,7 @@ pub fn render_each(
                     "articles",
                     &a.title,
                     &desc,
-                    &|l| ArticleView::new(b, a, l),
+                    &|l| ArticleView::new(p, *i, l),
                 )
             }
             Job::Actor(a) => {
@@ -275,7 +314,7 @@ pub fn render_each(
                     "actors",
                     &a.name,
                     &desc,
-                    &|l| ActorView::new(b, a, l),
+                    &|l| ActorView::new(p, a, l),
                 )
             }
             Job::ActorArticles(a, n) => page(
@@ -286,7 +325,7 @@ pub fn render_each(
                 "actors",
                 &format!("{}: articles, page {n}", a.name),
                 &format!("Articles that mention {}.", a.name),
-                &|l| ActorArticlesView::new(b, a, *n, l),
+                &|l| ActorArticlesView::new(p, a, *n, l),
             ),
             Job::Actors => page(
                 b,
@@ -298,11 +337,11 @@ pub fn render_each(
                 "Every person, organization, place and group in the briefing.",
                 &|l| actors_index(b, l),
             ),
-            Job::Timeline(p) => {
-                let (path, title) = match p {
-                    Some(p) => (
-                        timeline_pages[*p].path.as_str(),
-                        format!("Timeline: {}", timeline_pages[*p].label),
+            Job::Timeline(part) => {
+                let (path, title) = match part {
+                    Some(n) => (
+                        timeline_pages[*n].path.as_str(),
+                        format!("Timeline: {}", timeline_pages[*n].label),
                     ),
                     None => ("timeline/index.html", "Timeline".to_string()),
                 };
@@ -314,7 +353,7 @@ pub fn render_each(
                     "timeline",
                     &title,
                     "Dated events from all articles, in order.",
-                    &|l| timeline::view(b, &timeline_pages, *p, l),
+                    &|l| timeline::view(p, &timeline_pages, *part, l),
                 )
             }
             Job::NotFound => {
@@ -336,13 +375,6 @@ pub fn render_each(
         }?;
         send(file)
     })?;
-    let extra_pages: Vec<&str> = timeline_pages.iter().map(|p| p.path.as_str()).collect();
-    send(feed(b, theme, "atom.xml", &extra_pages)?)?;
-    send(feed(b, theme, "sitemap.xml", &extra_pages)?)?;
-    send(OutputFile {
-        path: "briefing.json".into(),
-        bytes: json::briefing_json(b),
-    })?;
     if let Some(cname) = b
         .site
         .cname
@@ -355,10 +387,6 @@ pub fn render_each(
             bytes: format!("{cname}\n").into_bytes(),
         })?;
     }
-    send(OutputFile {
-        path: "search.json".into(),
-        bytes: search::search_index(b),
-    })?;
     send(OutputFile {
         path: ".nojekyll".into(),
         bytes: Vec::new(),
@@ -421,7 +449,8 @@ fn frame(
     }
 }
 
-fn overview(b: &Briefing, links: &Links) -> OverviewView {
+fn overview(p: &Prepared, links: &Links) -> OverviewView {
+    let b = p.b;
     let mut ranked: Vec<&crate::model::Actor> = b.actors.iter().collect();
     ranked.sort_by(|x, y| y.salience.total_cmp(&x.salience).then(x.id.cmp(&y.id)));
     let dates: Vec<_> = b.articles.iter().filter_map(|a| a.date).collect();
@@ -435,13 +464,11 @@ fn overview(b: &Briefing, links: &Links) -> OverviewView {
         _ => None,
     };
     // Latest events: the most recent dates first; only day- and week-precise ones are "news".
-    let latest: Vec<EventView> = b
-        .events
-        .iter()
+    let latest: Vec<EventView> = (0..b.events.len())
         .rev()
-        .filter(|e| matches!(e.when.precision, Precision::Day | Precision::Week))
+        .filter(|&e| matches!(b.events[e].when.precision, Precision::Day | Precision::Week))
         .take(OVERVIEW_EVENTS)
-        .map(|e| EventView::new(b, e, links))
+        .map(|e| EventView::new(p, e, Source::Named, links))
         .collect();
     // Notable quotes: attributed ones, by their speaker's salience.
     let mut quotes: Vec<&crate::model::QuoteEntry> =
@@ -467,13 +494,10 @@ fn overview(b: &Briefing, links: &Links) -> OverviewView {
         quotes: quotes
             .iter()
             .take(OVERVIEW_QUOTES)
-            .map(|q| QuoteView::new(b, q, links))
+            .map(|q| QuoteView::new(p, q, links))
             .collect(),
-        articles: b
-            .articles
-            .iter()
-            .take(OVERVIEW_ARTICLES)
-            .map(|a| ArticleLink::new(a, links))
+        articles: (0..b.articles.len().min(OVERVIEW_ARTICLES))
+            .map(|a| ArticleLink::new(p, a, links))
             .collect(),
         more_articles: b.articles.len().saturating_sub(OVERVIEW_ARTICLES),
     }

@@ -7,7 +7,7 @@
 
 use super::body::{quote_anchor, sentence_anchor};
 use super::links::{actor_path, article_path};
-use crate::model::Briefing;
+use super::views::Prepared;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -25,7 +25,8 @@ struct Record<'a> {
     x: String,
 }
 
-pub fn search_index(b: &Briefing) -> Vec<u8> {
+pub fn search_index(p: &Prepared) -> Vec<u8> {
+    let b = p.b;
     let mut records = Vec::new();
     for a in &b.actors {
         let role = a
@@ -67,12 +68,12 @@ pub fn search_index(b: &Briefing) -> Vec<u8> {
             x: String::new(),
         });
     }
-    for e in &b.events {
+    for (i, e) in b.events.iter().enumerate() {
         let article = &b.articles[e.article];
         records.push(Record {
             k: "event",
             t: &e.text,
-            s: e.when.label(),
+            s: p.event_date(i).to_string(),
             u: format!(
                 "{}#{}",
                 article_path(&article.id),

@@ -4,7 +4,8 @@
 
 use super::links::Links;
 use super::views::{
-    AxisMark, DayGroup, EventView, FilterActor, MonthGroup, PageLink, TimelineView,
+    AxisMark, DayGroup, EventView, FilterActor, MonthGroup, PageLink, Prepared, Source,
+    TimelineView,
 };
 use crate::model::{Briefing, Precision};
 use std::collections::HashMap;
@@ -72,11 +73,12 @@ fn month_label(b: &Briefing, event: usize) -> String {
 
 /// The view of `timeline/index.html` (`current` None) or of one page of `pages`.
 pub fn view(
-    b: &Briefing,
+    p: &Prepared,
     pages: &[TimelinePage],
     current: Option<usize>,
     links: &Links,
 ) -> TimelineView {
+    let b = p.b;
     let events = match current {
         Some(p) => pages[p].events.clone(),
         None if pages.is_empty() => 0..b.events.len(),
@@ -89,16 +91,21 @@ pub fn view(
         current: current == Some(i),
     };
     TimelineView {
-        months: months(b, events.clone(), links),
+        months: months(p, events.clone(), links),
         filter_actors: filter_actors(b, events),
         // The axis of the whole timeline goes on its first page only: drawn on
         // every month page it would cost more than the events themselves.
         axis: if current.is_none() {
-            axis(b)
+            axis(p)
         } else {
             Vec::new()
         },
-        pages: (0..pages.len()).map(page_link).collect(),
+        // Every page is listed on the index; a month page links to its neighbours.
+        pages: if current.is_none() {
+            (0..pages.len()).map(page_link).collect()
+        } else {
+            Vec::new()
+        },
         previous: current.filter(|&p| p > 0).map(|p| page_link(p - 1)),
         next: current
             .filter(|&p| p + 1 < pages.len())
@@ -109,9 +116,10 @@ pub fn view(
     }
 }
 
-fn months(b: &Briefing, events: Range<usize>, links: &Links) -> Vec<MonthGroup> {
+fn months(p: &Prepared, events: Range<usize>, links: &Links) -> Vec<MonthGroup> {
     let mut months: Vec<MonthGroup> = Vec::new();
-    for e in &b.events[events] {
+    for i in events {
+        let e = &p.b.events[i];
         let id = format!("m{}", e.when.month_key());
         if months.last().is_none_or(|m| m.id != id) {
             let label = match e.when.precision {
@@ -129,13 +137,13 @@ fn months(b: &Briefing, events: Range<usize>, links: &Links) -> Vec<MonthGroup> 
         };
         if month.days.last().is_none_or(|d| d.date_iso != e.when.value) {
             month.days.push(DayGroup {
-                label: e.when.label(),
+                label: p.event_date(i).to_string(),
                 date_iso: e.when.value.clone(),
                 events: Vec::new(),
             });
         }
         if let Some(day) = month.days.last_mut() {
-            day.events.push(EventView::new(b, e, links));
+            day.events.push(EventView::new(p, i, Source::Named, links));
         }
     }
     months
@@ -170,7 +178,8 @@ fn filter_actors(b: &Briefing, events: Range<usize>) -> Vec<FilterActor> {
 /// The time axis: one mark per distinct date (per month when there are more
 /// than [`AXIS_MARKS`] dates), placed by its first day. Drawn only: the dates
 /// themselves are listed below it, where a keyboard and a screen reader reach them.
-fn axis(b: &Briefing) -> Vec<AxisMark> {
+fn axis(p: &Prepared) -> Vec<AxisMark> {
+    let b = p.b;
     let (Some(first), Some(last)) = (b.events.first(), b.events.last()) else {
         return Vec::new();
     };
@@ -201,7 +210,7 @@ fn axis(b: &Briefing) -> Vec<AxisMark> {
         let label = if by_month {
             month_label(b, i)
         } else {
-            e.when.label()
+            p.event_date(i).to_string()
         };
         marks.push(AxisMark {
             label,

@@ -4,7 +4,46 @@
 use super::body::{body_html, sentence_anchor};
 use super::links::Links;
 use crate::model::{Actor, ArticleEntry, Briefing, EventEntry, QuoteEntry};
+use rayon::prelude::*;
 use serde::Serialize;
+
+/// The briefing with its dates already in words: an article's date or an
+/// event's appears on many pages, and is formatted once rather than on each.
+pub struct Prepared<'a> {
+    pub b: &'a Briefing,
+    /// Per article: `4 May 2019` and `2019-05-04`.
+    article_dates: Vec<Option<(String, String)>>,
+    /// Per event: `30 April 2019`, `week of 29 April 2019`, `April 2019`.
+    event_dates: Vec<String>,
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(b: &'a Briefing) -> Prepared<'a> {
+        Prepared {
+            b,
+            article_dates: b
+                .articles
+                .par_iter()
+                .map(|a| {
+                    a.date.map(|d| {
+                        (
+                            d.format("%-d %B %Y").to_string(),
+                            d.format("%Y-%m-%d").to_string(),
+                        )
+                    })
+                })
+                .collect(),
+            event_dates: b.events.par_iter().map(|e| e.when.label()).collect(),
+        }
+    }
+
+    pub fn event_date(&self, event: usize) -> &str {
+        &self.event_dates[event]
+    }
+}
+
+/// Most other reports an event lists by name; the rest are counted.
+pub const ALSO_LIMIT: usize = 5;
 
 #[derive(Serialize)]
 pub struct ActorLink {
@@ -37,13 +76,15 @@ pub struct ArticleLink {
 }
 
 impl ArticleLink {
-    pub fn new(article: &ArticleEntry, links: &Links) -> ArticleLink {
+    pub fn new(p: &Prepared, article: usize, links: &Links) -> ArticleLink {
+        let entry = &p.b.articles[article];
+        let date = p.article_dates[article].as_ref();
         ArticleLink {
-            title: article.title.clone(),
-            url: links.article(&article.id),
-            date: article.date.map(|d| d.format("%-d %B %Y").to_string()),
-            date_iso: article.date.map(|d| d.format("%Y-%m-%d").to_string()),
-            source: article.source.clone(),
+            title: entry.title.clone(),
+            url: links.article(&entry.id),
+            date: date.map(|d| d.0.clone()),
+            date_iso: date.map(|d| d.1.clone()),
+            source: entry.source.clone(),
         }
     }
 }
@@ -55,19 +96,33 @@ pub struct EventView {
     pub text: String,
     /// The sentence in its article.
     pub url: String,
-    pub article: ArticleLink,
-    /// Other articles that report the same event, linked at their sentence.
+    /// The article it comes from; left out on that article's own page.
+    pub article: Option<ArticleLink>,
+    /// Other articles that report the same event, linked at their sentence:
+    /// the first [`ALSO_LIMIT`].
     pub also: Vec<ArticleLink>,
+    /// How many more report it.
+    pub also_more: usize,
     pub actors: Vec<ActorLink>,
     /// Actor ids, for the timeline's filter.
     pub actor_ids: String,
 }
 
+/// Whether an event's view names the article it comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Named,
+    /// On the article's own page.
+    Implied,
+}
+
 impl EventView {
-    pub fn new(b: &Briefing, e: &EventEntry, links: &Links) -> EventView {
+    pub fn new(p: &Prepared, event: usize, source: Source, links: &Links) -> EventView {
+        let b = p.b;
+        let e: &EventEntry = &b.events[event];
         let article = &b.articles[e.article];
         EventView {
-            date: e.when.label(),
+            date: p.event_date(event).to_string(),
             date_iso: e.when.value.clone(),
             text: e.text.clone(),
             url: format!(
@@ -75,16 +130,18 @@ impl EventView {
                 links.article(&article.id),
                 sentence_anchor(e.offset)
             ),
-            article: ArticleLink::new(article, links),
+            article: (source == Source::Named).then(|| ArticleLink::new(p, e.article, links)),
             also: e
                 .also
                 .iter()
+                .take(ALSO_LIMIT)
                 .map(|&(a, offset)| {
-                    let mut link = ArticleLink::new(&b.articles[a], links);
+                    let mut link = ArticleLink::new(p, a, links);
                     link.url = format!("{}#{}", link.url, sentence_anchor(offset));
                     link
                 })
                 .collect(),
+            also_more: e.also.len().saturating_sub(ALSO_LIMIT),
             actors: e
                 .actors
                 .iter()
@@ -108,11 +165,11 @@ pub struct QuoteView {
 }
 
 impl QuoteView {
-    pub fn new(b: &Briefing, q: &QuoteEntry, links: &Links) -> QuoteView {
+    pub fn new(p: &Prepared, q: &QuoteEntry, links: &Links) -> QuoteView {
         QuoteView {
             text: q.text.clone(),
-            speaker: q.speaker.map(|s| ActorLink::new(&b.actors[s], links)),
-            article: ArticleLink::new(&b.articles[q.article], links),
+            speaker: q.speaker.map(|s| ActorLink::new(&p.b.actors[s], links)),
+            article: ArticleLink::new(p, q.article, links),
         }
     }
 }
@@ -169,8 +226,10 @@ pub struct ArticleView {
 }
 
 impl ArticleView {
-    pub fn new(b: &Briefing, a: &ArticleEntry, links: &Links) -> ArticleView {
-        let head = ArticleLink::new(a, links);
+    pub fn new(p: &Prepared, article: usize, links: &Links) -> ArticleView {
+        let b = p.b;
+        let a: &ArticleEntry = &b.articles[article];
+        let head = ArticleLink::new(p, article, links);
         ArticleView {
             title: a.title.clone(),
             date: head.date,
@@ -188,12 +247,12 @@ impl ArticleView {
             events: a
                 .events
                 .iter()
-                .map(|&e| EventView::new(b, &b.events[e], links))
+                .map(|&e| EventView::new(p, e, Source::Implied, links))
                 .collect(),
             quotes: a
                 .quotes
                 .iter()
-                .map(|&q| QuoteView::new(b, &b.quotes[q], links))
+                .map(|&q| QuoteView::new(p, &b.quotes[q], links))
                 .collect(),
         }
     }
@@ -251,7 +310,8 @@ pub fn actor_article_pages(actor: &Actor) -> usize {
 }
 
 impl ActorView {
-    pub fn new(b: &Briefing, a: &Actor, links: &Links) -> ActorView {
+    pub fn new(p: &Prepared, a: &Actor, links: &Links) -> ActorView {
+        let b = p.b;
         let first_events = a.events.len().saturating_sub(ACTOR_EVENTS);
         ActorView {
             name: a.name.clone(),
@@ -263,14 +323,14 @@ impl ActorView {
                 .quotes
                 .iter()
                 .take(ACTOR_QUOTES)
-                .map(|&q| QuoteView::new(b, &b.quotes[q], links))
+                .map(|&q| QuoteView::new(p, &b.quotes[q], links))
                 .collect(),
             total_quotes: a.quotes.len(),
             articles: a
                 .articles
                 .iter()
                 .take(ACTOR_ARTICLES)
-                .map(|&x| ArticleLink::new(&b.articles[x], links))
+                .map(|&x| ArticleLink::new(p, x, links))
                 .collect(),
             total_articles: a.articles.len(),
             older_articles: a.articles.len().saturating_sub(ACTOR_ARTICLES),
@@ -278,7 +338,7 @@ impl ActorView {
                 .then(|| links.file(&actor_articles_path(&a.id, 2))),
             events: a.events[first_events..]
                 .iter()
-                .map(|&e| EventView::new(b, &b.events[e], links))
+                .map(|&e| EventView::new(p, e, Source::Named, links))
                 .collect(),
             total_events: a.events.len(),
             related: a
@@ -309,7 +369,7 @@ pub struct ActorArticlesView {
 
 impl ActorArticlesView {
     /// Page `page` (2 and up) of the articles of `a`.
-    pub fn new(b: &Briefing, a: &Actor, page: usize, links: &Links) -> ActorArticlesView {
+    pub fn new(p: &Prepared, a: &Actor, page: usize, links: &Links) -> ActorArticlesView {
         let pages = actor_article_pages(a) + 1;
         let from = ACTOR_ARTICLES + (page - 2) * ACTOR_ARTICLES_PER_PAGE;
         let to = (from + ACTOR_ARTICLES_PER_PAGE).min(a.articles.len());
@@ -321,7 +381,7 @@ impl ActorArticlesView {
             first: from + 1,
             articles: a.articles[from.min(to)..to]
                 .iter()
-                .map(|&x| ArticleLink::new(&b.articles[x], links))
+                .map(|&x| ArticleLink::new(p, x, links))
                 .collect(),
             previous: Some(if page == 2 {
                 links.actor(&a.id)
