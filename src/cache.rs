@@ -6,10 +6,10 @@
 //! so a new version of briefing never reads what an older one extracted.
 
 use crate::extract::{self, Extraction};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
+use xxhash_rust::xxh3::Xxh3;
 
 #[derive(Default)]
 pub struct ExtractionCache {
@@ -17,24 +17,30 @@ pub struct ExtractionCache {
 }
 
 /// A fingerprint of the extractor: the bytes of the running executable.
+/// (XXH3 rather than SipHash: the binary is tens of megabytes, the texts of a
+/// big site hundreds, and nothing here needs a keyed hash.)
 fn extractor_fingerprint() -> u64 {
     static FINGERPRINT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
     *FINGERPRINT.get_or_init(|| {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        env!("CARGO_PKG_VERSION").hash(&mut h);
+        let mut h = Xxh3::new();
+        h.update(env!("CARGO_PKG_VERSION").as_bytes());
         if let Ok(bytes) = std::env::current_exe().and_then(std::fs::read) {
-            bytes.hash(&mut h);
+            h.update(&bytes);
         }
-        h.finish()
+        h.digest()
     })
 }
 
 fn key(body: &str, date: Option<NaiveDate>) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    extractor_fingerprint().hash(&mut h);
-    body.hash(&mut h);
-    date.hash(&mut h);
-    h.finish()
+    let mut h = Xxh3::new();
+    h.update(&extractor_fingerprint().to_le_bytes());
+    h.update(
+        &date
+            .map_or(i64::MIN, |d| i64::from(d.num_days_from_ce()))
+            .to_le_bytes(),
+    );
+    h.update(body.as_bytes());
+    h.digest()
 }
 
 /// The cache file of a site.

@@ -90,7 +90,7 @@ pub fn render_site_cached(
     opts: &BuildOptions,
     extraction_cache: Option<&cache::ExtractionCache>,
 ) -> Result<(Vec<render::OutputFile>, BuildReport, config::Config), BuildError> {
-    let (briefing, theme, config, mut report) = assemble(opts, extraction_cache)?;
+    let (briefing, theme, config, mut report) = assemble(opts, extraction_cache, None)?;
     let clock = Instant::now();
     let files = render::render(&briefing, &theme)?;
     report.timings.push(("render", clock.elapsed()));
@@ -100,9 +100,10 @@ pub fn render_site_cached(
 
 /// Load, extract and assemble: the briefing, the theme to render it with, the
 /// settings, and a report of what happened so far.
-fn assemble(
+pub fn assemble(
     opts: &BuildOptions,
     extraction_cache: Option<&cache::ExtractionCache>,
+    parse_cache: Option<&source::ParseCache>,
 ) -> Result<(model::Briefing, render::Theme, config::Config, BuildReport), BuildError> {
     use rayon::prelude::*;
     let progress = progress::Progress::new(opts.progress);
@@ -123,7 +124,7 @@ fn assemble(
             .map(|w| Diagnostic::warning("site.toml", None, w)),
     );
     let theme = render::Theme::load(&opts.root)?;
-    let loaded = source::load(&opts.root, opts.drafts);
+    let loaded = source::load_cached(&opts.root, opts.drafts, parse_cache);
     report.diagnostics.extend(loaded.diagnostics);
     let articles = loaded.articles;
     lap(&mut report, "load");
@@ -162,7 +163,7 @@ fn assemble(
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let cache_path = cache::disk_path(&opts.root);
     let disk_cache = cache::ExtractionCache::load(&cache_path);
-    let (briefing, theme, config, mut report) = assemble(opts, Some(&disk_cache))?;
+    let (briefing, theme, config, mut report) = assemble(opts, Some(&disk_cache), None)?;
     if let Err(e) = disk_cache.save(&cache_path) {
         report.diagnostics.push(Diagnostic::warning(
             &cache_path.display().to_string(),
@@ -170,6 +171,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             format!("cannot save the extraction cache: {e}"),
         ));
     }
+    // The model has what it needs: the cache's copies need not outlive rendering.
+    drop(disk_cache);
     let output = output_path(&opts.root, opts.output.as_deref(), &config);
     output::check_output_location(&opts.root, &output, opts.output.is_some())?;
     let clock = Instant::now();

@@ -1,14 +1,16 @@
 //! `briefing serve`: a local preview on 127.0.0.1 that rebuilds when a file
 //! changes and reloads the open pages.
 //!
-//! The site is built in memory and served from there: nothing is written to
-//! disk. Extractions are cached by article text, so after one article changes
-//! only that article is extracted again. Each HTML page gets a small script that
-//! long-polls `/__briefing/wait` and reloads when the build version moves on.
+//! Nothing is written to disk. A change rebuilds the briefing in memory (the
+//! model, not the pages): extractions are cached by article text, so after one
+//! article changes only that article is extracted again. Pages are rendered
+//! when the browser asks for them, so a site of any size is ready to reload as
+//! soon as its model is. Each HTML page gets a small script that long-polls
+//! `/__briefing/wait` and reloads when the build version moves on.
 
 use crate::cache::ExtractionCache;
-use crate::{BuildOptions, render_site_cached};
-use std::collections::HashMap;
+use crate::render::{Plan, Theme};
+use crate::{BuildOptions, model::Briefing};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, RwLock, mpsc};
 use std::time::{Duration, Instant};
@@ -19,8 +21,15 @@ const DEBOUNCE: Duration = Duration::from_millis(60);
 const POLL_TIMEOUT: Duration = Duration::from_secs(25);
 const WAIT_PATH: &str = "/__briefing/wait";
 
+/// The current build: everything needed to render any page of it.
+struct Built {
+    briefing: Briefing,
+    theme: Theme,
+    plan: Plan,
+}
+
 struct Site {
-    files: RwLock<HashMap<String, Arc<Vec<u8>>>>,
+    built: RwLock<Option<Arc<Built>>>,
     version: Mutex<u64>,
     changed: Condvar,
 }
@@ -40,9 +49,9 @@ pub fn serve(root: PathBuf, port: u16) -> Result<(), String> {
         drafts: true,
         progress: false,
     };
-    let cache = ExtractionCache::default();
+    let cache = Caches::default();
     let site = Arc::new(Site {
-        files: RwLock::new(HashMap::new()),
+        built: RwLock::new(None),
         version: Mutex::new(0),
         changed: Condvar::new(),
     });
@@ -112,30 +121,45 @@ fn is_input(root: &Path, path: &Path) -> bool {
     )
 }
 
-fn rebuild(opts: &BuildOptions, cache: &ExtractionCache, site: &Site) {
+/// What one build of the preview keeps for the next.
+#[derive(Default)]
+struct Caches {
+    extractions: ExtractionCache,
+    parsed: crate::source::ParseCache,
+}
+
+fn rebuild(opts: &BuildOptions, cache: &Caches, site: &Site) {
     let started = Instant::now();
-    match render_site_cached(opts, Some(cache)) {
-        Ok((files, report, _)) => {
+    match crate::assemble(opts, Some(&cache.extractions), Some(&cache.parsed)) {
+        Ok((briefing, theme, _, report)) => {
             for d in &report.diagnostics {
                 eprintln!("{d}");
             }
-            let map = files
-                .into_iter()
-                .map(|f| (f.path, Arc::new(f.bytes)))
-                .collect();
-            if let Ok(mut current) = site.files.write() {
-                *current = map;
+            let plan = Plan::new(&briefing, &theme);
+            let built = Arc::new(Built {
+                briefing,
+                theme,
+                plan,
+            });
+            if let Ok(mut current) = site.built.write() {
+                *current = Some(built);
             }
             let version = site.version.lock().map(|mut v| {
                 *v += 1;
                 *v
             });
             site.changed.notify_all();
+            let phases: Vec<String> = report
+                .timings
+                .iter()
+                .map(|(phase, took)| format!("{phase} {} ms", took.as_millis()))
+                .collect();
             println!(
-                "built {} articles, {} actors in {} ms (version {})",
+                "built {} articles, {} actors in {} ms ({}; version {})",
                 report.articles,
                 report.actors,
                 started.elapsed().as_millis(),
+                phases.join(", "),
                 version.unwrap_or(0)
             );
         }
@@ -163,24 +187,20 @@ fn respond(site: &Site, request: tiny_http::Request) {
     if key.is_empty() || key.ends_with('/') {
         key.push_str("index.html");
     }
-    let found = site.files.read().ok().and_then(|f| {
-        f.get(&key)
-            .cloned()
-            .or_else(|| f.get(&format!("{key}/index.html")).cloned())
-    });
-    let (status, body, key) = match found {
-        Some(body) => (200, body, key),
-        None => (
-            404,
-            site.files
-                .read()
-                .ok()
-                .and_then(|f| f.get("404.html").cloned())
-                .unwrap_or_default(),
-            "404.html".to_string(),
-        ),
+    let Some(built) = site.built.read().ok().and_then(|b| b.clone()) else {
+        let _ =
+            request.respond(tiny_http::Response::from_string("no build yet").with_status_code(503));
+        return;
     };
-    let mut bytes = body.as_ref().clone();
+    let render = |path: &str| built.plan.render_path(&built.briefing, &built.theme, path);
+    let (status, file) = match render(&key).or_else(|| render(&format!("{key}/index.html"))) {
+        Some(file) => (200, file),
+        None => (404, render("404.html").unwrap_or_else(|| Ok(not_found()))),
+    };
+    let (status, mut bytes, key) = match file {
+        Ok(f) => (status, f.bytes, f.path),
+        Err(e) => (500, format!("error: {e}").into_bytes(), "error.txt".into()),
+    };
     if key.ends_with(".html") {
         let version = site.version.lock().map_or(0, |v| *v);
         inject_reload(&mut bytes, version);
@@ -190,6 +210,14 @@ fn respond(site: &Site, request: tiny_http::Request) {
         .with_header(header("Content-Type", content_type(&key)))
         .with_header(header("Cache-Control", "no-store"));
     let _ = request.respond(response);
+}
+
+/// A bare 404 page, for a theme without one.
+fn not_found() -> crate::render::OutputFile {
+    crate::render::OutputFile {
+        path: "404.html".into(),
+        bytes: b"<!DOCTYPE html><title>Not found</title><p>Not found.</p>".to_vec(),
+    }
 }
 
 fn wait_for_change(site: &Site, seen: u64) -> u64 {

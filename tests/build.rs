@@ -251,3 +251,54 @@ fn the_extraction_cache_is_a_shortcut_never_a_source_of_truth() {
         "a corrupt cache is ignored"
     );
 }
+
+/// `briefing serve` renders pages one at a time from the plan: each must be
+/// byte for byte the page a full build writes, and the plan must know them all.
+#[test]
+fn every_file_renders_alone_as_in_a_full_build() {
+    let site = Site::fixture("basic");
+    let opts = briefing::BuildOptions {
+        root: site.root().to_path_buf(),
+        ..Default::default()
+    };
+    let (files, _, _) = briefing::render_site(&opts).expect("build");
+    let (b, theme, _, _) = briefing::assemble(&opts, None, None).expect("assemble");
+    let plan = briefing::render::Plan::new(&b, &theme);
+    assert_eq!(plan.len(), files.len());
+    for file in &files {
+        let alone = plan
+            .render_path(&b, &theme, &file.path)
+            .unwrap_or_else(|| panic!("the plan lacks {}", file.path))
+            .expect("renders");
+        assert!(alone.bytes == file.bytes, "{} differs", file.path);
+    }
+    assert!(plan.render_path(&b, &theme, "no/such/page.html").is_none());
+}
+
+/// The preview's parse cache gives what a fresh load gives, and notices an edit.
+#[test]
+fn parse_cache_reparses_only_what_changed() {
+    let site = Site::fixture("basic");
+    let cache = briefing::source::ParseCache::default();
+    let fresh = briefing::source::load(site.root(), false);
+    let first = briefing::source::load_cached(site.root(), false, Some(&cache));
+    let again = briefing::source::load_cached(site.root(), false, Some(&cache));
+    assert_eq!(first.articles, fresh.articles);
+    assert_eq!(again.articles, fresh.articles);
+    assert_eq!(again.diagnostics, fresh.diagnostics);
+
+    let edited = &fresh.articles[0].path;
+    let text = std::fs::read_to_string(site.root().join(edited)).expect("read");
+    site.write(edited, format!("{text}\nA sentence added by the test.\n"));
+    let after = briefing::source::load_cached(site.root(), false, Some(&cache));
+    let article = after
+        .articles
+        .iter()
+        .find(|a| &a.path == edited)
+        .expect("still there");
+    assert!(article.body.contains("A sentence added by the test."));
+    assert_eq!(
+        after.articles,
+        briefing::source::load(site.root(), false).articles
+    );
+}

@@ -7,27 +7,69 @@
 //! the events of the busiest day, not with the square of all events.
 
 use super::EventEntry;
-use std::collections::{HashMap, HashSet};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 /// Share of actors two reports must have in common (Jaccard), when both name actors.
 const SAME_ACTORS: f64 = 0.5;
 /// Share of content words two reports must have in common (Jaccard).
 const SAME_WORDS: f64 = 0.4;
 
-fn content_words(text: &str) -> HashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+/// The content words of a sentence (more than three letters, any case), each
+/// as a hash: sorted and without repeats, so two sets compare in one pass.
+fn content_words(text: &str) -> Vec<u64> {
+    let mut words: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() > 3)
-        .map(str::to_lowercase)
-        .collect()
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            for c in w.chars().flat_map(char::to_lowercase) {
+                c.hash(&mut h);
+            }
+            h.finish()
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
-fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
-    let union = a.union(b).count();
+/// Jaccard similarity of two sorted sets without repeats.
+fn jaccard<T: Ord>(a: &[T], b: &[T]) -> f64 {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - common;
     if union == 0 {
         0.0
     } else {
-        a.intersection(b).count() as f64 / union as f64
+        common as f64 / union as f64
     }
+}
+
+/// `a` with the elements of `b` added, sorted and without repeats.
+fn union<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
+    let mut all: Vec<T> = a.iter().chain(b).copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+fn sorted_set(items: &[usize]) -> Vec<usize> {
+    let mut set = items.to_vec();
+    set.sort_unstable();
+    set.dedup();
+    set
 }
 
 /// How many earlier events of the same date and actor a report is compared with:
@@ -36,18 +78,38 @@ const CANDIDATES: usize = 64;
 
 /// Merges duplicate reports of `events` (sorted by date). Returns the merged
 /// events and, for each input event, the index of the event it ended up in.
+/// Dates are independent of each other, so they are merged in parallel.
 pub fn merge_duplicates(events: Vec<EventEntry>) -> (Vec<EventEntry>, Vec<usize>) {
+    let mut days: Vec<Vec<EventEntry>> = Vec::new();
+    for event in events {
+        match days.last_mut() {
+            Some(day) if day[0].when == event.when => day.push(event),
+            _ => days.push(vec![event]),
+        }
+    }
+    let merged_days: Vec<(Vec<EventEntry>, Vec<usize>)> =
+        days.into_par_iter().map(merge_day).collect();
+    let mut merged = Vec::new();
+    let mut map = Vec::new();
+    for (day, day_map) in merged_days {
+        let base = merged.len();
+        map.extend(day_map.into_iter().map(|k| base + k));
+        merged.extend(day);
+    }
+    (merged, map)
+}
+
+/// [`merge_duplicates`] for the events of one date.
+fn merge_day(events: Vec<EventEntry>) -> (Vec<EventEntry>, Vec<usize>) {
     let mut merged: Vec<EventEntry> = Vec::with_capacity(events.len());
-    let mut words: Vec<HashSet<String>> = Vec::new();
+    let mut words: Vec<Vec<u64>> = Vec::new();
+    let mut actor_sets: Vec<Vec<usize>> = Vec::new();
     let mut map = Vec::with_capacity(events.len());
-    // Kept events of the current date, by actor (`None`: events naming no actor).
+    // Kept events, by actor (`None`: events naming no actor).
     let mut by_actor: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
     for event in events {
-        if merged.last().is_some_and(|last| last.when != event.when) {
-            by_actor.clear();
-        }
         let event_words = content_words(&event.text);
-        let event_actors: HashSet<usize> = event.actors.iter().copied().collect();
+        let event_actors = sorted_set(&event.actors);
         let keys: Vec<Option<usize>> = if event.actors.is_empty() {
             vec![None]
         } else {
@@ -67,9 +129,8 @@ pub fn merge_duplicates(events: Vec<EventEntry>) -> (Vec<EventEntry>, Vec<usize>
             if !other_article {
                 return false;
             }
-            let kept_actors: HashSet<usize> = kept.actors.iter().copied().collect();
-            let actors_agree = (kept_actors.is_empty() && event_actors.is_empty())
-                || jaccard(&kept_actors, &event_actors) >= SAME_ACTORS;
+            let actors_agree = (actor_sets[k].is_empty() && event_actors.is_empty())
+                || jaccard(&actor_sets[k], &event_actors) >= SAME_ACTORS;
             actors_agree && jaccard(&words[k], &event_words) >= SAME_WORDS
         });
         match same {
@@ -81,7 +142,8 @@ pub fn merge_duplicates(events: Vec<EventEntry>) -> (Vec<EventEntry>, Vec<usize>
                         kept.actors.push(a);
                     }
                 }
-                words[k].extend(event_words);
+                actor_sets[k] = sorted_set(&kept.actors);
+                words[k] = union(&words[k], &event_words);
                 map.push(k);
             }
             None => {
@@ -92,6 +154,7 @@ pub fn merge_duplicates(events: Vec<EventEntry>) -> (Vec<EventEntry>, Vec<usize>
                 map.push(k);
                 merged.push(event);
                 words.push(event_words);
+                actor_sets.push(event_actors);
             }
         }
     }
@@ -135,6 +198,19 @@ mod tests {
         assert_eq!(merged.len(), 2);
         assert_eq!(map, [0, 0, 1]);
         assert_eq!(merged[0].also, [(1, 0)]);
+    }
+
+    #[test]
+    fn jaccard_of_sorted_sets() {
+        assert_eq!(jaccard::<u64>(&[], &[]), 0.0);
+        assert_eq!(jaccard(&[1, 2, 3], &[2, 3, 4]), 0.5);
+        assert_eq!(jaccard(&[1, 5], &[1, 5]), 1.0);
+        assert_eq!(union(&[1, 4], &[2, 4]), [1, 2, 4]);
+        assert_eq!(
+            content_words("Oil rose; OIL rose."),
+            content_words("oil rose")
+        );
+        assert_eq!(content_words("Prices rose by a lot").len(), 2);
     }
 
     #[test]

@@ -134,20 +134,23 @@ pub fn build(
         }
     }
     // Stable, unique ids; actors sorted by id.
+    let slugs: Vec<String> = merged.iter().map(|a| slug::slug(&a.name)).collect();
     let mut order: Vec<usize> = (0..merged.len()).collect();
     order.sort_by(|&a, &b| {
-        slug::slug(&merged[a].name)
-            .cmp(&slug::slug(&merged[b].name))
+        slugs[a]
+            .cmp(&slugs[b])
             .then(merged[a].name.cmp(&merged[b].name))
     });
     let mut taken = HashSet::new();
     let mut new_index = vec![0usize; merged.len()];
-    let mut actors = Vec::with_capacity(merged.len());
+    let mut slots: Vec<Option<Actor>> = merged.into_iter().map(Some).collect();
+    let mut actors = Vec::with_capacity(slots.len());
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
-        let mut actor = merged[old].clone();
-        actor.id = slug::unique(slug::slug(&actor.name), "actor", &mut taken);
-        actors.push(actor);
+        if let Some(mut actor) = slots[old].take() {
+            actor.id = slug::unique(slugs[old].clone(), "actor", &mut taken);
+            actors.push(actor);
+        }
     }
 
     let mut entries = Vec::with_capacity(articles.len());

@@ -218,67 +218,139 @@ pub fn render(b: &Briefing, theme: &Theme) -> Result<Vec<OutputFile>, RenderErro
     Ok(files)
 }
 
-/// Renders every file of the site and hands each to `emit` as soon as it is
-/// made, from several threads: a big site is never held in memory whole.
-pub fn render_each(
-    b: &Briefing,
-    theme: &Theme,
-    emit: &(dyn Fn(OutputFile) -> std::io::Result<()> + Sync),
-) -> Result<(), RenderError> {
-    let send = |file: OutputFile| {
-        let path = file.path.clone();
-        emit(file).map_err(|source| RenderError::Write { path, source })
-    };
-    enum Job<'a> {
-        /// The whole-site files first: the biggest jobs start soonest.
-        Json,
-        Search,
-        Feed(&'static str),
-        Overview,
-        Article(usize),
-        Actor(&'a crate::model::Actor),
-        ActorArticles(&'a crate::model::Actor, usize),
-        Actors,
-        Timeline(Option<usize>),
-        NotFound,
-    }
-    let prepared = Prepared::new(b);
-    let p = &prepared;
-    let timeline_pages = timeline::pages(b);
-    let extra_pages: Vec<&str> = timeline_pages.iter().map(|p| p.path.as_str()).collect();
-    let mut jobs = vec![
-        Job::Json,
-        Job::Search,
-        Job::Feed("atom.xml"),
-        Job::Feed("sitemap.xml"),
-        Job::Overview,
-        Job::Actors,
-        Job::Timeline(None),
-        Job::NotFound,
-    ];
-    jobs.extend((0..timeline_pages.len()).map(|p| Job::Timeline(Some(p))));
-    jobs.extend((0..b.articles.len()).map(Job::Article));
-    jobs.extend(b.actors.iter().map(Job::Actor));
-    for actor in &b.actors {
+/// One file of the site, to be made.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    Json,
+    Search,
+    Feed(&'static str),
+    Overview,
+    Article(usize),
+    Actor(usize),
+    /// Page 2 and up of an actor's articles.
+    ActorArticles(usize, usize),
+    Actors,
+    /// The timeline's index (`None`) or one of its pages.
+    Timeline(Option<usize>),
+    NotFound,
+    Asset(usize),
+    NoJekyll,
+    Cname,
+}
+
+/// Every file of a site and where it goes: made once per briefing, it lets a
+/// build render them all and `briefing serve` render just the one asked for.
+pub struct Plan {
+    dates: Dates,
+    timeline: Vec<timeline::TimelinePage>,
+    /// With the whole-site files first: the biggest jobs start soonest.
+    jobs: Vec<(String, Job)>,
+    by_path: std::collections::HashMap<String, usize>,
+}
+
+impl Plan {
+    pub fn new(b: &Briefing, theme: &Theme) -> Plan {
+        let timeline = timeline::pages(b);
+        let mut jobs: Vec<(String, Job)> = vec![
+            ("briefing.json".into(), Job::Json),
+            ("search.json".into(), Job::Search),
+            ("atom.xml".into(), Job::Feed("atom.xml")),
+            ("sitemap.xml".into(), Job::Feed("sitemap.xml")),
+            ("index.html".into(), Job::Overview),
+            ("actors/index.html".into(), Job::Actors),
+            ("timeline/index.html".into(), Job::Timeline(None)),
+            ("404.html".into(), Job::NotFound),
+            (".nojekyll".into(), Job::NoJekyll),
+        ];
+        if cname(b).is_some() {
+            jobs.push(("CNAME".into(), Job::Cname));
+        }
         jobs.extend(
-            (2..=actor_article_pages(actor) + 1).map(|page| Job::ActorArticles(actor, page)),
+            theme
+                .assets
+                .keys()
+                .enumerate()
+                .map(|(i, name)| (format!("static/{name}"), Job::Asset(i))),
         );
+        jobs.extend(
+            timeline
+                .iter()
+                .enumerate()
+                .map(|(i, page)| (page.path.clone(), Job::Timeline(Some(i)))),
+        );
+        jobs.extend(
+            b.articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (links::article_path(&a.id), Job::Article(i))),
+        );
+        jobs.extend(
+            b.actors
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (links::actor_path(&a.id), Job::Actor(i))),
+        );
+        for (i, actor) in b.actors.iter().enumerate() {
+            jobs.extend((2..=actor_article_pages(actor) + 1).map(|page| {
+                (
+                    actor_articles_path(&actor.id, page),
+                    Job::ActorArticles(i, page),
+                )
+            }));
+        }
+        let by_path = jobs
+            .iter()
+            .enumerate()
+            .map(|(i, (path, _))| (path.clone(), i))
+            .collect();
+        Plan {
+            dates: Dates::new(b),
+            timeline,
+            jobs,
+            by_path,
+        }
     }
-    jobs.par_iter().try_for_each(|job| {
-        let file = match job {
-            Job::Json => Ok(OutputFile {
-                path: "briefing.json".into(),
-                bytes: json::briefing_json(b),
-            }),
-            Job::Search => Ok(OutputFile {
-                path: "search.json".into(),
-                bytes: search::search_index(p),
-            }),
-            Job::Feed(template) => feed(b, theme, template, &extra_pages),
+
+    /// How many files the site has.
+    pub fn len(&self) -> usize {
+        self.jobs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.jobs.is_empty()
+    }
+
+    /// The file at `path` (relative to the output folder), if the site has one.
+    pub fn render_path(
+        &self,
+        b: &Briefing,
+        theme: &Theme,
+        path: &str,
+    ) -> Option<Result<OutputFile, RenderError>> {
+        let &i = self.by_path.get(path)?;
+        Some(self.render_job(b, theme, i))
+    }
+
+    fn render_job(&self, b: &Briefing, theme: &Theme, i: usize) -> Result<OutputFile, RenderError> {
+        let p = &Prepared::new(b, &self.dates);
+        let (path, job) = &self.jobs[i];
+        let file = |bytes: Vec<u8>| {
+            Ok(OutputFile {
+                path: path.clone(),
+                bytes,
+            })
+        };
+        match *job {
+            Job::Json => file(json::briefing_json(b)),
+            Job::Search => file(search::search_index(p)),
+            Job::Feed(template) => {
+                let extra: Vec<&str> = self.timeline.iter().map(|t| t.path.as_str()).collect();
+                feed(b, theme, template, &extra)
+            }
             Job::Overview => page(
                 b,
                 theme,
-                "index.html",
+                path,
                 "index.html",
                 "home",
                 &b.site.title,
@@ -286,20 +358,21 @@ pub fn render_each(
                 &|l| overview(p, l),
             ),
             Job::Article(i) => {
-                let a = &b.articles[*i];
+                let a = &b.articles[i];
                 let desc = a.body.chars().take(160).collect::<String>();
                 page(
                     b,
                     theme,
-                    &links::article_path(&a.id),
+                    path,
                     "article.html",
                     "articles",
                     &a.title,
                     &desc,
-                    &|l| ArticleView::new(p, *i, l),
+                    &|l| ArticleView::new(p, i, l),
                 )
             }
-            Job::Actor(a) => {
+            Job::Actor(i) => {
+                let a = &b.actors[i];
                 let desc = format!(
                     "{} ({}): roles, quotes, articles and events in {}.",
                     a.name,
@@ -309,7 +382,7 @@ pub fn render_each(
                 page(
                     b,
                     theme,
-                    &links::actor_path(&a.id),
+                    path,
                     "actor.html",
                     "actors",
                     &a.name,
@@ -317,20 +390,23 @@ pub fn render_each(
                     &|l| ActorView::new(p, a, l),
                 )
             }
-            Job::ActorArticles(a, n) => page(
-                b,
-                theme,
-                &actor_articles_path(&a.id, *n),
-                "actor_articles.html",
-                "actors",
-                &format!("{}: articles, page {n}", a.name),
-                &format!("Articles that mention {}.", a.name),
-                &|l| ActorArticlesView::new(p, a, *n, l),
-            ),
+            Job::ActorArticles(i, n) => {
+                let a = &b.actors[i];
+                page(
+                    b,
+                    theme,
+                    path,
+                    "actor_articles.html",
+                    "actors",
+                    &format!("{}: articles, page {n}", a.name),
+                    &format!("Articles that mention {}.", a.name),
+                    &|l| ActorArticlesView::new(p, a, n, l),
+                )
+            }
             Job::Actors => page(
                 b,
                 theme,
-                "actors/index.html",
+                path,
                 "actors.html",
                 "actors",
                 "Actors",
@@ -338,12 +414,9 @@ pub fn render_each(
                 &|l| actors_index(b, l),
             ),
             Job::Timeline(part) => {
-                let (path, title) = match part {
-                    Some(n) => (
-                        timeline_pages[*n].path.as_str(),
-                        format!("Timeline: {}", timeline_pages[*n].label),
-                    ),
-                    None => ("timeline/index.html", "Timeline".to_string()),
+                let title = match part {
+                    Some(n) => format!("Timeline: {}", self.timeline[n].label),
+                    None => "Timeline".to_string(),
                 };
                 page(
                     b,
@@ -353,10 +426,11 @@ pub fn render_each(
                     "timeline",
                     &title,
                     "Dated events from all articles, in order.",
-                    &|l| timeline::view(p, &timeline_pages, *part, l),
+                    &|l| timeline::view(p, &self.timeline, part, l),
                 )
             }
             Job::NotFound => {
+                // Served for any missing path, so its links start at the base path.
                 let links = Links::absolute(&links::base_path(&b.site.base_url));
                 let frame = frame(
                     b,
@@ -367,37 +441,37 @@ pub fn render_each(
                     "This page does not exist.",
                     false,
                 );
-                Ok(OutputFile {
-                    path: "404.html".into(),
-                    bytes: theme.render("404.html", &frame, &())?,
-                })
+                file(theme.render("404.html", &frame, &())?)
             }
-        }?;
-        send(file)
-    })?;
-    if let Some(cname) = b
-        .site
+            Job::Asset(i) => file(theme.assets.values().nth(i).cloned().unwrap_or_default()),
+            Job::NoJekyll => file(Vec::new()),
+            Job::Cname => file(cname(b).map_or_else(Vec::new, |c| format!("{c}\n").into_bytes())),
+        }
+    }
+}
+
+/// The custom domain of site.toml, when it names one.
+fn cname(b: &Briefing) -> Option<&str> {
+    b.site
         .cname
         .as_deref()
         .map(str::trim)
         .filter(|c| !c.is_empty())
-    {
-        send(OutputFile {
-            path: "CNAME".into(),
-            bytes: format!("{cname}\n").into_bytes(),
-        })?;
-    }
-    send(OutputFile {
-        path: ".nojekyll".into(),
-        bytes: Vec::new(),
-    })?;
-    for (name, bytes) in &theme.assets {
-        send(OutputFile {
-            path: format!("static/{name}"),
-            bytes: bytes.clone(),
-        })?;
-    }
-    Ok(())
+}
+
+/// Renders every file of the site and hands each to `emit` as soon as it is
+/// made, from several threads: a big site is never held in memory whole.
+pub fn render_each(
+    b: &Briefing,
+    theme: &Theme,
+    emit: &(dyn Fn(OutputFile) -> std::io::Result<()> + Sync),
+) -> Result<(), RenderError> {
+    let plan = Plan::new(b, theme);
+    (0..plan.jobs.len()).into_par_iter().try_for_each(|i| {
+        let file = plan.render_job(b, theme, i)?;
+        let path = file.path.clone();
+        emit(file).map_err(|source| RenderError::Write { path, source })
+    })
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -7,20 +7,38 @@ use crate::model::{Actor, ArticleEntry, Briefing, EventEntry, QuoteEntry};
 use rayon::prelude::*;
 use serde::Serialize;
 
-/// The briefing with its dates already in words: an article's date or an
-/// event's appears on many pages, and is formatted once rather than on each.
-pub struct Prepared<'a> {
-    pub b: &'a Briefing,
+/// The dates of a briefing in words: an article's date or an event's appears
+/// on many pages, and is formatted once rather than on each.
+pub struct Dates {
     /// Per article: `4 May 2019` and `2019-05-04`.
     article_dates: Vec<Option<(String, String)>>,
     /// Per event: `30 April 2019`, `week of 29 April 2019`, `April 2019`.
     event_dates: Vec<String>,
 }
 
+/// What the views are made from: the briefing and its dates in words.
+pub struct Prepared<'a> {
+    pub b: &'a Briefing,
+    dates: &'a Dates,
+}
+
 impl<'a> Prepared<'a> {
-    pub fn new(b: &'a Briefing) -> Prepared<'a> {
-        Prepared {
-            b,
+    pub fn new(b: &'a Briefing, dates: &'a Dates) -> Prepared<'a> {
+        Prepared { b, dates }
+    }
+
+    pub fn event_date(&self, event: usize) -> &str {
+        &self.dates.event_dates[event]
+    }
+
+    fn article_date(&self, article: usize) -> Option<&(String, String)> {
+        self.dates.article_dates[article].as_ref()
+    }
+}
+
+impl Dates {
+    pub fn new(b: &Briefing) -> Dates {
+        Dates {
             article_dates: b
                 .articles
                 .par_iter()
@@ -35,10 +53,6 @@ impl<'a> Prepared<'a> {
                 .collect(),
             event_dates: b.events.par_iter().map(|e| e.when.label()).collect(),
         }
-    }
-
-    pub fn event_date(&self, event: usize) -> &str {
-        &self.event_dates[event]
     }
 }
 
@@ -78,7 +92,7 @@ pub struct ArticleLink {
 impl ArticleLink {
     pub fn new(p: &Prepared, article: usize, links: &Links) -> ArticleLink {
         let entry = &p.b.articles[article];
-        let date = p.article_dates[article].as_ref();
+        let date = p.article_date(article);
         ArticleLink {
             title: entry.title.clone(),
             url: links.article(&entry.id),

@@ -108,22 +108,78 @@ const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Loads every `.txt` and `.md` file under `root/seeds`, in path order.
 /// Drafts are skipped unless `drafts` is set.
 pub fn load(root: &Path, drafts: bool) -> Loaded {
+    load_cached(root, drafts, None)
+}
+
+/// Parsed articles kept between builds of `briefing serve`, by path and text:
+/// a file is still read every time, but parsed again only when it changed.
+#[derive(Default)]
+pub struct ParseCache {
+    entries: std::sync::Mutex<std::collections::HashMap<(String, u64), Parsed>>,
+}
+
+type Parsed = (Option<Article>, Vec<Diagnostic>);
+
+/// [`load`], parsing only the files whose text is not in `cache`.
+pub fn load_cached(root: &Path, drafts: bool, cache: Option<&ParseCache>) -> Loaded {
+    use rayon::prelude::*;
+    struct File {
+        shown: String,
+        hash: u64,
+        read_diagnostics: Vec<Diagnostic>,
+        parsed: Parsed,
+    }
     let mut loaded = Loaded::default();
     let seeds = root.join("seeds");
-    for path in article_paths(root, &seeds, &mut loaded.diagnostics) {
-        let shown = display_path(root, &path);
-        match read_text(&path, &shown, &mut loaded.diagnostics) {
-            Some(text) => {
-                if let Some(article) = parse_article(&path, &shown, &text, &mut loaded.diagnostics)
-                {
-                    if article.draft && !drafts {
-                        continue;
-                    }
-                    loaded.articles.push(article);
-                }
+    let paths = article_paths(root, &seeds, &mut loaded.diagnostics);
+    // Files are read and parsed in parallel, then kept in path order.
+    let files: Vec<File> = paths
+        .par_iter()
+        .map(|path| {
+            let shown = display_path(root, path);
+            let mut read_diagnostics = Vec::new();
+            let Some(text) = read_text(path, &shown, &mut read_diagnostics) else {
+                return File {
+                    shown,
+                    hash: 0,
+                    read_diagnostics,
+                    parsed: (None, Vec::new()),
+                };
+            };
+            let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+            let hit = cache.and_then(|c| {
+                let entries = c.entries.lock().ok()?;
+                entries.get(&(shown.clone(), hash)).cloned()
+            });
+            let parsed = hit.unwrap_or_else(|| {
+                let mut diagnostics = Vec::new();
+                let article = parse_article(path, &shown, &text, &mut diagnostics);
+                (article, diagnostics)
+            });
+            File {
+                shown,
+                hash,
+                read_diagnostics,
+                parsed,
             }
-            None => continue,
+        })
+        .collect();
+    if let Some(cache) = cache
+        && let Ok(mut entries) = cache.entries.lock()
+    {
+        // Only the files of this build stay: the cache never outgrows the site.
+        entries.clear();
+        for f in files.iter().filter(|f| f.read_diagnostics.is_empty()) {
+            entries.insert((f.shown.clone(), f.hash), f.parsed.clone());
         }
+    }
+    for f in files {
+        let (article, parse_diagnostics) = f.parsed;
+        loaded.diagnostics.extend(f.read_diagnostics);
+        loaded.diagnostics.extend(parse_diagnostics);
+        loaded
+            .articles
+            .extend(article.filter(|a| drafts || !a.draft));
     }
     loaded
 }
