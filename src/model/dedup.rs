@@ -9,7 +9,6 @@
 use super::EventEntry;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 
 /// Share of actors two reports must have in common (Jaccard), when both name actors.
 const SAME_ACTORS: f64 = 0.5;
@@ -19,15 +18,14 @@ const SAME_WORDS: f64 = 0.4;
 /// The content words of a sentence (more than three letters, any case), each
 /// as a hash: sorted and without repeats, so two sets compare in one pass.
 fn content_words(text: &str) -> Vec<u64> {
+    let mut lower = String::new();
     let mut words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() > 3)
         .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            for c in w.chars().flat_map(char::to_lowercase) {
-                c.hash(&mut h);
-            }
-            h.finish()
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            xxhash_rust::xxh3::xxh3_64(lower.as_bytes())
         })
         .collect();
     words.sort_unstable();

@@ -12,6 +12,7 @@ use crate::extract::{self, ActorKind, Extraction, LocalActor};
 use crate::slug;
 use crate::source::{Article, Block};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 pub use when::{Precision, When};
 
@@ -122,8 +123,9 @@ pub fn build(
     for (i, &r) in representative.iter().enumerate() {
         groups.entry(r).or_default().push(i);
     }
-    let mut merged: Vec<Actor> = groups
-        .values()
+    let group_members: Vec<&Vec<usize>> = groups.values().collect();
+    let mut merged: Vec<Actor> = group_members
+        .par_iter()
         .map(|members| merge_group(&flat, members))
         .collect();
     overrides::apply_global(&config.actors, &mut merged);
@@ -153,55 +155,45 @@ pub fn build(
         }
     }
 
-    let mut entries = Vec::with_capacity(articles.len());
+    // Each article on its own (in parallel): its mentions, events and quotes in
+    // global actor numbers. Then, in order, the indices that tie them together.
+    let mut flat_base = Vec::with_capacity(extractions.len());
+    let mut base = 0;
+    for ex in &extractions {
+        flat_base.push(base);
+        base += ex.actors.len();
+    }
+    let parts: Vec<ArticlePart> = articles
+        .into_par_iter()
+        .zip(extractions)
+        .zip(flat_base)
+        .map(|((article, ex), base)| {
+            article_part(article, &ex, |local| {
+                new_index[global_of_flat[base + local]]
+            })
+        })
+        .collect();
+    let mut entries = Vec::with_capacity(parts.len());
     let mut events = Vec::new();
     let mut quotes = Vec::new();
-    let mut flat_base = 0;
-    for (ai, (article, ex)) in articles.into_iter().zip(extractions).enumerate() {
-        let global = |local: usize| new_index[global_of_flat[flat_base + local]];
-        let mentions: Vec<(usize, usize, usize)> = ex
-            .mentions
-            .iter()
-            .map(|m| (m.start, m.end, global(m.actor)))
-            .collect();
-        let mut counts: HashMap<usize, usize> = HashMap::new();
-        for &(_, _, a) in &mentions {
-            *counts.entry(a).or_default() += 1;
-        }
-        let mut article_actors: Vec<usize> = counts.keys().copied().collect();
-        article_actors.sort_by(|a, b| counts[b].cmp(&counts[a]).then(a.cmp(b)));
-        for (&a, &n) in &counts {
+    for (ai, (part, id)) in parts.into_iter().zip(article_ids).enumerate() {
+        for &(a, n) in &part.counts {
             actors[a].articles.push(ai);
             actors[a].mention_count += n;
         }
-        let mut article_events = Vec::new();
-        for ev in &ex.events {
-            let Some(when) = When::parse(&ev.date) else {
-                continue;
-            };
-            let ev_actors: Vec<usize> = ev.actors.iter().map(|&l| global(l)).collect();
-            article_events.push(events.len());
-            events.push(EventEntry {
-                when,
-                text: article.body[ev.start..ev.end].to_string(),
-                article: ai,
-                offset: ev.start,
-                actors: ev_actors,
-                also: Vec::new(),
-            });
-        }
-        let mut article_quotes = Vec::new();
-        for q in &ex.quotes {
-            article_quotes.push(quotes.len());
-            quotes.push(QuoteEntry {
-                text: article.body[q.start..q.end].to_string(),
-                speaker: q.speaker.map(global),
-                article: ai,
-                offset: q.start,
-            });
-        }
+        let article_events = (events.len()..events.len() + part.events.len()).collect();
+        events.extend(part.events.into_iter().map(|mut e| {
+            e.article = ai;
+            e
+        }));
+        let article_quotes = (quotes.len()..quotes.len() + part.quotes.len()).collect();
+        quotes.extend(part.quotes.into_iter().map(|mut q| {
+            q.article = ai;
+            q
+        }));
+        let article = part.article;
         entries.push(ArticleEntry {
-            id: article_ids[ai].clone(),
+            id,
             title: article.title,
             date: article.date,
             path: article.path,
@@ -211,15 +203,74 @@ pub fn build(
             tags: article.tags,
             body: article.body,
             blocks: article.blocks,
-            mentions,
-            actors: article_actors,
+            mentions: part.mentions,
+            actors: part.actors,
             events: article_events,
             quotes: article_quotes,
             event_sentences: Vec::new(),
         });
-        flat_base += ex.actors.len();
     }
     finish(config, entries, actors, events, quotes)
+}
+
+/// What one article brings to the briefing, in global actor numbers; the
+/// `article` fields of its events and quotes are set when it gets its place.
+struct ArticlePart {
+    article: Article,
+    mentions: Vec<(usize, usize, usize)>,
+    /// Its actors, most mentioned first.
+    actors: Vec<usize>,
+    /// `(actor, mentions)`, by actor.
+    counts: Vec<(usize, usize)>,
+    events: Vec<EventEntry>,
+    quotes: Vec<QuoteEntry>,
+}
+
+fn article_part(article: Article, ex: &Extraction, global: impl Fn(usize) -> usize) -> ArticlePart {
+    let mentions: Vec<(usize, usize, usize)> = ex
+        .mentions
+        .iter()
+        .map(|m| (m.start, m.end, global(m.actor)))
+        .collect();
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for &(_, _, a) in &mentions {
+        *counts.entry(a).or_default() += 1;
+    }
+    let counts: Vec<(usize, usize)> = counts.into_iter().collect();
+    let mut actors: Vec<(usize, usize)> = counts.clone();
+    actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let events = ex
+        .events
+        .iter()
+        .filter_map(|ev| {
+            Some(EventEntry {
+                when: When::parse(&ev.date)?,
+                text: article.body[ev.start..ev.end].to_string(),
+                article: 0,
+                offset: ev.start,
+                actors: ev.actors.iter().map(|&l| global(l)).collect(),
+                also: Vec::new(),
+            })
+        })
+        .collect();
+    let quotes = ex
+        .quotes
+        .iter()
+        .map(|q| QuoteEntry {
+            text: article.body[q.start..q.end].to_string(),
+            speaker: q.speaker.map(&global),
+            article: 0,
+            offset: q.start,
+        })
+        .collect();
+    ArticlePart {
+        article,
+        mentions,
+        actors: actors.into_iter().map(|(a, _)| a).collect(),
+        counts,
+        events,
+        quotes,
+    }
 }
 
 /// Orders everything and fills the back-references (actor -> events, quotes).
@@ -254,7 +305,7 @@ fn finish(
         ev.article = new_pos[ev.article];
     }
     // Events in date order; same date: the newer report last, then text order.
-    events.sort_by(|a, b| {
+    events.par_sort_by(|a, b| {
         a.when
             .cmp(&b.when)
             .then(b.article.cmp(&a.article))
@@ -302,10 +353,18 @@ fn finish(
         actor.articles.dedup();
     }
     let related = related(&actors, &articles);
-    for (i, (actor, related)) in actors.iter_mut().zip(related).enumerate() {
-        actor.salience = salience(i, actor, &articles);
-        actor.related = related;
-    }
+    let titles: Vec<String> = articles
+        .par_iter()
+        .map(|a| a.title.to_lowercase())
+        .collect();
+    actors
+        .par_iter_mut()
+        .zip(related)
+        .enumerate()
+        .for_each(|(i, (actor, related))| {
+            actor.salience = salience(i, actor, &articles, &titles);
+            actor.related = related;
+        });
     Briefing {
         site: Site {
             title: config.title.clone(),
@@ -325,7 +384,8 @@ fn finish(
 /// Each article it appears in counts, more when it is in the headline or among
 /// the article's three most mentioned actors; quotes and dated events add; raw
 /// mention counts add only logarithmically, so one long article cannot crown an actor.
-fn salience(index: usize, actor: &Actor, articles: &[ArticleEntry]) -> f64 {
+/// `titles` are the articles' titles in lower case.
+fn salience(index: usize, actor: &Actor, articles: &[ArticleEntry], titles: &[String]) -> f64 {
     let surname = actor
         .name
         .split_whitespace()
@@ -335,7 +395,7 @@ fn salience(index: usize, actor: &Actor, articles: &[ArticleEntry]) -> f64 {
     let mut score = 0.0;
     for &a in &actor.articles {
         let article = &articles[a];
-        let in_title = !surname.is_empty() && article.title.to_lowercase().contains(&surname);
+        let in_title = !surname.is_empty() && titles[a].contains(&surname);
         let leading = article.actors.iter().take(3).any(|&x| x == index);
         score += 1.0 + f64::from(u8::from(in_title)) + 0.5 * f64::from(u8::from(leading));
     }
