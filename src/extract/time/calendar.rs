@@ -429,3 +429,24 @@ pub fn holiday(c: &Caps, ctx: &Ctx) -> Option<Found> {
         Some(Point::Day(d))
     })
 }
+
+/// "April 24 and 25": a bare day right after a month and day is in the
+/// same month.
+pub fn conjoined_day(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    let d: u32 = num(c.get("d"))?;
+    let before = ctx.text.get(..ctx.start)?.trim_end();
+    let mut words = before.rsplit(char::is_whitespace);
+    let prev_day = words.next()?.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
+    if prev_day.is_empty() || !prev_day.chars().all(|ch| ch.is_ascii_digit()) {
+        return None;
+    }
+    let m = lx::month(words.next()?)?;
+    let anchor = ctx.day_anchor?;
+    if anchor.month() != m {
+        return None;
+    }
+    let day = NaiveDate::from_ymd_opt(anchor.year(), m, d)?;
+    let mut f = date(Point::Day(day))?;
+    f.span = Some((c.caps.name("d")?.start(), ctx.end));
+    Some(f)
+}

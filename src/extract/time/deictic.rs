@@ -171,13 +171,25 @@ pub fn day_word(c: &Caps, ctx: &Ctx) -> Option<Found> {
 }
 
 pub fn part_of_day(c: &Caps, ctx: &Ctx) -> Option<Found> {
-    let pod = pod_code(c)?;
-    let last = c.get("w")?.eq_ignore_ascii_case("last");
+    // "by mid-afternoon": a part of the DCT's day.
+    let pod = match c.get("mid").map(lx::normalise) {
+        Some(m) if m.ends_with("morning") => "MO",
+        Some(m) if m.ends_with("afternoon") => "AF",
+        Some(_) => "MI",
+        None => pod_code(c)?,
+    };
+    let last = c.get("w").is_some_and(|w| w.eq_ignore_ascii_case("last"));
     if last && pod != "NI" {
         return None;
     }
+    let shift = match c.get("day").map(lx::normalise).as_deref() {
+        Some("yesterday") => -1,
+        Some("tomorrow") => 1,
+        _ if last => -1,
+        _ => 0,
+    };
     let day = match ctx.dct {
-        Some(dct) => Point::Day(add(dct, if last { -1 } else { 0 }, Unit::Day)?).value(),
+        Some(dct) => Point::Day(add(dct, shift, Unit::Day)?).value(),
         None => "XXXX-XX-XX".to_string(),
     };
     text(TimexType::Time, format!("{day}T{pod}"))
@@ -275,4 +287,40 @@ pub fn relative_unit(c: &Caps, ctx: &Ctx) -> Option<Found> {
     relative(ctx, fallback, |dct| {
         Some(Point::at(add(dct, n, unit)?, unit))
     })
+}
+
+/// Prepositions before "the year" / "the week" that make it the current one
+/// ("for the year, volume was flat", "the week's most active session").
+const THE_UNIT_LEADS: &[&str] = &["for", "of", "in", "during", "through", "throughout"];
+
+/// Words after "the year" that make it some other year ("the year before",
+/// "the year of the dragon", "the year 2000").
+const THE_UNIT_NOT_BEFORE: &[&str] = &[
+    "ago", "earlier", "before", "after", "later", "ended", "ending", "end", "of", "that", "when",
+    "in", "to", "two", "one", "nineteen", "following", "since", "which",
+];
+
+/// "for the year", "of the week": the DCT's year or week.
+pub fn the_unit(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    if !THE_UNIT_LEADS.contains(&ctx.word_before().as_str()) {
+        return None;
+    }
+    let after = ctx.text.get(ctx.end..).unwrap_or("");
+    if after.starts_with(['-', '\'', '’']) && !after.starts_with("'s") && !after.starts_with("’s") {
+        return None;
+    }
+    let next = after
+        .trim_start()
+        .split(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if THE_UNIT_NOT_BEFORE.contains(&next.as_str()) || next.starts_with(|ch: char| ch.is_ascii_digit())
+    {
+        return None;
+    }
+    let unit = lx::unit(c.get("unit")?)?;
+    // "Friday's close ... for the week": the week of the last day named.
+    let day = ctx.day_anchor.filter(|_| unit == Unit::Week);
+    relative(ctx, "PRESENT_REF", |dct| Some(Point::at(day.unwrap_or(dct), unit)))
 }

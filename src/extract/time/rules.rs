@@ -116,7 +116,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "part_of_day",
-        pattern: r"{B}(?P<w>last|this)\s+(?P<pod>{POD}){E}",
+        pattern: r"{B}(?:(?P<w>last|this)\s+(?P<pod>{POD})|(?P<mid>mid(?:-|\s+)?(?:morning|afternoon|day)){E}(?:\s+(?P<day>yesterday|today|tomorrow))?){E}",
         resolve: deictic::part_of_day,
     },
     Rule {
@@ -176,7 +176,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "year",
-        pattern: r"{B}(?:{POS})?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<y>(?:1[6-9]|20)[0-9]{2}){E}",
+        pattern: r"{B}(?:{POS}|(?:pre|post)-)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<y>(?:1[6-9]|20)[0-9]{2}){E}",
         resolve: calendar::year,
     },
     Rule {
@@ -193,6 +193,16 @@ pub const RULES: &[Rule] = &[
         name: "set_word",
         pattern: r"{B}(?:(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?P<unit>{UNITS})){E}",
         resolve: amounts::set_word,
+    },
+    Rule {
+        name: "the_unit",
+        pattern: r"{B}the\s+(?:fiscal\s+)?(?P<unit>year|week){E}",
+        resolve: deictic::the_unit,
+    },
+    Rule {
+        name: "conjoined_day",
+        pattern: r"{B}(?:and|or)\s+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?{E}",
+        resolve: calendar::conjoined_day,
     },
     Rule {
         name: "reference",

@@ -250,3 +250,74 @@ fn trading_days_are_days() {
         "P8D",
     );
 }
+
+#[test]
+fn the_year_after_a_preposition_is_the_current_one() {
+    one(
+        "For the year, cereal volume was flat.",
+        "the year",
+        Date,
+        "2019",
+    );
+    one(
+        "It was the busiest session of the week.",
+        "the week",
+        Date,
+        "2019-W18",
+    );
+    // Some other year, or a reporting year with its own rule.
+    let f = found("They married in the year 2000.");
+    assert!(f.iter().all(|(t, _, _)| t != "the year"), "{f:?}");
+    none("It was the year of the flood.");
+}
+
+#[test]
+fn a_bare_day_after_a_month_and_day_shares_its_month() {
+    one(
+        "The summit meets on April 24 and 25 in Lisbon.",
+        "25",
+        Date,
+        "2019-04-25",
+    );
+    none("The vote was 24 and 25 against.");
+}
+
+#[test]
+fn a_prefixed_year_keeps_its_prefix() {
+    one(
+        "The post-1959 politics split families.",
+        "post-1959",
+        Date,
+        "1959",
+    );
+}
+
+#[test]
+fn mid_afternoon_alone_is_today() {
+    one(
+        "By mid-afternoon the rally had grown.",
+        "mid-afternoon",
+        Time,
+        "2019-05-02TAF",
+    );
+}
+
+#[test]
+fn the_verb_an_expression_hangs_on_decides_its_tense() {
+    one(
+        "The merger, announced on Monday, will close in June.",
+        "Monday",
+        Date,
+        "2019-04-29",
+    );
+}
+
+#[test]
+fn mid_afternoon_yesterday_is_a_part_of_that_day() {
+    one(
+        "Shares rose at mid-afternoon yesterday in London.",
+        "mid-afternoon yesterday",
+        Time,
+        "2019-05-01TAF",
+    );
+}
