@@ -436,7 +436,9 @@ pub fn conjoined_day(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let d: u32 = num(c.get("d"))?;
     let before = ctx.text.get(..ctx.start)?.trim_end();
     let mut words = before.rsplit(char::is_whitespace);
-    let prev_day = words.next()?.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
+    let prev_day = words
+        .next()?
+        .trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
     if prev_day.is_empty() || !prev_day.chars().all(|ch| ch.is_ascii_digit()) {
         return None;
     }

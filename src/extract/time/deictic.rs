@@ -296,8 +296,25 @@ const THE_UNIT_LEADS: &[&str] = &["for", "of", "in", "during", "through", "throu
 /// Words after "the year" that make it some other year ("the year before",
 /// "the year of the dragon", "the year 2000").
 const THE_UNIT_NOT_BEFORE: &[&str] = &[
-    "ago", "earlier", "before", "after", "later", "ended", "ending", "end", "of", "that", "when",
-    "in", "to", "two", "one", "nineteen", "following", "since", "which",
+    "ago",
+    "earlier",
+    "before",
+    "after",
+    "later",
+    "ended",
+    "ending",
+    "end",
+    "of",
+    "that",
+    "when",
+    "in",
+    "to",
+    "two",
+    "one",
+    "nineteen",
+    "following",
+    "since",
+    "which",
 ];
 
 /// "for the year", "of the week": the DCT's year or week.
@@ -306,7 +323,8 @@ pub fn the_unit(c: &Caps, ctx: &Ctx) -> Option<Found> {
         return None;
     }
     let after = ctx.text.get(ctx.end..).unwrap_or("");
-    if after.starts_with(['-', '\'', '’']) && !after.starts_with("'s") && !after.starts_with("’s") {
+    if after.starts_with(['-', '\'', '’']) && !after.starts_with("'s") && !after.starts_with("’s")
+    {
         return None;
     }
     let next = after
@@ -315,12 +333,15 @@ pub fn the_unit(c: &Caps, ctx: &Ctx) -> Option<Found> {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    if THE_UNIT_NOT_BEFORE.contains(&next.as_str()) || next.starts_with(|ch: char| ch.is_ascii_digit())
+    if THE_UNIT_NOT_BEFORE.contains(&next.as_str())
+        || next.starts_with(|ch: char| ch.is_ascii_digit())
     {
         return None;
     }
     let unit = lx::unit(c.get("unit")?)?;
     // "Friday's close ... for the week": the week of the last day named.
     let day = ctx.day_anchor.filter(|_| unit == Unit::Week);
-    relative(ctx, "PRESENT_REF", |dct| Some(Point::at(day.unwrap_or(dct), unit)))
+    relative(ctx, "PRESENT_REF", |dct| {
+        Some(Point::at(day.unwrap_or(dct), unit))
+    })
 }
