@@ -32,7 +32,8 @@ pub fn clock_time(c: &Caps, ctx: &Ctx) -> Option<Found> {
         (None, _) => "XXXX-XX-XX".to_string(),
         (Some(dct), None) => match (c.get("mon").and_then(lx::month), num::<u32>(c.get("d"))) {
             (Some(m), Some(d)) => Point::Day(year_for(dct, m, d, ctx.tense())?).value(),
-            _ => Point::Day(dct).value(),
+            // "was shot at 10 p.m.": the day the text is talking about.
+            _ => Point::Day(ctx.day_anchor.unwrap_or(dct)).value(),
         },
         (Some(dct), Some(w)) => {
             let d = match lx::normalise(w).as_str() {

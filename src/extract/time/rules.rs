@@ -110,6 +110,11 @@ pub const RULES: &[Rule] = &[
         resolve: amounts::plural_units,
     },
     Rule {
+        name: "unit_long",
+        pattern: r"{B}(?P<unit>day|week|month|year|decade|hour|minute)-long{E}",
+        resolve: amounts::unit_long,
+    },
+    Rule {
         name: "day_word",
         pattern: r"{B}(?:(?:early|late)\s+)?(?P<w>yesterday|today|tomorrow|tonight)(?:\s+(?P<pod>{POD}){E})?{E}",
         resolve: deictic::day_word,
@@ -191,7 +196,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "set_word",
-        pattern: r"{B}(?:(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?P<unit>{UNITS})){E}",
+        pattern: r"{B}(?:(?P<w>daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?P<unit>{UNITS})){E}",
         resolve: amounts::set_word,
     },
     Rule {

@@ -321,3 +321,50 @@ fn mid_afternoon_yesterday_is_a_part_of_that_day() {
         "2019-05-01TAF",
     );
 }
+
+#[test]
+fn unit_long_adjectives_are_one_unit() {
+    one(
+        "Their third day-long meeting ended in a deal.",
+        "day-long",
+        Duration,
+        "P1D",
+    );
+    one(
+        "A month-long strike closed the port.",
+        "month-long",
+        Duration,
+        "P1M",
+    );
+    one(
+        "It ended a years-long feud over water.",
+        "years-long",
+        Duration,
+        "PXY",
+    );
+}
+
+#[test]
+fn quarterly_is_a_set() {
+    one(
+        "The fund pays its dividend quarterly.",
+        "quarterly",
+        Set,
+        "P3M",
+    );
+}
+
+#[test]
+fn quarterly_before_a_noun_is_no_set() {
+    none("The board raised its quarterly dividend.");
+}
+
+#[test]
+fn a_bare_clock_time_is_on_the_day_under_discussion() {
+    one(
+        "The guard was shot on April 20. It happened at 10 p.m. near the gate.",
+        "10 p.m.",
+        Time,
+        "2019-04-20T22:00",
+    );
+}
