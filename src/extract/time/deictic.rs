@@ -346,3 +346,66 @@ pub fn the_unit(c: &Caps, ctx: &Ctx) -> Option<Found> {
         Some(Point::at(day.unwrap_or(dct), unit))
     })
 }
+
+/// Where a bare "the morning" refers to a particular one ("placed orders in
+/// the morning"); "the morning after the storm" names its own day.
+const BARE_POD_LEADS: &[&str] = &["in", "during", "by"];
+const BARE_POD_NOT_BEFORE: &[&str] = &["of", "after", "before", "when"];
+
+/// "that night", "the next morning", "in the morning": a part of the day
+/// the text is talking about (or of the DCT), the next one for "next".
+pub fn anchored_pod(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    let pod = pod_code(c)?;
+    let bare = lx::normalise(c.get("w")?) == "the";
+    if bare {
+        let next = ctx
+            .text
+            .get(ctx.end..)
+            .unwrap_or("")
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if !BARE_POD_LEADS.contains(&ctx.word_before().as_str())
+            || BARE_POD_NOT_BEFORE.contains(&next.as_str())
+        {
+            return None;
+        }
+    }
+    let shift = match c.get("next").map(lx::normalise).as_deref() {
+        Some("next" | "following") => 1,
+        _ => 0,
+    };
+    let day = match ctx.dct {
+        Some(dct) => Point::Day(add(ctx.day_anchor.unwrap_or(dct), shift, Unit::Day)?).value(),
+        None => "XXXX-XX-XX".to_string(),
+    };
+    Some(text(TimexType::Time, format!("{day}T{pod}"))?.derived())
+}
+
+/// "4 in the morning", "nine at night": an hour read by its part of the day.
+pub fn clock_pod(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    let mut h = match lx::number(c.get("h")?)? {
+        Count::N(h) => h,
+        Count::Fuzzy => return None,
+    };
+    if !(1..=12).contains(&h) {
+        return None;
+    }
+    let evening = match c.get("pod").map(lx::normalise).as_deref() {
+        Some("morning") => false,
+        Some(_) => true,
+        None => h >= 6,
+    };
+    if evening && h < 12 {
+        h += 12;
+    } else if !evening && h == 12 {
+        h = 0;
+    }
+    let mi: u32 = num(c.get("mi")).unwrap_or(0);
+    let day = match ctx.dct {
+        Some(dct) => Point::Day(ctx.day_anchor.unwrap_or(dct)).value(),
+        None => "XXXX-XX-XX".to_string(),
+    };
+    text(TimexType::Time, format!("{day}T{h:02}:{mi:02}"))
+}

@@ -50,6 +50,11 @@ pub const RULES: &[Rule] = &[
         resolve: deictic::clock_time,
     },
     Rule {
+        name: "clock_pod",
+        pattern: r"{B}(?P<h>[0-9]{1,2}|{ONES}|ten|eleven|twelve)(?::(?P<mi>[0-5][0-9]))?(?:\s+o['’]clock)?\s+(?:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<night>night)){E}",
+        resolve: deictic::clock_pod,
+    },
+    Rule {
         name: "month_year",
         pattern: r"{B}(?:{POS})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}){E}",
         resolve: calendar::month_year,
@@ -123,6 +128,11 @@ pub const RULES: &[Rule] = &[
         name: "part_of_day",
         pattern: r"{B}(?:(?P<w>last|this)\s+(?P<pod>{POD})|(?P<mid>mid(?:-|\s+)?(?:morning|afternoon|day)){E}(?:\s+(?P<day>yesterday|today|tomorrow))?){E}",
         resolve: deictic::part_of_day,
+    },
+    Rule {
+        name: "anchored_pod",
+        pattern: r"{B}(?P<w>that|the(?:\s+(?P<next>next|following|same))?)\s+(?P<pod>{POD}){E}",
+        resolve: deictic::anchored_pod,
     },
     Rule {
         name: "weekday_set",

@@ -368,3 +368,36 @@ fn a_bare_clock_time_is_on_the_day_under_discussion() {
         "2019-04-20T22:00",
     );
 }
+
+#[test]
+fn a_part_of_the_day_under_discussion() {
+    one(
+        "Police came on April 20. They left the next morning.",
+        "the next morning",
+        Time,
+        "2019-04-21TMO",
+    );
+    one(
+        "Traders placed big orders in the morning.",
+        "the morning",
+        Time,
+        "2019-05-02TMO",
+    );
+    none("The morning of the storm was calm.");
+}
+
+#[test]
+fn an_hour_read_by_its_part_of_the_day() {
+    one(
+        "The convoy leaves at 4 in the morning.",
+        "4 in the morning",
+        Time,
+        "2019-05-02T04:00",
+    );
+    one(
+        "They met at nine at night.",
+        "nine at night",
+        Time,
+        "2019-05-02T21:00",
+    );
+}
