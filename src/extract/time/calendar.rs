@@ -413,9 +413,14 @@ pub fn holiday(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let on = |y: i32| match h {
         Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
         Holiday::Nth(m, wd, n) => nth_weekday(y, m, wd, n),
+        Holiday::NthPlus(m, wd, n, plus) => add(nth_weekday(y, m, wd, n)?, plus, Unit::Day),
+        Holiday::Easter(plus) => add(easter(y)?, plus, Unit::Day),
     };
+    // "Easter week": the week holding the day.
+    let week = c.has("week");
+    let point = move |d: NaiveDate| if week { Point::Week(d) } else { Point::Day(d) };
     if let Some(y) = num::<i32>(c.get("y")) {
-        return date(Point::Day(on(y)?));
+        return date(point(on(y)?));
     }
     let tense = ctx.tense();
     let rel = c.get("rel").map(lx::normalise);
@@ -426,8 +431,24 @@ pub fn holiday(c: &Caps, ctx: &Ctx) -> Option<Found> {
             (Some("next"), _) | (None, Tense::Future) if this < dct => on(dct.year() + 1)?,
             _ => this,
         };
-        Some(Point::Day(d))
+        Some(point(d))
     })
+}
+
+/// Easter Sunday in the Gregorian calendar (the anonymous algorithm).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let (b, c) = (y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }
 
 /// "April 24 and 25": a bare day right after a month and day is in the

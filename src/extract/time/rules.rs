@@ -201,7 +201,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "holiday",
-        pattern: r"{B}(?:(?P<rel>last|this|next)\s+)?(?P<h>{HOLIDAY}){E}(?:\s+(?P<y>{YEAR}){E})?",
+        pattern: r"{B}(?:(?P<rel>last|this|next)\s+)?(?P<h>{HOLIDAY}){E}(?P<week>\s+week{E})?(?:\s+(?P<y>{YEAR}){E})?",
         resolve: calendar::holiday,
     },
     Rule {

@@ -401,3 +401,25 @@ fn an_hour_read_by_its_part_of_the_day() {
         "2019-05-02T21:00",
     );
 }
+
+#[test]
+fn movable_holidays() {
+    one(
+        "Crowds gathered on Easter Sunday.",
+        "Easter Sunday",
+        Date,
+        "2019-04-21",
+    );
+    one(
+        "Pilgrims prayed as Easter week began.",
+        "Easter week",
+        Date,
+        "2019-W16",
+    );
+    one(
+        "Turnout on Election Day 2018 was high.",
+        "Election Day 2018",
+        Date,
+        "2018-11-06",
+    );
+}
