@@ -426,8 +426,14 @@ pub fn holiday(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let rel = c.get("rel").map(lx::normalise);
     relative(ctx, "XXXX-XX-XX", |dct| {
         let this = on(dct.year())?;
+        // A week that has begun by the DCT is not in the future.
+        let begins = if week {
+            this.week(Weekday::Mon).first_day()
+        } else {
+            this
+        };
         let d = match (rel.as_deref(), tense) {
-            (Some("last"), _) | (None, Tense::Past) if this > dct => on(dct.year() - 1)?,
+            (Some("last"), _) | (None, Tense::Past) if begins > dct => on(dct.year() - 1)?,
             (Some("next"), _) | (None, Tense::Future) if this < dct => on(dct.year() + 1)?,
             _ => this,
         };

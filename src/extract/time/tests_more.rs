@@ -1,6 +1,7 @@
 //! One sentence per rule added in the second round (halves, ages, parts of
 //! the day, calendar sets, reporting years, tense markers).
 
+use super::find_timexes;
 use super::tests::{found, one};
 use crate::extract::TimexType::{Date, Duration, Set, Time};
 
@@ -421,5 +422,18 @@ fn movable_holidays() {
         "Election Day 2018",
         Date,
         "2018-11-06",
+    );
+}
+
+#[test]
+fn a_holiday_week_under_way_is_this_one() {
+    let f = find_timexes(
+        "Protesters prayed as Easter week began.",
+        chrono::NaiveDate::from_ymd_opt(2000, 4, 17),
+    );
+    assert_eq!(
+        f.first().map(|t| t.value.as_str()),
+        Some("2000-W16"),
+        "{f:?}"
     );
 }
