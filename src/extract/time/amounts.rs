@@ -32,6 +32,39 @@ const RATE_WORDS: &[&str] = &[
     "once", "twice", "times", "percent", "cent", "dollars", "cents", "million", "billion",
 ];
 
+/// Words ending in "s" that are no plural count before "a year".
+const NOT_PLURAL: &[&str] = &[
+    "was",
+    "has",
+    "is",
+    "this",
+    "his",
+    "its",
+    "as",
+    "thus",
+    "perhaps",
+    "always",
+    "plus",
+    "afterwards",
+    "towards",
+    "besides",
+    "whereas",
+    "unless",
+    "does",
+    "yes",
+];
+
+/// "fifty thousand CDs a year", "interviews a day": a plural noun before
+/// the unit counts things per unit.
+fn after_plural(word: &str) -> bool {
+    word.len() > 2
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && word.chars().all(|ch| ch.is_ascii_alphabetic())
+        && !NOT_PLURAL.contains(&word)
+}
+
 /// "5% a year": the sign leaves no word before the match.
 fn after_percent(ctx: &Ctx) -> bool {
     ctx.text
@@ -59,6 +92,7 @@ pub fn duration(c: &Caps, ctx: &Ctx) -> Option<Found> {
         && c.all().len() <= raw_n.len() + 1 + unit_len(c)
         && (RATE_WORDS.contains(&before.as_str())
             || before.chars().any(|ch| ch.is_ascii_digit())
+            || after_plural(&before)
             || after_percent(ctx))
     {
         return text(TimexType::Set, duration_value(Count::N(1), unit));

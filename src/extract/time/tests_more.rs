@@ -437,3 +437,19 @@ fn a_holiday_week_under_way_is_this_one() {
         "{f:?}"
     );
 }
+
+#[test]
+fn things_counted_per_unit_are_a_set() {
+    one(
+        "The plant ships ten thousand cars a week.",
+        "a week",
+        Set,
+        "P1W",
+    );
+    one(
+        "The talks were suspended for a week.",
+        "a week",
+        Duration,
+        "P1W",
+    );
+}
