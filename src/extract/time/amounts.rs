@@ -82,6 +82,11 @@ pub fn duration(c: &Caps, ctx: &Ctx) -> Option<Found> {
     if (raw_n == "a" || raw_n == "an") && matches!(unit, Unit::Second | Unit::Quarter) {
         return None;
     }
+    // "a year-earlier loss": the unit starts a compound of its own.
+    let after = ctx.text.get(ctx.end..).unwrap_or("");
+    if after.starts_with('-') && after[1..].starts_with(|ch: char| ch.is_alphabetic()) {
+        return None;
+    }
     let article = raw_n == "a" || raw_n == "an";
     // "a years-long fight": the article goes with the noun, not the unit.
     if article && c.get("unit").is_some_and(|u| u.ends_with(['s', 'S'])) {

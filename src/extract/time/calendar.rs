@@ -479,3 +479,17 @@ pub fn conjoined_day(c: &Caps, ctx: &Ctx) -> Option<Found> {
     f.span = Some((c.caps.name("d")?.start(), ctx.end));
     Some(f)
 }
+
+/// "the 1988 quarter": the reporting quarter of that year; "the 1988
+/// period": the year (the period's length is not said).
+pub fn year_period(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    let y: i32 = num(c.get("y"))?;
+    let quarter = c
+        .get("what")
+        .is_some_and(|w| w.eq_ignore_ascii_case("quarter"));
+    let p = match (quarter, reporting_quarter(ctx)) {
+        (true, Some(Point::Quarter(_, q))) => Point::Quarter(y, q),
+        _ => Point::Year(y),
+    };
+    Some(date(p)?.derived())
+}

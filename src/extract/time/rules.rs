@@ -70,6 +70,11 @@ pub const RULES: &[Rule] = &[
         resolve: calendar::month_day,
     },
     Rule {
+        name: "year_period",
+        pattern: r"{B}the\s+(?P<y>{YEAR})\s+(?P<what>period|quarter){E}",
+        resolve: calendar::year_period,
+    },
+    Rule {
         name: "ordinal_quarter",
         pattern: r"{B}(?:(?P<y1>{YEAR})\s+|(?P<ry>this|last|next)\s+year['’]s\s+|(?P<the1>the\s+)?(?P<ya>year-ago|year-earlier)\s+|(?P<the2>the\s+))?(?:(?:fiscal|calendar)\s+)?(?P<ord>{ORD})(?P<sep>[\s-]+)(?:fiscal[\s-]+)?quarter{E}(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{YEAR}){E})?",
         resolve: calendar::ordinal_quarter,

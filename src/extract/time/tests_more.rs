@@ -453,3 +453,19 @@ fn things_counted_per_unit_are_a_set() {
         "P1W",
     );
 }
+
+#[test]
+fn a_year_and_its_reporting_period() {
+    one(
+        "Profit rose in the third quarter from $2 million in the 2018 quarter.",
+        "the 2018 quarter",
+        Date,
+        "2018-Q3",
+    );
+    one(
+        "Sales rose, compared with a year-earlier loss of $3 million.",
+        "year-earlier",
+        Date,
+        "2018",
+    );
+}
