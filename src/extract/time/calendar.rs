@@ -30,6 +30,9 @@ pub(super) fn year_for(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<N
     let flipped = match tense {
         Tense::Past if dist(&closest) > FAR_DAYS => cands.iter().rev().find(|x| **x <= dct),
         Tense::Future if dist(&closest) < -FAR_DAYS => cands.iter().find(|x| **x >= dct),
+        // News reports what has happened: with no tense, a date well ahead
+        // is read as the past one.
+        Tense::Unknown if dist(&closest) > FAR_DAYS => cands.iter().rev().find(|x| **x <= dct),
         _ => None,
     };
     Some(flipped.copied().unwrap_or(closest))

@@ -469,3 +469,13 @@ fn a_year_and_its_reporting_period() {
         "2018",
     );
 }
+
+#[test]
+fn an_unmarked_month_well_ahead_is_the_past_one() {
+    // DCT 1989-10-30: next March is four months ahead, last March seven back.
+    let f = find_timexes(
+        "The stock hit $42 in June from $29 in March.",
+        chrono::NaiveDate::from_ymd_opt(1989, 10, 30),
+    );
+    assert!(f.iter().any(|t| t.value == "1989-03"), "{f:?}");
+}
