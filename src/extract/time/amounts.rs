@@ -32,6 +32,39 @@ const RATE_WORDS: &[&str] = &[
     "once", "twice", "times", "percent", "cent", "dollars", "cents", "million", "billion",
 ];
 
+/// Words ending in "s" that are no plural count before "a year".
+const NOT_PLURAL: &[&str] = &[
+    "was",
+    "has",
+    "is",
+    "this",
+    "his",
+    "its",
+    "as",
+    "thus",
+    "perhaps",
+    "always",
+    "plus",
+    "afterwards",
+    "towards",
+    "besides",
+    "whereas",
+    "unless",
+    "does",
+    "yes",
+];
+
+/// "fifty thousand CDs a year", "interviews a day": a plural noun before
+/// the unit counts things per unit.
+fn after_plural(word: &str) -> bool {
+    word.len() > 2
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && word.chars().all(|ch| ch.is_ascii_alphabetic())
+        && !NOT_PLURAL.contains(&word)
+}
+
 /// "5% a year": the sign leaves no word before the match.
 fn after_percent(ctx: &Ctx) -> bool {
     ctx.text
@@ -49,11 +82,22 @@ pub fn duration(c: &Caps, ctx: &Ctx) -> Option<Found> {
     if (raw_n == "a" || raw_n == "an") && matches!(unit, Unit::Second | Unit::Quarter) {
         return None;
     }
+    // "a year-earlier loss": the unit starts a compound of its own.
+    let after = ctx.text.get(ctx.end..).unwrap_or("");
+    if after.starts_with('-') && after[1..].starts_with(|ch: char| ch.is_alphabetic()) {
+        return None;
+    }
+    let article = raw_n == "a" || raw_n == "an";
+    // "a years-long fight": the article goes with the noun, not the unit.
+    if article && c.get("unit").is_some_and(|u| u.ends_with(['s', 'S'])) {
+        return None;
+    }
     let before = ctx.word_before();
-    if (raw_n == "a" || raw_n == "an")
+    if article
         && c.all().len() <= raw_n.len() + 1 + unit_len(c)
         && (RATE_WORDS.contains(&before.as_str())
             || before.chars().any(|ch| ch.is_ascii_digit())
+            || after_plural(&before)
             || after_percent(ctx))
     {
         return text(TimexType::Set, duration_value(Count::N(1), unit));
@@ -72,6 +116,12 @@ pub fn duration(c: &Caps, ctx: &Ctx) -> Option<Found> {
         (_, Some(the)) if adjective => Some(the.end()),
         (Some(_), Some(the)) => Some(the.start()),
         _ => None,
+    };
+    // "a month-long strike": the article belongs to "strike".
+    let long = c.get("old").is_some_and(|o| o.eq_ignore_ascii_case("long"));
+    let skip_to = match c.caps.name("unit") {
+        Some(u) if article && long => Some(u.start()),
+        _ => skip_to,
     };
     if let Some(s) = skip_to {
         f.span = Some((s, ctx.end));
@@ -111,7 +161,7 @@ fn is_count_word(w: &str) -> bool {
 
 pub fn plural_units(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let unit = lx::unit(c.get("unit")?)?;
-    if !c.has("q") && is_count_word(&ctx.word_before()) {
+    if !c.has("q") && !c.has("long") && is_count_word(&ctx.word_before()) {
         return None;
     }
     // "years ago": some time in the past, a date.
@@ -151,8 +201,27 @@ pub fn year_ended(c: &Caps, ctx: &Ctx) -> Option<Found> {
     relative(ctx, "PRESENT_REF", |dct| Some(Point::at(dct, Unit::Year)))
 }
 
-pub fn set_word(c: &Caps, _ctx: &Ctx) -> Option<Found> {
+/// Words after "quarterly" that still leave it an adverb ("adjusted
+/// quarterly and reviewed").
+const AFTER_ADVERB: &[&str] = &["and", "or", "from", "since", "until", "through", "to"];
+
+pub fn set_word(c: &Caps, ctx: &Ctx) -> Option<Found> {
     if let Some(w) = c.get("w") {
+        // "its quarterly dividend" is an adjective, which TimeBank leaves
+        // alone; only the adverb ("paid quarterly") is a frequency.
+        if w.eq_ignore_ascii_case("quarterly") {
+            let next = ctx
+                .text
+                .get(ctx.end..)
+                .unwrap_or("")
+                .trim_start()
+                .split(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if !next.is_empty() && !AFTER_ADVERB.contains(&next.to_lowercase().as_str()) {
+                return None;
+            }
+        }
         let v = match lx::normalise(w).as_str() {
             "daily" => "P1D",
             "weekly" => "P1W",
@@ -187,4 +256,10 @@ pub fn reference(c: &Caps, ctx: &Ctx) -> Option<Found> {
         return None;
     }
     text(TimexType::Date, lx::lookup(lx::REFERENCES, r)?)
+}
+
+/// "a week-long festival", "their third day-long meeting": one unit long.
+pub fn unit_long(c: &Caps, _ctx: &Ctx) -> Option<Found> {
+    let unit = lx::unit(c.get("unit")?)?;
+    text(TimexType::Duration, duration_value(Count::N(1), unit))
 }

@@ -30,6 +30,9 @@ pub(super) fn year_for(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<N
     let flipped = match tense {
         Tense::Past if dist(&closest) > FAR_DAYS => cands.iter().rev().find(|x| **x <= dct),
         Tense::Future if dist(&closest) < -FAR_DAYS => cands.iter().find(|x| **x >= dct),
+        // News reports what has happened: with no tense, a date well ahead
+        // is read as the past one.
+        Tense::Unknown if dist(&closest) > FAR_DAYS => cands.iter().rev().find(|x| **x <= dct),
         _ => None,
     };
     Some(flipped.copied().unwrap_or(closest))
@@ -413,19 +416,83 @@ pub fn holiday(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let on = |y: i32| match h {
         Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
         Holiday::Nth(m, wd, n) => nth_weekday(y, m, wd, n),
+        Holiday::NthPlus(m, wd, n, plus) => add(nth_weekday(y, m, wd, n)?, plus, Unit::Day),
+        Holiday::Easter(plus) => add(easter(y)?, plus, Unit::Day),
     };
+    // "Easter week": the week holding the day.
+    let week = c.has("week");
+    let point = move |d: NaiveDate| if week { Point::Week(d) } else { Point::Day(d) };
     if let Some(y) = num::<i32>(c.get("y")) {
-        return date(Point::Day(on(y)?));
+        return date(point(on(y)?));
     }
     let tense = ctx.tense();
     let rel = c.get("rel").map(lx::normalise);
     relative(ctx, "XXXX-XX-XX", |dct| {
         let this = on(dct.year())?;
+        // A week that has begun by the DCT is not in the future.
+        let begins = if week {
+            this.week(Weekday::Mon).first_day()
+        } else {
+            this
+        };
         let d = match (rel.as_deref(), tense) {
-            (Some("last"), _) | (None, Tense::Past) if this > dct => on(dct.year() - 1)?,
+            (Some("last"), _) | (None, Tense::Past) if begins > dct => on(dct.year() - 1)?,
             (Some("next"), _) | (None, Tense::Future) if this < dct => on(dct.year() + 1)?,
             _ => this,
         };
-        Some(Point::Day(d))
+        Some(point(d))
     })
+}
+
+/// Easter Sunday in the Gregorian calendar (the anonymous algorithm).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let (b, c) = (y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// "April 24 and 25": a bare day right after a month and day is in the
+/// same month.
+pub fn conjoined_day(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    let d: u32 = num(c.get("d"))?;
+    let before = ctx.text.get(..ctx.start)?.trim_end();
+    let mut words = before.rsplit(char::is_whitespace);
+    let prev_day = words
+        .next()?
+        .trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
+    if prev_day.is_empty() || !prev_day.chars().all(|ch| ch.is_ascii_digit()) {
+        return None;
+    }
+    let m = lx::month(words.next()?)?;
+    let anchor = ctx.day_anchor?;
+    if anchor.month() != m {
+        return None;
+    }
+    let day = NaiveDate::from_ymd_opt(anchor.year(), m, d)?;
+    let mut f = date(Point::Day(day))?;
+    f.span = Some((c.caps.name("d")?.start(), ctx.end));
+    Some(f)
+}
+
+/// "the 1988 quarter": the reporting quarter of that year; "the 1988
+/// period": the year (the period's length is not said).
+pub fn year_period(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    let y: i32 = num(c.get("y"))?;
+    let quarter = c
+        .get("what")
+        .is_some_and(|w| w.eq_ignore_ascii_case("quarter"));
+    let p = match (quarter, reporting_quarter(ctx)) {
+        (true, Some(Point::Quarter(_, q))) => Point::Quarter(y, q),
+        _ => Point::Year(y),
+    };
+    Some(date(p)?.derived())
 }

@@ -32,7 +32,8 @@ pub fn clock_time(c: &Caps, ctx: &Ctx) -> Option<Found> {
         (None, _) => "XXXX-XX-XX".to_string(),
         (Some(dct), None) => match (c.get("mon").and_then(lx::month), num::<u32>(c.get("d"))) {
             (Some(m), Some(d)) => Point::Day(year_for(dct, m, d, ctx.tense())?).value(),
-            _ => Point::Day(dct).value(),
+            // "was shot at 10 p.m.": the day the text is talking about.
+            _ => Point::Day(ctx.day_anchor.unwrap_or(dct)).value(),
         },
         (Some(dct), Some(w)) => {
             let d = match lx::normalise(w).as_str() {
@@ -171,13 +172,25 @@ pub fn day_word(c: &Caps, ctx: &Ctx) -> Option<Found> {
 }
 
 pub fn part_of_day(c: &Caps, ctx: &Ctx) -> Option<Found> {
-    let pod = pod_code(c)?;
-    let last = c.get("w")?.eq_ignore_ascii_case("last");
+    // "by mid-afternoon": a part of the DCT's day.
+    let pod = match c.get("mid").map(lx::normalise) {
+        Some(m) if m.ends_with("morning") => "MO",
+        Some(m) if m.ends_with("afternoon") => "AF",
+        Some(_) => "MI",
+        None => pod_code(c)?,
+    };
+    let last = c.get("w").is_some_and(|w| w.eq_ignore_ascii_case("last"));
     if last && pod != "NI" {
         return None;
     }
+    let shift = match c.get("day").map(lx::normalise).as_deref() {
+        Some("yesterday") => -1,
+        Some("tomorrow") => 1,
+        _ if last => -1,
+        _ => 0,
+    };
     let day = match ctx.dct {
-        Some(dct) => Point::Day(add(dct, if last { -1 } else { 0 }, Unit::Day)?).value(),
+        Some(dct) => Point::Day(add(dct, shift, Unit::Day)?).value(),
         None => "XXXX-XX-XX".to_string(),
     };
     text(TimexType::Time, format!("{day}T{pod}"))
@@ -275,4 +288,124 @@ pub fn relative_unit(c: &Caps, ctx: &Ctx) -> Option<Found> {
     relative(ctx, fallback, |dct| {
         Some(Point::at(add(dct, n, unit)?, unit))
     })
+}
+
+/// Prepositions before "the year" / "the week" that make it the current one
+/// ("for the year, volume was flat", "the week's most active session").
+const THE_UNIT_LEADS: &[&str] = &["for", "of", "in", "during", "through", "throughout"];
+
+/// Words after "the year" that make it some other year ("the year before",
+/// "the year of the dragon", "the year 2000").
+const THE_UNIT_NOT_BEFORE: &[&str] = &[
+    "ago",
+    "earlier",
+    "before",
+    "after",
+    "later",
+    "ended",
+    "ending",
+    "end",
+    "of",
+    "that",
+    "when",
+    "in",
+    "to",
+    "two",
+    "one",
+    "nineteen",
+    "following",
+    "since",
+    "which",
+];
+
+/// "for the year", "of the week": the DCT's year or week.
+pub fn the_unit(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    if !THE_UNIT_LEADS.contains(&ctx.word_before().as_str()) {
+        return None;
+    }
+    let after = ctx.text.get(ctx.end..).unwrap_or("");
+    if after.starts_with(['-', '\'', '’']) && !after.starts_with("'s") && !after.starts_with("’s")
+    {
+        return None;
+    }
+    let next = after
+        .trim_start()
+        .split(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if THE_UNIT_NOT_BEFORE.contains(&next.as_str())
+        || next.starts_with(|ch: char| ch.is_ascii_digit())
+    {
+        return None;
+    }
+    let unit = lx::unit(c.get("unit")?)?;
+    // "Friday's close ... for the week": the week of the last day named.
+    let day = ctx.day_anchor.filter(|_| unit == Unit::Week);
+    relative(ctx, "PRESENT_REF", |dct| {
+        Some(Point::at(day.unwrap_or(dct), unit))
+    })
+}
+
+/// Where a bare "the morning" refers to a particular one ("placed orders in
+/// the morning"); "the morning after the storm" names its own day.
+const BARE_POD_LEADS: &[&str] = &["in", "during", "by"];
+const BARE_POD_NOT_BEFORE: &[&str] = &["of", "after", "before", "when"];
+
+/// "that night", "the next morning", "in the morning": a part of the day
+/// the text is talking about (or of the DCT), the next one for "next".
+pub fn anchored_pod(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    let pod = pod_code(c)?;
+    let bare = lx::normalise(c.get("w")?) == "the";
+    if bare {
+        let next = ctx
+            .text
+            .get(ctx.end..)
+            .unwrap_or("")
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if !BARE_POD_LEADS.contains(&ctx.word_before().as_str())
+            || BARE_POD_NOT_BEFORE.contains(&next.as_str())
+        {
+            return None;
+        }
+    }
+    let shift = match c.get("next").map(lx::normalise).as_deref() {
+        Some("next" | "following") => 1,
+        _ => 0,
+    };
+    let day = match ctx.dct {
+        Some(dct) => Point::Day(add(ctx.day_anchor.unwrap_or(dct), shift, Unit::Day)?).value(),
+        None => "XXXX-XX-XX".to_string(),
+    };
+    Some(text(TimexType::Time, format!("{day}T{pod}"))?.derived())
+}
+
+/// "4 in the morning", "nine at night": an hour read by its part of the day.
+pub fn clock_pod(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    let mut h = match lx::number(c.get("h")?)? {
+        Count::N(h) => h,
+        Count::Fuzzy => return None,
+    };
+    if !(1..=12).contains(&h) {
+        return None;
+    }
+    let evening = match c.get("pod").map(lx::normalise).as_deref() {
+        Some("morning") => false,
+        Some(_) => true,
+        None => h >= 6,
+    };
+    if evening && h < 12 {
+        h += 12;
+    } else if !evening && h == 12 {
+        h = 0;
+    }
+    let mi: u32 = num(c.get("mi")).unwrap_or(0);
+    let day = match ctx.dct {
+        Some(dct) => Point::Day(ctx.day_anchor.unwrap_or(dct)).value(),
+        None => "XXXX-XX-XX".to_string(),
+    };
+    text(TimexType::Time, format!("{day}T{h:02}:{mi:02}"))
 }

@@ -185,6 +185,11 @@ pub enum Holiday {
     Fixed(u32, u32),
     /// The n-th such weekday of the month.
     Nth(u32, Weekday, u32),
+    /// Days after the n-th such weekday (US Election Day: the Tuesday after
+    /// the first Monday of November).
+    NthPlus(u32, Weekday, u32, i64),
+    /// Days from Easter Sunday.
+    Easter(i64),
 }
 
 pub const HOLIDAYS: &[(&str, Holiday)] = &[
@@ -200,6 +205,11 @@ pub const HOLIDAYS: &[(&str, Holiday)] = &[
     ("thanksgiving", Holiday::Nth(11, Weekday::Thu, 4)),
     ("labor day", Holiday::Nth(9, Weekday::Mon, 1)),
     ("memorial day", Holiday::Nth(5, Weekday::Mon, 5)),
+    ("election day", Holiday::NthPlus(11, Weekday::Mon, 1, 1)),
+    ("easter sunday", Holiday::Easter(0)),
+    ("easter monday", Holiday::Easter(1)),
+    ("easter", Holiday::Easter(0)),
+    ("good friday", Holiday::Easter(-2)),
 ];
 
 /// Words that mark the clause as talking about the future or the past; the

@@ -20,12 +20,17 @@ use super::Timex;
 use chrono::NaiveDate;
 use point::Point;
 use regex::Regex;
+use regex_automata::Input;
+use regex_automata::meta;
+use regex_automata::nfa::thompson::WhichCaptures;
 use resolve::{Caps, Ctx, Value};
 use std::sync::LazyLock;
 
 struct Compiled {
-    /// Every rule's pattern, one capture group each, in priority order.
-    combined: Regex,
+    /// Every rule's pattern as one multi-pattern regex, in priority order:
+    /// its match says which rule matched (the pattern id) straight from the
+    /// DFA, with no capture pass over all the rules.
+    combined: meta::Regex,
     /// Each rule's own pattern with its named groups.
     each: Vec<Regex>,
 }
@@ -40,9 +45,13 @@ static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
         .collect();
     let alternatives: Vec<String> = rules::RULES
         .iter()
-        .map(|r| format!("({})", rules::strip_names(&rules::expand(r.pattern))))
+        .map(|r| format!("(?i){}", rules::strip_names(&rules::expand(r.pattern))))
         .collect();
-    let combined = Regex::new(&format!("(?i){}", alternatives.join("|")))
+    // Leftmost-first across patterns, the earlier pattern winning at the same
+    // start, as the alternation `(r1)|(r2)|...` would; no group is needed.
+    let combined = meta::Regex::builder()
+        .configure(meta::Config::new().which_captures(WhichCaptures::Implicit))
+        .build_many(&alternatives)
         .unwrap_or_else(|e| panic!("combined time rules: {e}"));
     Compiled { combined, each }
 });
@@ -63,16 +72,16 @@ pub fn find_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut out = Vec::new();
     let mut forward = Vec::new();
     let mut pos = 0;
-    while let Some(caps) = c.combined.captures_at(text, pos) {
-        let Some(whole) = caps.get(0) else { break };
+    while pos <= text.len() {
+        let Some(whole) = c.combined.search(&Input::new(text).range(pos..)) else {
+            break;
+        };
         // A rejected match (lowercase "may", "a second term") is retried one
         // character further on, so a shorter rule can still match inside it.
         let retry = next_char(text, whole.start());
         pos = retry;
-        let Some(i) = (1..caps.len()).find(|&i| caps.get(i).is_some()) else {
-            continue;
-        };
-        let (Some(rule), Some(re)) = (rules::RULES.get(i - 1), c.each.get(i - 1)) else {
+        let i = whole.pattern().as_usize();
+        let (Some(rule), Some(re)) = (rules::RULES.get(i), c.each.get(i)) else {
             continue;
         };
         let Some(own) = re.captures_at(text, whole.start()) else {

@@ -50,6 +50,11 @@ pub const RULES: &[Rule] = &[
         resolve: deictic::clock_time,
     },
     Rule {
+        name: "clock_pod",
+        pattern: r"{B}(?P<h>[0-9]{1,2}|{ONES}|ten|eleven|twelve)(?::(?P<mi>[0-5][0-9]))?(?:\s+o['’]clock)?\s+(?:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<night>night)){E}",
+        resolve: deictic::clock_pod,
+    },
+    Rule {
         name: "month_year",
         pattern: r"{B}(?:{POS})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}){E}",
         resolve: calendar::month_year,
@@ -63,6 +68,11 @@ pub const RULES: &[Rule] = &[
         name: "day_month",
         pattern: r"{B}(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})",
         resolve: calendar::month_day,
+    },
+    Rule {
+        name: "year_period",
+        pattern: r"{B}the\s+(?P<y>{YEAR})\s+(?P<what>period|quarter){E}",
+        resolve: calendar::year_period,
     },
     Rule {
         name: "ordinal_quarter",
@@ -110,14 +120,24 @@ pub const RULES: &[Rule] = &[
         resolve: amounts::plural_units,
     },
     Rule {
+        name: "unit_long",
+        pattern: r"{B}(?P<unit>day|week|month|year|decade|hour|minute)-long{E}",
+        resolve: amounts::unit_long,
+    },
+    Rule {
         name: "day_word",
         pattern: r"{B}(?:(?:early|late)\s+)?(?P<w>yesterday|today|tomorrow|tonight)(?:\s+(?P<pod>{POD}){E})?{E}",
         resolve: deictic::day_word,
     },
     Rule {
         name: "part_of_day",
-        pattern: r"{B}(?P<w>last|this)\s+(?P<pod>{POD}){E}",
+        pattern: r"{B}(?:(?P<w>last|this)\s+(?P<pod>{POD})|(?P<mid>mid(?:-|\s+)?(?:morning|afternoon|day)){E}(?:\s+(?P<day>yesterday|today|tomorrow))?){E}",
         resolve: deictic::part_of_day,
+    },
+    Rule {
+        name: "anchored_pod",
+        pattern: r"{B}(?P<w>that|the(?:\s+(?P<next>next|following|same))?)\s+(?P<pod>{POD}){E}",
+        resolve: deictic::anchored_pod,
     },
     Rule {
         name: "weekday_set",
@@ -176,7 +196,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "year",
-        pattern: r"{B}(?:{POS})?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<y>(?:1[6-9]|20)[0-9]{2}){E}",
+        pattern: r"{B}(?:{POS}|(?:pre|post)-)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<y>(?:1[6-9]|20)[0-9]{2}){E}",
         resolve: calendar::year,
     },
     Rule {
@@ -186,13 +206,23 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "holiday",
-        pattern: r"{B}(?:(?P<rel>last|this|next)\s+)?(?P<h>{HOLIDAY}){E}(?:\s+(?P<y>{YEAR}){E})?",
+        pattern: r"{B}(?:(?P<rel>last|this|next)\s+)?(?P<h>{HOLIDAY}){E}(?P<week>\s+week{E})?(?:\s+(?P<y>{YEAR}){E})?",
         resolve: calendar::holiday,
     },
     Rule {
         name: "set_word",
-        pattern: r"{B}(?:(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?P<unit>{UNITS})){E}",
+        pattern: r"{B}(?:(?P<w>daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?P<unit>{UNITS})){E}",
         resolve: amounts::set_word,
+    },
+    Rule {
+        name: "the_unit",
+        pattern: r"{B}the\s+(?:fiscal\s+)?(?P<unit>year|week){E}",
+        resolve: deictic::the_unit,
+    },
+    Rule {
+        name: "conjoined_day",
+        pattern: r"{B}(?:and|or)\s+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?{E}",
+        resolve: calendar::conjoined_day,
     },
     Rule {
         name: "reference",

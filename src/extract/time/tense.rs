@@ -28,6 +28,12 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         .map(|(off, w)| (left.len() - off, w))
         .chain(words(right).map(|(off, w)| (off + 1, w)))
         .collect();
+    let n_left = words(left).count();
+    // "announced on Thursday, will close ...": the verb the expression hangs
+    // on (only prepositions between) decides before any nearer marker.
+    let governor = (0..n_left)
+        .rev()
+        .find(|&i| !ws.get(i).is_some_and(|(_, w)| is_link(w)));
     let mut best: Option<(usize, Tense)> = None;
     for (i, &(dist, w)) in ws.iter().enumerate() {
         let Some(mut t) = classify(w) else { continue };
@@ -45,6 +51,9 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         if aux || be_then_future {
             t = Tense::Future;
         }
+        if governor == Some(i) {
+            return t;
+        }
         if best.is_none_or(|(d, _)| dist < d) {
             best = Some((dist, t));
         }
@@ -61,6 +70,15 @@ fn classify(word: &str) -> Option<Tense> {
     } else {
         None
     }
+}
+
+/// Words that may stand between a verb and the expression it governs
+/// ("met on Monday", "left early Friday").
+fn is_link(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "on" | "at" | "by" | "early" | "late" | "the" | "of"
+    )
 }
 
 fn is_future_aux(word: &str) -> bool {

@@ -1,6 +1,7 @@
 //! One sentence per rule added in the second round (halves, ages, parts of
 //! the day, calendar sets, reporting years, tense markers).
 
+use super::find_timexes;
 use super::tests::{found, one};
 use crate::extract::TimexType::{Date, Duration, Set, Time};
 
@@ -249,4 +250,232 @@ fn trading_days_are_days() {
         Duration,
         "P8D",
     );
+}
+
+#[test]
+fn the_year_after_a_preposition_is_the_current_one() {
+    one(
+        "For the year, cereal volume was flat.",
+        "the year",
+        Date,
+        "2019",
+    );
+    one(
+        "It was the busiest session of the week.",
+        "the week",
+        Date,
+        "2019-W18",
+    );
+    // Some other year, or a reporting year with its own rule.
+    let f = found("They married in the year 2000.");
+    assert!(f.iter().all(|(t, _, _)| t != "the year"), "{f:?}");
+    none("It was the year of the flood.");
+}
+
+#[test]
+fn a_bare_day_after_a_month_and_day_shares_its_month() {
+    one(
+        "The summit meets on April 24 and 25 in Lisbon.",
+        "25",
+        Date,
+        "2019-04-25",
+    );
+    none("The vote was 24 and 25 against.");
+}
+
+#[test]
+fn a_prefixed_year_keeps_its_prefix() {
+    one(
+        "The post-1959 politics split families.",
+        "post-1959",
+        Date,
+        "1959",
+    );
+}
+
+#[test]
+fn mid_afternoon_alone_is_today() {
+    one(
+        "By mid-afternoon the rally had grown.",
+        "mid-afternoon",
+        Time,
+        "2019-05-02TAF",
+    );
+}
+
+#[test]
+fn the_verb_an_expression_hangs_on_decides_its_tense() {
+    one(
+        "The merger, announced on Monday, will close in June.",
+        "Monday",
+        Date,
+        "2019-04-29",
+    );
+}
+
+#[test]
+fn mid_afternoon_yesterday_is_a_part_of_that_day() {
+    one(
+        "Shares rose at mid-afternoon yesterday in London.",
+        "mid-afternoon yesterday",
+        Time,
+        "2019-05-01TAF",
+    );
+}
+
+#[test]
+fn unit_long_adjectives_are_one_unit() {
+    one(
+        "Their third day-long meeting ended in a deal.",
+        "day-long",
+        Duration,
+        "P1D",
+    );
+    one(
+        "A month-long strike closed the port.",
+        "month-long",
+        Duration,
+        "P1M",
+    );
+    one(
+        "It ended a years-long feud over water.",
+        "years-long",
+        Duration,
+        "PXY",
+    );
+}
+
+#[test]
+fn quarterly_is_a_set() {
+    one(
+        "The fund pays its dividend quarterly.",
+        "quarterly",
+        Set,
+        "P3M",
+    );
+}
+
+#[test]
+fn quarterly_before_a_noun_is_no_set() {
+    none("The board raised its quarterly dividend.");
+}
+
+#[test]
+fn a_bare_clock_time_is_on_the_day_under_discussion() {
+    one(
+        "The guard was shot on April 20. It happened at 10 p.m. near the gate.",
+        "10 p.m.",
+        Time,
+        "2019-04-20T22:00",
+    );
+}
+
+#[test]
+fn a_part_of_the_day_under_discussion() {
+    one(
+        "Police came on April 20. They left the next morning.",
+        "the next morning",
+        Time,
+        "2019-04-21TMO",
+    );
+    one(
+        "Traders placed big orders in the morning.",
+        "the morning",
+        Time,
+        "2019-05-02TMO",
+    );
+    none("The morning of the storm was calm.");
+}
+
+#[test]
+fn an_hour_read_by_its_part_of_the_day() {
+    one(
+        "The convoy leaves at 4 in the morning.",
+        "4 in the morning",
+        Time,
+        "2019-05-02T04:00",
+    );
+    one(
+        "They met at nine at night.",
+        "nine at night",
+        Time,
+        "2019-05-02T21:00",
+    );
+}
+
+#[test]
+fn movable_holidays() {
+    one(
+        "Crowds gathered on Easter Sunday.",
+        "Easter Sunday",
+        Date,
+        "2019-04-21",
+    );
+    one(
+        "Pilgrims prayed as Easter week began.",
+        "Easter week",
+        Date,
+        "2019-W16",
+    );
+    one(
+        "Turnout on Election Day 2018 was high.",
+        "Election Day 2018",
+        Date,
+        "2018-11-06",
+    );
+}
+
+#[test]
+fn a_holiday_week_under_way_is_this_one() {
+    let f = find_timexes(
+        "Protesters prayed as Easter week began.",
+        chrono::NaiveDate::from_ymd_opt(2000, 4, 17),
+    );
+    assert_eq!(
+        f.first().map(|t| t.value.as_str()),
+        Some("2000-W16"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn things_counted_per_unit_are_a_set() {
+    one(
+        "The plant ships ten thousand cars a week.",
+        "a week",
+        Set,
+        "P1W",
+    );
+    one(
+        "The talks were suspended for a week.",
+        "a week",
+        Duration,
+        "P1W",
+    );
+}
+
+#[test]
+fn a_year_and_its_reporting_period() {
+    one(
+        "Profit rose in the third quarter from $2 million in the 2018 quarter.",
+        "the 2018 quarter",
+        Date,
+        "2018-Q3",
+    );
+    one(
+        "Sales rose, compared with a year-earlier loss of $3 million.",
+        "year-earlier",
+        Date,
+        "2018",
+    );
+}
+
+#[test]
+fn an_unmarked_month_well_ahead_is_the_past_one() {
+    // DCT 1989-10-30: next March is four months ahead, last March seven back.
+    let f = find_timexes(
+        "The stock hit $42 in June from $29 in March.",
+        chrono::NaiveDate::from_ymd_opt(1989, 10, 30),
+    );
+    assert!(f.iter().any(|t| t.value == "1989-03"), "{f:?}");
 }
