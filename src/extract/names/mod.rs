@@ -8,6 +8,7 @@
 //! by the types it gave that word earlier. The weights (`data/ner/model.bin`)
 //! are compiled in and parsed once.
 
+pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
