@@ -97,36 +97,16 @@ impl Clusters {
     }
 
     pub fn from_bytes(b: &[u8]) -> Result<Clusters, ClusterError> {
-        if b.get(..4) != Some(MAGIC) {
-            return Err(ClusterError::Header);
-        }
-        let mut at = 4;
-        let levels = read_u32(b, &mut at).ok_or(ClusterError::Header)? as usize;
-        if !(1..=16).contains(&levels) {
-            return Err(ClusterError::Header);
-        }
-        let sizes = (0..levels)
-            .map(|_| read_u32(b, &mut at).filter(|&k| (1..=65535).contains(&k)))
-            .collect::<Option<Vec<u32>>>()
-            .ok_or(ClusterError::Header)?;
-        let n = read_u32(b, &mut at).ok_or(ClusterError::Header)? as usize;
-        let mut words = Vec::with_capacity(n.min(1 << 20));
-        let mut ids = vec![Vec::with_capacity(n.min(1 << 20)); levels];
-        for _ in 0..n {
-            for (level, &k) in ids.iter_mut().zip(&sizes) {
-                let c = b.get(at..at + 2).ok_or(ClusterError::Body)?;
-                at += 2;
-                let c = u16::from_le_bytes([c[0], c[1]]);
-                if u32::from(c) >= k {
-                    return Err(ClusterError::Body);
-                }
-                level.push(c);
+        let mut words = Vec::new();
+        let mut ids: Vec<Vec<u16>> = Vec::new();
+        let sizes = parse(b, |w, c| {
+            ids.resize(c.len(), Vec::new());
+            for (level, &id) in ids.iter_mut().zip(c) {
+                level.push(id);
             }
-            let len = usize::from(*b.get(at).ok_or(ClusterError::Body)?);
-            let w = b.get(at + 1..at + 1 + len).ok_or(ClusterError::Body)?;
-            at += 1 + len;
-            words.push(String::from_utf8_lossy(w).into_owned());
-        }
+            words.push(w.to_string());
+        })?;
+        ids.resize(sizes.len(), Vec::new());
         Ok(Clusters { sizes, words, ids })
     }
 
@@ -134,22 +114,56 @@ impl Clusters {
     pub fn levels(&self) -> usize {
         self.sizes.len()
     }
+}
 
-    /// Words keyed by `lower_hash`, so a token is looked up by the hash the
-    /// tagger computes anyway. When two words fold to one key (`café`,
-    /// `cafe`) the more frequent one wins.
-    fn lookup(&self) -> IdMap<[u16; LEVELS]> {
-        let mut map = IdMap::default();
-        map.reserve(self.words.len());
-        for (i, w) in self.words.iter().enumerate() {
-            let mut c = [UNKNOWN; LEVELS];
-            for (slot, level) in c.iter_mut().zip(&self.ids) {
-                *slot = level[i];
-            }
-            map.entry(lower_hash(w)).or_insert(c);
-        }
-        map
+/// Walks a cluster file: calls `each` with every word and its cluster numbers
+/// (one per level), without allocating; returns the cluster count of each level.
+fn parse(b: &[u8], mut each: impl FnMut(&str, &[u16])) -> Result<Vec<u32>, ClusterError> {
+    if b.get(..4) != Some(MAGIC) {
+        return Err(ClusterError::Header);
     }
+    let mut at = 4;
+    let levels = read_u32(b, &mut at).ok_or(ClusterError::Header)? as usize;
+    if !(1..=16).contains(&levels) {
+        return Err(ClusterError::Header);
+    }
+    let sizes = (0..levels)
+        .map(|_| read_u32(b, &mut at).filter(|&k| (1..=65535).contains(&k)))
+        .collect::<Option<Vec<u32>>>()
+        .ok_or(ClusterError::Header)?;
+    let n = read_u32(b, &mut at).ok_or(ClusterError::Header)?;
+    let mut ids = [0u16; 16];
+    for _ in 0..n {
+        for (slot, &k) in ids.iter_mut().zip(&sizes) {
+            let c = b.get(at..at + 2).ok_or(ClusterError::Body)?;
+            at += 2;
+            *slot = u16::from_le_bytes([c[0], c[1]]);
+            if u32::from(*slot) >= k {
+                return Err(ClusterError::Body);
+            }
+        }
+        let len = usize::from(*b.get(at).ok_or(ClusterError::Body)?);
+        let w = b.get(at + 1..at + 1 + len).ok_or(ClusterError::Body)?;
+        at += 1 + len;
+        let w = std::str::from_utf8(w).map_err(|_| ClusterError::Body)?;
+        each(w, &ids[..levels]);
+    }
+    Ok(sizes)
+}
+
+/// The words of a cluster file keyed by `lower_hash`, so a token is looked up
+/// by the hash the tagger computes anyway. When two words fold to one key
+/// (`café`, `cafe`) the more frequent (earlier) one wins.
+fn lookup(b: &[u8]) -> Result<IdMap<[u16; LEVELS]>, ClusterError> {
+    let mut map = IdMap::default();
+    parse(b, |w, ids| {
+        let mut c = [UNKNOWN; LEVELS];
+        for (slot, &id) in c.iter_mut().zip(ids) {
+            *slot = id;
+        }
+        map.entry(lower_hash(w)).or_insert(c);
+    })?;
+    Ok(map)
 }
 
 /// The clusters of the word whose `lower_hash` is `lower`, coarse to fine;
@@ -158,11 +172,7 @@ impl Clusters {
 pub fn of(lower: u64) -> [u16; LEVELS] {
     static TABLE: OnceLock<IdMap<[u16; LEVELS]>> = OnceLock::new();
     TABLE
-        .get_or_init(|| {
-            Clusters::from_bytes(DATA)
-                .map(|c| c.lookup())
-                .unwrap_or_default()
-        })
+        .get_or_init(|| lookup(DATA).unwrap_or_default())
         .get(&lower)
         .copied()
         .unwrap_or([UNKNOWN; LEVELS])
@@ -204,7 +214,7 @@ mod tests {
 
     #[test]
     fn looks_words_up_case_blind() {
-        let map = sample().lookup();
+        let map = lookup(&sample().to_bytes()).expect("parses");
         assert_eq!(map.get(&lower_hash("London")), Some(&[0, 3, UNKNOWN]));
         assert_eq!(map.get(&lower_hash("SAID")), Some(&[1, 2, UNKNOWN]));
         assert_eq!(map.get(&lower_hash("Rome")), None);
