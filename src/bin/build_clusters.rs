@@ -38,7 +38,7 @@ struct Cli {
     #[arg(long, value_delimiter = ',', default_values_t = [64usize, 256, 1024])]
     k: Vec<usize>,
     /// Lloyd iterations per granularity.
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 15)]
     iterations: usize,
 }
 

@@ -4,8 +4,9 @@
 //! An averaged perceptron over BILOU tags, decoded left to right with a small
 //! beam, trained on CoNLL-2003 by `src/bin/train_ner.rs` (see
 //! `scripts/eval-ner.sh`). Features are hashed (`features`), helped by name
-//! lists (`gazetteer`), by how the document writes the same word elsewhere and
-//! by the types it gave that word earlier. The weights (`data/ner/model.bin`)
+//! lists (`gazetteer`), by word clusters learnt from unlabelled text
+//! (`clusters`), by how the document writes the same word elsewhere and by the
+//! types it gave that word earlier. The weights (`data/ner/model.bin`)
 //! are compiled in and parsed once.
 
 pub mod clusters;
