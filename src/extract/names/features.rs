@@ -7,7 +7,7 @@
 //! decoding, left to right.
 
 use super::clusters::{self, LEVELS};
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, MINED, TITLE};
 use crate::extract::text::{self, Token};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -312,14 +312,18 @@ impl TokenInfo {
     pub fn add_gaz(&mut self, bits: u64) {
         self.gaz |= bits;
     }
-    /// A capitalised common word opening its sentence, on no name list: `Tensions
-    /// rose`, `Instead, ...`. The perceptron sometimes takes these for names.
+    /// A capitalised common word opening its sentence, on no hand-kept name
+    /// list: `Tensions rose`, `Instead, ...`, `National security adviser ...`.
+    /// The perceptron sometimes takes these for names. Titles don't count (they
+    /// are not names), nor do the lists mined from CoNLL: they hold such words
+    /// as names of one document (`National`, a team).
     pub fn likely_common_opener(&self) -> bool {
+        const NOT_NAMES: u64 = ((1 << (4 * TYPES)) - 1) << (4 * MINED) | 0xf << (4 * TITLE);
         self.flags & SENT_START != 0
             && self.flags & COMMON != 0
             && self.flags & HEADLINE == 0
             && self.cap == Cap::Title as u8
-            && self.gaz == 0
+            && self.gaz & !NOT_NAMES == 0
     }
     fn capitalised(&self) -> bool {
         self.cap >= Cap::Title as u8
