@@ -6,7 +6,8 @@
 //! token; dynamic ones depend on the tags already chosen and are added while
 //! decoding, left to right.
 
-use super::gazetteer::Gazetteer;
+use super::clusters::{self, LEVELS};
+use super::gazetteer::{Gazetteer, MINED, TITLE};
 use crate::extract::text::{self, Token};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -141,6 +142,8 @@ pub struct TokenInfo {
     doc_case: u8,
     /// Gazetteer marks: bit `4 * list + BILOU position`.
     gaz: u64,
+    /// Word clusters, coarse to fine (`clusters::UNKNOWN` for a rare word).
+    clusters: [u16; LEVELS],
 }
 
 const SENT_START: u8 = 1;
@@ -205,6 +208,7 @@ fn analyse(word: &str) -> TokenInfo {
     }
     info.cased = cased;
     info.shape = shape;
+    info.clusters = clusters::of(info.lower);
     info.len = n.min(255) as u8;
     info.cap = if upper + lower == 0 {
         Cap::NoLetters
@@ -308,14 +312,18 @@ impl TokenInfo {
     pub fn add_gaz(&mut self, bits: u64) {
         self.gaz |= bits;
     }
-    /// A capitalised common word opening its sentence, on no name list: `Tensions
-    /// rose`, `Instead, ...`. The perceptron sometimes takes these for names.
+    /// A capitalised common word opening its sentence, on no hand-kept name
+    /// list: `Tensions rose`, `Instead, ...`, `National security adviser ...`.
+    /// The perceptron sometimes takes these for names. Titles don't count (they
+    /// are not names), nor do the lists mined from CoNLL: they hold such words
+    /// as names of one document (`National`, a team).
     pub fn likely_common_opener(&self) -> bool {
+        const NOT_NAMES: u64 = ((1 << (4 * TYPES)) - 1) << (4 * MINED) | 0xf << (4 * TITLE);
         self.flags & SENT_START != 0
             && self.flags & COMMON != 0
             && self.flags & HEADLINE == 0
             && self.cap == Cap::Title as u8
-            && self.gaz == 0
+            && self.gaz & !NOT_NAMES == 0
     }
     fn capitalised(&self) -> bool {
         self.cap >= Cap::Title as u8
@@ -386,6 +394,22 @@ pub fn static_features(p: &Prepared, sent: &std::ops::Range<usize>, i: usize, ou
             out.push(feat(tmpl + 10, x.cased));
         }
     }
+    // Word clusters: the token's at every granularity, its neighbours' at a middle one.
+    for (k, &c) in t.clusters.iter().enumerate() {
+        out.push(feat(60 + k as u64, u64::from(c)));
+    }
+    let cluster_at = |d: isize| {
+        at(d).map_or(0xB05u64.wrapping_add_signed(d as i64), |x| {
+            u64::from(x.clusters[1])
+        })
+    };
+    out.push(feat(64, cluster_at(-1)));
+    out.push(feat(65, cluster_at(1)));
+    out.push(feat2(
+        66,
+        u64::from(t.clusters[1]),
+        u64::from(t.cap) << 4 | ctx,
+    ));
     out.push(feat2(39, lower_at(-2), lower_at(-1)));
     out.push(feat2(49, lower_at(1), lower_at(2)));
     if let Some(cs) = p.contexts.get(&t.lower).filter(|_| t.capitalised()) {

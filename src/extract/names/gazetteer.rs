@@ -27,6 +27,9 @@ pub const LISTS: [&str; 9] = [
 /// The list of first names, mined from people named in full in the training text.
 pub const FIRST_NAME: usize = 3;
 
+/// The list of titles (`President`, `national security adviser`).
+pub const TITLE: usize = 8;
+
 /// Where the mined lists of names by type start in `LISTS`.
 pub const MINED: usize = 4;
 

@@ -4,10 +4,12 @@
 //! An averaged perceptron over BILOU tags, decoded left to right with a small
 //! beam, trained on CoNLL-2003 by `src/bin/train_ner.rs` (see
 //! `scripts/eval-ner.sh`). Features are hashed (`features`), helped by name
-//! lists (`gazetteer`), by how the document writes the same word elsewhere and
-//! by the types it gave that word earlier. The weights (`data/ner/model.bin`)
+//! lists (`gazetteer`), by word clusters learnt from unlabelled text
+//! (`clusters`), by how the document writes the same word elsewhere and by the
+//! types it gave that word earlier. The weights (`data/ner/model.bin`)
 //! are compiled in and parsed once.
 
+pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
@@ -409,6 +411,14 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
             (first, last, k)
         })
         .filter(|&(first, last, _)| !(first == last && p.info[first].likely_common_opener()))
+        // A name starts with a word or a number; one that starts with a mark
+        // (`Workers' Day` cut after its apostrophe) is a piece of a longer phrase.
+        .filter(|&(first, _, _)| {
+            p.tokens[first]
+                .text(text)
+                .chars()
+                .any(char::is_alphanumeric)
+        })
         .fold(Vec::new(), |acc, span| {
             rejoin_split_name(text, p, acc, span)
         })
@@ -430,6 +440,29 @@ mod tests {
             .into_iter()
             .map(|s| (&text[s.start..s.end], s.kind))
             .collect()
+    }
+
+    #[test]
+    fn names_start_with_a_word() {
+        let found = names("Across town, the mayor led his own Workers' Day rally in central Lima.");
+        assert!(
+            found
+                .iter()
+                .all(|(n, _)| n.starts_with(char::is_alphanumeric)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn title_words_opening_a_sentence_are_no_names() {
+        let found = names(
+            "We left early.\n\nNational security adviser Anna Berg said on Friday that talks went on.",
+        );
+        assert!(!found.iter().any(|(n, _)| *n == "National"), "{found:?}");
+        assert!(
+            found.contains(&("Anna Berg", ActorKind::Person)),
+            "{found:?}"
+        );
     }
 
     #[test]
