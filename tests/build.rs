@@ -302,3 +302,23 @@ fn parse_cache_reparses_only_what_changed() {
         briefing::source::load(site.root(), false).articles
     );
 }
+
+/// The default event partial has a compiled twin; a site's own partial replaces both.
+#[test]
+fn a_site_event_partial_is_used_on_every_page_that_lists_events() {
+    let site = Site::fixture("basic");
+    site.write(
+        "templates/partials/event.html",
+        "<li class=\"event mine\">{{ e.date }}: {{ e.text }}</li>\n",
+    );
+    site.build();
+    let timeline = site.read("timeline/index.html");
+    assert!(timeline.contains("<li class=\"event mine\">"), "timeline");
+    let json = site.json();
+    let article = json["articles"][0]["id"].as_str().expect("id");
+    let page = site.read(&format!("articles/{article}/index.html"));
+    assert!(
+        !page.contains("<li class=\"event\"") && page.contains("event mine"),
+        "article page"
+    );
+}

@@ -5,6 +5,7 @@
 //! slim view (see [`views`]); `links` makes every URL.
 
 mod body;
+mod compiled;
 mod escape;
 mod json;
 pub mod links;
@@ -109,6 +110,9 @@ pub enum RenderError {
 pub struct Theme {
     tera: tera::Tera,
     assets: BTreeMap<String, Vec<u8>>,
+    /// Whether `partials/event.html` is the default one, which has a compiled
+    /// twin ([`compiled::event`]): events are most of what a big site renders.
+    default_event_partial: bool,
 }
 
 /// Tera's error chain in one line: the cause is where the useful part is.
@@ -130,11 +134,13 @@ impl Theme {
             .iter()
             .map(|(n, t)| (n.to_string(), t.to_string()))
             .collect();
+        let mut default_event_partial = true;
         for (name, bytes) in read_dir_files(&root.join("templates"))? {
             let text = String::from_utf8(bytes).map_err(|_| RenderError::Template {
                 name: name.clone(),
                 message: "not UTF-8".into(),
             })?;
+            default_event_partial &= !compiled::EVENT_TEMPLATES.contains(&name.as_str());
             templates.insert(name, text);
         }
         let mut tera = tera::Tera::default();
@@ -150,7 +156,28 @@ impl Theme {
             .map(|(n, b)| (n.to_string(), b.to_vec()))
             .collect();
         assets.extend(read_dir_files(&root.join("static"))?);
-        Ok(Theme { tera, assets })
+        Ok(Theme {
+            tera,
+            assets,
+            default_event_partial,
+        })
+    }
+
+    /// A part of a page: `template` with `value` as its one variable `name`.
+    fn render_fragment<T: Serialize>(
+        &self,
+        template: &str,
+        name: &str,
+        value: &T,
+    ) -> Result<String, RenderError> {
+        let mut ctx = tera::Context::new();
+        ctx.insert(name, value);
+        self.tera
+            .render(template, &ctx)
+            .map_err(|e| RenderError::Template {
+                name: template.into(),
+                message: describe(&e),
+            })
     }
 
     fn render<T: Serialize>(
@@ -242,6 +269,7 @@ enum Job {
 /// build render them all and `briefing serve` render just the one asked for.
 pub struct Plan {
     dates: Dates,
+    events: EventFragments,
     timeline: Vec<timeline::TimelinePage>,
     /// With the whole-site files first: the biggest jobs start soonest.
     jobs: Vec<(String, Job)>,
@@ -305,6 +333,7 @@ impl Plan {
             .collect();
         Plan {
             dates: Dates::new(b),
+            events: EventFragments::default(),
             timeline,
             jobs,
             by_path,
@@ -332,7 +361,7 @@ impl Plan {
     }
 
     fn render_job(&self, b: &Briefing, theme: &Theme, i: usize) -> Result<OutputFile, RenderError> {
-        let p = &Prepared::new(b, &self.dates);
+        let p = &Prepared::new(b, &self.dates, theme, &self.events);
         let (path, job) = &self.jobs[i];
         let file = |bytes: Vec<u8>| {
             Ok(OutputFile {
@@ -400,7 +429,7 @@ impl Plan {
                     "actors",
                     &format!("{}: articles, page {n}", a.name),
                     &format!("Articles that mention {}.", a.name),
-                    &|l| ActorArticlesView::new(p, a, n, l),
+                    &|l| Ok(ActorArticlesView::new(p, a, n, l)),
                 )
             }
             Job::Actors => page(
@@ -411,7 +440,7 @@ impl Plan {
                 "actors",
                 "Actors",
                 "Every person, organization, place and group in the briefing.",
-                &|l| actors_index(b, l),
+                &|l| Ok(actors_index(b, l)),
             ),
             Job::Timeline(part) => {
                 let title = match part {
@@ -483,11 +512,11 @@ fn page<T: Serialize>(
     section: &'static str,
     title: &str,
     description: &str,
-    view: &dyn Fn(&Links) -> T,
+    view: &dyn Fn(&Links) -> Result<T, RenderError>,
 ) -> Result<OutputFile, RenderError> {
     let links = Links::from_page(path);
     let frame = frame(b, &links, path, section, title, description, true);
-    let bytes = theme.render(template, &frame, &view(&links))?;
+    let bytes = theme.render(template, &frame, &view(&links)?)?;
     Ok(OutputFile {
         path: path.to_string(),
         bytes,
@@ -523,7 +552,7 @@ fn frame(
     }
 }
 
-fn overview(p: &Prepared, links: &Links) -> OverviewView {
+fn overview(p: &Prepared, links: &Links) -> Result<OverviewView, RenderError> {
     let b = p.b;
     let mut ranked: Vec<&crate::model::Actor> = b.actors.iter().collect();
     ranked.sort_by(|x, y| y.salience.total_cmp(&x.salience).then(x.id.cmp(&y.id)));
@@ -538,12 +567,12 @@ fn overview(p: &Prepared, links: &Links) -> OverviewView {
         _ => None,
     };
     // Latest events: the most recent dates first; only day- and week-precise ones are "news".
-    let latest: Vec<EventView> = (0..b.events.len())
+    let latest: Vec<EventItem> = (0..b.events.len())
         .rev()
         .filter(|&e| matches!(b.events[e].when.precision, Precision::Day | Precision::Week))
         .take(OVERVIEW_EVENTS)
-        .map(|e| EventView::new(p, e, Source::Named, links))
-        .collect();
+        .map(|e| p.event_item(e, Source::Named, links))
+        .collect::<Result<_, _>>()?;
     // Notable quotes: attributed ones, by their speaker's salience.
     let mut quotes: Vec<&crate::model::QuoteEntry> =
         b.quotes.iter().filter(|q| q.speaker.is_some()).collect();
@@ -553,7 +582,7 @@ fn overview(p: &Prepared, links: &Links) -> OverviewView {
             .then(x.article.cmp(&y.article))
             .then(x.offset.cmp(&y.offset))
     });
-    OverviewView {
+    Ok(OverviewView {
         period,
         article_count: b.articles.len(),
         actor_count: b.actors.len(),
@@ -574,7 +603,7 @@ fn overview(p: &Prepared, links: &Links) -> OverviewView {
             .map(|a| ArticleLink::new(p, a, links))
             .collect(),
         more_articles: b.articles.len().saturating_sub(OVERVIEW_ARTICLES),
-    }
+    })
 }
 
 fn actors_index(b: &Briefing, links: &Links) -> ActorsView {

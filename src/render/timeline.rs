@@ -4,8 +4,7 @@
 
 use super::links::Links;
 use super::views::{
-    AxisMark, DayGroup, EventView, FilterActor, MonthGroup, PageLink, Prepared, Source,
-    TimelineView,
+    AxisMark, DayGroup, FilterActor, MonthGroup, PageLink, Prepared, Source, TimelineView,
 };
 use crate::model::{Briefing, Precision};
 use std::collections::HashMap;
@@ -77,7 +76,7 @@ pub fn view(
     pages: &[TimelinePage],
     current: Option<usize>,
     links: &Links,
-) -> TimelineView {
+) -> Result<TimelineView, super::RenderError> {
     let b = p.b;
     let events = match current {
         Some(p) => pages[p].events.clone(),
@@ -90,8 +89,8 @@ pub fn view(
         events: pages[i].events.len(),
         current: current == Some(i),
     };
-    TimelineView {
-        months: months(p, events.clone(), links),
+    Ok(TimelineView {
+        months: months(p, events.clone(), links)?,
         filter_actors: filter_actors(b, events),
         // The axis of the whole timeline goes on its first page only: drawn on
         // every month page it would cost more than the events themselves.
@@ -113,10 +112,14 @@ pub fn view(
         index: links.timeline(),
         paginated: !pages.is_empty(),
         page_label: current.map(|p| pages[p].label.clone()),
-    }
+    })
 }
 
-fn months(p: &Prepared, events: Range<usize>, links: &Links) -> Vec<MonthGroup> {
+fn months(
+    p: &Prepared,
+    events: Range<usize>,
+    links: &Links,
+) -> Result<Vec<MonthGroup>, super::RenderError> {
     let mut months: Vec<MonthGroup> = Vec::new();
     for i in events {
         let e = &p.b.events[i];
@@ -143,10 +146,10 @@ fn months(p: &Prepared, events: Range<usize>, links: &Links) -> Vec<MonthGroup> 
             });
         }
         if let Some(day) = month.days.last_mut() {
-            day.events.push(EventView::new(p, i, Source::Named, links));
+            day.events.push(p.event_item(i, Source::Named, links)?);
         }
     }
-    months
+    Ok(months)
 }
 
 /// Actors with events in `events`, most events first.

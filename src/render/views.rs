@@ -3,9 +3,12 @@
 
 use super::body::{body_html, sentence_anchor};
 use super::links::Links;
+use super::{RenderError, Theme};
 use crate::model::{Actor, ArticleEntry, Briefing, EventEntry, QuoteEntry};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The dates of a briefing in words: an article's date or an event's appears
 /// on many pages, and is formatted once rather than on each.
@@ -16,15 +19,82 @@ pub struct Dates {
     event_dates: Vec<String>,
 }
 
-/// What the views are made from: the briefing and its dates in words.
+/// What the views are made from: the briefing, its dates in words, and the
+/// theme with its cache of rendered events.
 pub struct Prepared<'a> {
     pub b: &'a Briefing,
     dates: &'a Dates,
+    theme: &'a Theme,
+    events: &'a EventFragments,
+}
+
+/// Events rendered through `partials/event.html`, kept by the folder depth of
+/// the page (their links are relative): an event appears on the timeline and on
+/// the page of each of its actors, and is rendered once for all of them.
+#[derive(Default)]
+pub struct EventFragments {
+    by_root: Mutex<HashMap<String, Arc<[OnceLock<String>]>>>,
+}
+
+/// An event as a page lists it: rendered by `partials/event.html`.
+#[derive(Serialize)]
+pub struct EventItem {
+    pub html: String,
 }
 
 impl<'a> Prepared<'a> {
-    pub fn new(b: &'a Briefing, dates: &'a Dates) -> Prepared<'a> {
-        Prepared { b, dates }
+    pub fn new(
+        b: &'a Briefing,
+        dates: &'a Dates,
+        theme: &'a Theme,
+        events: &'a EventFragments,
+    ) -> Prepared<'a> {
+        Prepared {
+            b,
+            dates,
+            theme,
+            events,
+        }
+    }
+
+    /// Event `event` as listed on a page whose links start at `links`.
+    pub fn event_item(
+        &self,
+        event: usize,
+        source: Source,
+        links: &Links,
+    ) -> Result<EventItem, RenderError> {
+        let render = || {
+            let view = EventView::new(self, event, source, links);
+            if self.theme.default_event_partial {
+                Ok(super::compiled::event(&view))
+            } else {
+                self.theme
+                    .render_fragment("partials/event.html", "e", &view)
+            }
+        };
+        if source == Source::Implied {
+            // Only the event's own article lists it this way: nothing to share.
+            return Ok(EventItem { html: render()? });
+        }
+        let cells = match self.events.by_root.lock() {
+            Ok(mut by_root) => Arc::clone(
+                by_root
+                    .entry(links.root().to_string())
+                    .or_insert_with(|| (0..self.b.events.len()).map(|_| OnceLock::new()).collect()),
+            ),
+            Err(_) => return Ok(EventItem { html: render()? }),
+        };
+        let cell = &cells[event];
+        let html = match cell.get() {
+            Some(html) => html.clone(),
+            None => {
+                let html = render()?;
+                let _ = cell.set(html.clone());
+                html
+            }
+        };
+        Ok(EventItem { html })
     }
 
     pub fn event_date(&self, event: usize) -> &str {
@@ -217,7 +287,7 @@ pub struct OverviewView {
     pub event_count: usize,
     pub key_actors: Vec<ActorLink>,
     pub network: Option<super::network::Network>,
-    pub latest_events: Vec<EventView>,
+    pub latest_events: Vec<EventItem>,
     pub quotes: Vec<QuoteView>,
     pub articles: Vec<ArticleLink>,
     /// Articles not listed on the overview.
@@ -235,16 +305,16 @@ pub struct ArticleView {
     pub tags: Vec<String>,
     pub body_html: String,
     pub actors: Vec<ActorLink>,
-    pub events: Vec<EventView>,
+    pub events: Vec<EventItem>,
     pub quotes: Vec<QuoteView>,
 }
 
 impl ArticleView {
-    pub fn new(p: &Prepared, article: usize, links: &Links) -> ArticleView {
+    pub fn new(p: &Prepared, article: usize, links: &Links) -> Result<ArticleView, RenderError> {
         let b = p.b;
         let a: &ArticleEntry = &b.articles[article];
         let head = ArticleLink::new(p, article, links);
-        ArticleView {
+        Ok(ArticleView {
             title: a.title.clone(),
             date: head.date,
             date_iso: head.date_iso,
@@ -261,14 +331,14 @@ impl ArticleView {
             events: a
                 .events
                 .iter()
-                .map(|&e| EventView::new(p, e, Source::Implied, links))
-                .collect(),
+                .map(|&e| p.event_item(e, Source::Implied, links))
+                .collect::<Result<_, _>>()?,
             quotes: a
                 .quotes
                 .iter()
                 .map(|&q| QuoteView::new(p, &b.quotes[q], links))
                 .collect(),
-        }
+        })
     }
 }
 
@@ -302,7 +372,7 @@ pub struct ActorView {
     pub more_articles: Option<String>,
     pub older_articles: usize,
     /// In date order, the latest [`ACTOR_EVENTS`].
-    pub events: Vec<EventView>,
+    pub events: Vec<EventItem>,
     pub total_events: usize,
     pub related: Vec<RelatedView>,
     /// The timeline filtered to this actor.
@@ -324,10 +394,10 @@ pub fn actor_article_pages(actor: &Actor) -> usize {
 }
 
 impl ActorView {
-    pub fn new(p: &Prepared, a: &Actor, links: &Links) -> ActorView {
+    pub fn new(p: &Prepared, a: &Actor, links: &Links) -> Result<ActorView, RenderError> {
         let b = p.b;
         let first_events = a.events.len().saturating_sub(ACTOR_EVENTS);
-        ActorView {
+        Ok(ActorView {
             name: a.name.clone(),
             kind: a.kind.as_str(),
             roles: a.roles.clone(),
@@ -352,8 +422,8 @@ impl ActorView {
                 .then(|| links.file(&actor_articles_path(&a.id, 2))),
             events: a.events[first_events..]
                 .iter()
-                .map(|&e| EventView::new(p, e, Source::Named, links))
-                .collect(),
+                .map(|&e| p.event_item(e, Source::Named, links))
+                .collect::<Result<_, _>>()?,
             total_events: a.events.len(),
             related: a
                 .related
@@ -364,7 +434,7 @@ impl ActorView {
                 })
                 .collect(),
             timeline: format!("{}?actor={}", links.timeline(), a.id),
-        }
+        })
     }
 }
 
@@ -423,7 +493,7 @@ pub struct ActorsView {
 pub struct DayGroup {
     pub label: String,
     pub date_iso: String,
-    pub events: Vec<EventView>,
+    pub events: Vec<EventItem>,
 }
 
 #[derive(Serialize)]
