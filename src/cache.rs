@@ -50,14 +50,15 @@ pub fn disk_path(root: &std::path::Path) -> std::path::PathBuf {
 
 impl ExtractionCache {
     /// The extraction of `body` at `date`, from the cache or computed now.
-    pub fn get(&self, body: &str, date: Option<NaiveDate>) -> Extraction {
+    /// Shared with the cache, not copied: a big site holds one copy of each.
+    pub fn get(&self, body: &str, date: Option<NaiveDate>) -> Arc<Extraction> {
         let k = key(body, date);
         if let Some(hit) = self.entries.lock().ok().and_then(|m| m.get(&k).cloned()) {
-            return (*hit).clone();
+            return hit;
         }
-        let ex = extract::extract(body, date);
+        let ex = Arc::new(extract::extract(body, date));
         if let Ok(mut m) = self.entries.lock() {
-            m.insert(k, Arc::new(ex.clone()));
+            m.insert(k, Arc::clone(&ex));
         }
         ex
     }
@@ -90,12 +91,15 @@ impl ExtractionCache {
         let mut list: Vec<(&u64, &Extraction)> =
             entries.iter().map(|(k, e)| (k, e.as_ref())).collect();
         list.sort_by_key(|(k, _)| **k);
-        let bytes = postcard::to_stdvec(&list).map_err(std::io::Error::other)?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
         let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-        std::fs::write(&tmp, bytes)?;
+        // Streamed to the file: the cache of a big site is never held twice.
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        postcard::to_io(&list, &mut out).map_err(std::io::Error::other)?;
+        std::io::Write::flush(&mut out)?;
+        drop(out);
         std::fs::rename(&tmp, path)
     }
 }

@@ -135,12 +135,12 @@ pub fn assemble(
             articles.iter().map(|a| (a.body.as_str(), a.date)).collect();
         cache.retain(&live);
     }
-    let extractions: Vec<extract::Extraction> = articles
+    let extractions: Vec<std::sync::Arc<extract::Extraction>> = articles
         .par_iter()
         .map(|a| {
             let ex = match extraction_cache {
                 Some(cache) => cache.get(&a.body, a.date),
-                None => extract::extract(&a.body, a.date),
+                None => std::sync::Arc::new(extract::extract(&a.body, a.date)),
             };
             progress.step();
             ex

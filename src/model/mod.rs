@@ -14,6 +14,7 @@ use crate::source::{Article, Block};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 pub use when::{Precision, When};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,10 +107,13 @@ const RELATED_LIMIT: usize = 10;
 pub fn build(
     config: &Config,
     articles: Vec<Article>,
-    mut extractions: Vec<Extraction>,
+    mut extractions: Vec<Arc<Extraction>>,
 ) -> Briefing {
-    for ex in &mut extractions {
-        overrides::apply_local(&config.actors, ex);
+    // Shared with the extraction cache: copied only when site.toml changes them.
+    if overrides::changes_extractions(&config.actors) {
+        for ex in &mut extractions {
+            overrides::apply_local(&config.actors, Arc::make_mut(ex));
+        }
     }
     let article_ids = article_ids(&articles);
 

@@ -5,8 +5,13 @@ use crate::extract::{ActorKind, Extraction, LocalActor};
 use crate::slug::slug;
 
 /// Per article, before merging: drops ignored names, renames merged forms.
+/// Whether [`apply_local`] changes anything.
+pub fn changes_extractions(overrides: &ActorOverrides) -> bool {
+    !(overrides.ignore.is_empty() && overrides.merge.is_empty())
+}
+
 pub fn apply_local(overrides: &ActorOverrides, ex: &mut Extraction) {
-    if overrides.ignore.is_empty() && overrides.merge.is_empty() {
+    if !changes_extractions(overrides) {
         return;
     }
     let ignored: Vec<String> = overrides.ignore.iter().map(|n| slug(n)).collect();

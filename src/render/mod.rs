@@ -269,7 +269,6 @@ enum Job {
 /// build render them all and `briefing serve` render just the one asked for.
 pub struct Plan {
     dates: Dates,
-    events: EventFragments,
     timeline: Vec<timeline::TimelinePage>,
     /// With the whole-site files first: the biggest jobs start soonest.
     jobs: Vec<(String, Job)>,
@@ -333,7 +332,6 @@ impl Plan {
             .collect();
         Plan {
             dates: Dates::new(b),
-            events: EventFragments::default(),
             timeline,
             jobs,
             by_path,
@@ -361,7 +359,7 @@ impl Plan {
     }
 
     fn render_job(&self, b: &Briefing, theme: &Theme, i: usize) -> Result<OutputFile, RenderError> {
-        let p = &Prepared::new(b, &self.dates, theme, &self.events);
+        let p = &Prepared::new(b, &self.dates, theme);
         let (path, job) = &self.jobs[i];
         let file = |bytes: Vec<u8>| {
             Ok(OutputFile {

@@ -7,8 +7,6 @@ use super::{RenderError, Theme};
 use crate::model::{Actor, ArticleEntry, Briefing, EventEntry, QuoteEntry};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
 
 /// The dates of a briefing in words: an article's date or an event's appears
 /// on many pages, and is formatted once rather than on each.
@@ -20,20 +18,11 @@ pub struct Dates {
 }
 
 /// What the views are made from: the briefing, its dates in words, and the
-/// theme with its cache of rendered events.
+/// theme that renders its events.
 pub struct Prepared<'a> {
     pub b: &'a Briefing,
     dates: &'a Dates,
     theme: &'a Theme,
-    events: &'a EventFragments,
-}
-
-/// Events rendered through `partials/event.html`, kept by the folder depth of
-/// the page (their links are relative): an event appears on the timeline and on
-/// the page of each of its actors, and is rendered once for all of them.
-#[derive(Default)]
-pub struct EventFragments {
-    by_root: Mutex<HashMap<String, Arc<[OnceLock<String>]>>>,
 }
 
 /// An event as a page lists it: rendered by `partials/event.html`.
@@ -43,56 +32,24 @@ pub struct EventItem {
 }
 
 impl<'a> Prepared<'a> {
-    pub fn new(
-        b: &'a Briefing,
-        dates: &'a Dates,
-        theme: &'a Theme,
-        events: &'a EventFragments,
-    ) -> Prepared<'a> {
-        Prepared {
-            b,
-            dates,
-            theme,
-            events,
-        }
+    pub fn new(b: &'a Briefing, dates: &'a Dates, theme: &'a Theme) -> Prepared<'a> {
+        Prepared { b, dates, theme }
     }
 
-    /// Event `event` as listed on a page whose links start at `links`.
+    /// Event `event` as listed on a page whose links start at `links`: through
+    /// the compiled twin of the default partial unless the site has its own.
     pub fn event_item(
         &self,
         event: usize,
         source: Source,
         links: &Links,
     ) -> Result<EventItem, RenderError> {
-        let render = || {
-            let view = EventView::new(self, event, source, links);
-            if self.theme.default_event_partial {
-                Ok(super::compiled::event(&view))
-            } else {
-                self.theme
-                    .render_fragment("partials/event.html", "e", &view)
-            }
-        };
-        if source == Source::Implied {
-            // Only the event's own article lists it this way: nothing to share.
-            return Ok(EventItem { html: render()? });
-        }
-        let cells = match self.events.by_root.lock() {
-            Ok(mut by_root) => Arc::clone(
-                by_root
-                    .entry(links.root().to_string())
-                    .or_insert_with(|| (0..self.b.events.len()).map(|_| OnceLock::new()).collect()),
-            ),
-            Err(_) => return Ok(EventItem { html: render()? }),
-        };
-        let cell = &cells[event];
-        let html = match cell.get() {
-            Some(html) => html.clone(),
-            None => {
-                let html = render()?;
-                let _ = cell.set(html.clone());
-                html
-            }
+        let view = EventView::new(self, event, source, links);
+        let html = if self.theme.default_event_partial {
+            super::compiled::event(&view)
+        } else {
+            self.theme
+                .render_fragment("partials/event.html", "e", &view)?
         };
         Ok(EventItem { html })
     }
