@@ -63,6 +63,13 @@ impl ExtractionCache {
         ex
     }
 
+    /// Forgets every entry.
+    pub fn clear(&self) {
+        if let Ok(mut m) = self.entries.lock() {
+            m.clear();
+        }
+    }
+
     /// Forgets entries not used since `keep` was built: call with the keys of the live articles.
     pub fn retain(&self, live: &[(&str, Option<NaiveDate>)]) {
         let keys: std::collections::HashSet<u64> = live.iter().map(|(b, d)| key(b, *d)).collect();

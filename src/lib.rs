@@ -90,7 +90,11 @@ pub fn render_site_cached(
     opts: &BuildOptions,
     extraction_cache: Option<&cache::ExtractionCache>,
 ) -> Result<(Vec<render::OutputFile>, BuildReport, config::Config), BuildError> {
-    let (briefing, theme, config, mut report) = assemble(opts, extraction_cache, None)?;
+    let caches = Caches {
+        extractions: extraction_cache,
+        ..Caches::default()
+    };
+    let (briefing, theme, config, mut report) = assemble(opts, caches)?;
     let clock = Instant::now();
     let files = render::render(&briefing, &theme)?;
     report.timings.push(("render", clock.elapsed()));
@@ -98,13 +102,25 @@ pub fn render_site_cached(
     Ok((files, report, config))
 }
 
+/// What a build may reuse from earlier builds; each is optional.
+#[derive(Default, Clone, Copy)]
+pub struct Caches<'a> {
+    /// Extractions by text and date.
+    pub extractions: Option<&'a cache::ExtractionCache>,
+    /// Where to save `extractions` once extraction is done. The cache is then
+    /// emptied, so that assembling frees each extraction as soon as it is used.
+    pub save_extractions_to: Option<&'a Path>,
+    /// Parsed articles by path and text (`briefing serve`).
+    pub parsed: Option<&'a source::ParseCache>,
+}
+
 /// Load, extract and assemble: the briefing, the theme to render it with, the
 /// settings, and a report of what happened so far.
 pub fn assemble(
     opts: &BuildOptions,
-    extraction_cache: Option<&cache::ExtractionCache>,
-    parse_cache: Option<&source::ParseCache>,
+    caches: Caches,
 ) -> Result<(model::Briefing, render::Theme, config::Config, BuildReport), BuildError> {
+    let extraction_cache = caches.extractions;
     use rayon::prelude::*;
     let progress = progress::Progress::new(opts.progress);
     let mut report = BuildReport::default();
@@ -124,7 +140,7 @@ pub fn assemble(
             .map(|w| Diagnostic::warning("site.toml", None, w)),
     );
     let theme = render::Theme::load(&opts.root)?;
-    let loaded = source::load_cached(&opts.root, opts.drafts, parse_cache);
+    let loaded = source::load_cached(&opts.root, opts.drafts, caches.parsed);
     report.diagnostics.extend(loaded.diagnostics);
     let articles = loaded.articles;
     lap(&mut report, "load");
@@ -147,6 +163,16 @@ pub fn assemble(
         })
         .collect();
     progress.finish();
+    if let (Some(cache), Some(path)) = (extraction_cache, caches.save_extractions_to) {
+        if let Err(e) = cache.save(path) {
+            report.diagnostics.push(Diagnostic::warning(
+                &path.display().to_string(),
+                None,
+                format!("cannot save the extraction cache: {e}"),
+            ));
+        }
+        cache.clear();
+    }
     lap(&mut report, "extract");
 
     let briefing = model::build(&config, articles, extractions);
@@ -163,28 +189,44 @@ pub fn assemble(
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let cache_path = cache::disk_path(&opts.root);
     let disk_cache = cache::ExtractionCache::load(&cache_path);
-    let (briefing, theme, config, mut report) = assemble(opts, Some(&disk_cache), None)?;
-    if let Err(e) = disk_cache.save(&cache_path) {
-        report.diagnostics.push(Diagnostic::warning(
-            &cache_path.display().to_string(),
-            None,
-            format!("cannot save the extraction cache: {e}"),
-        ));
-    }
-    // The model has what it needs: the cache's copies need not outlive rendering.
-    drop(disk_cache);
+    let caches = Caches {
+        extractions: Some(&disk_cache),
+        save_extractions_to: Some(&cache_path),
+        parsed: None,
+    };
+    let (briefing, theme, config, mut report) = assemble(opts, caches)?;
     let output = output_path(&opts.root, opts.output.as_deref(), &config);
     output::check_output_location(&opts.root, &output, opts.output.is_some())?;
     let clock = Instant::now();
-    let staging = output::Staging::begin(&output)?;
-    let written = std::sync::atomic::AtomicUsize::new(0);
-    render::render_each(&briefing, &theme, &|file| {
-        written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        staging.write(&file)
-    })?;
-    staging.commit()?;
+    /// The staging folder, counting what goes in.
+    struct Counted {
+        staging: output::Staging,
+        written: std::sync::atomic::AtomicUsize,
+    }
+    impl render::Sink for Counted {
+        fn file(&self, file: render::OutputFile) -> std::io::Result<()> {
+            self.written
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            self.staging.write(&file)
+        }
+        fn stream(
+            &self,
+            path: &str,
+            write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+        ) -> std::io::Result<()> {
+            self.written
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            self.staging.write_with(path, write)
+        }
+    }
+    let sink = Counted {
+        staging: output::Staging::begin(&output)?,
+        written: std::sync::atomic::AtomicUsize::new(0),
+    };
+    render::render_each(&briefing, &theme, &sink)?;
+    sink.staging.commit()?;
     report.timings.push(("render+write", clock.elapsed()));
-    report.files = written.into_inner();
+    report.files = sink.written.into_inner();
     report.output = output;
     Ok(report)
 }

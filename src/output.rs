@@ -140,17 +140,32 @@ impl Staging {
 
     /// Writes one file; safe to call from several threads.
     pub fn write(&self, file: &OutputFile) -> std::io::Result<()> {
-        if !safe_relative(&file.path) {
+        std::fs::write(self.prepare(&file.path)?, &file.bytes)
+    }
+
+    /// Writes one file through `write`, as it is made.
+    pub fn write_with(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let mut file = std::fs::File::create(self.prepare(path)?)?;
+        write(&mut file)
+    }
+
+    /// Where `path` goes in the new output, its folder made.
+    fn prepare(&self, path: &str) -> std::io::Result<PathBuf> {
+        if !safe_relative(path) {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
                 "a page path leaves the output folder",
             ));
         }
-        let path = self.dir.join(&file.path);
+        let path = self.dir.join(path);
         if let Some(p) = path.parent() {
             std::fs::create_dir_all(p)?;
         }
-        std::fs::write(&path, &file.bytes)
+        Ok(path)
     }
 
     /// Swaps the new output in: the old one steps aside, the new one takes its

@@ -130,7 +130,12 @@ struct Caches {
 
 fn rebuild(opts: &BuildOptions, cache: &Caches, site: &Site) {
     let started = Instant::now();
-    match crate::assemble(opts, Some(&cache.extractions), Some(&cache.parsed)) {
+    let caches = crate::Caches {
+        extractions: Some(&cache.extractions),
+        save_extractions_to: None,
+        parsed: Some(&cache.parsed),
+    };
+    match crate::assemble(opts, caches) {
         Ok((briefing, theme, _, report)) => {
             for d in &report.diagnostics {
                 eprintln!("{d}");

@@ -94,7 +94,11 @@ const CANDIDATES: usize = 64;
 /// Merges duplicate reports of `events` (sorted by date). Returns the merged
 /// events and, for each input event, the index of the event it ended up in.
 /// Dates are independent of each other, so they are merged in parallel.
-pub fn merge_duplicates(events: Vec<EventEntry>) -> (Vec<EventEntry>, Vec<usize>) {
+/// `text` gives the sentence of an event.
+pub fn merge_duplicates<'t>(
+    events: Vec<EventEntry>,
+    text: &(dyn Fn(&EventEntry) -> &'t str + Sync),
+) -> (Vec<EventEntry>, Vec<usize>) {
     let mut days: Vec<Vec<EventEntry>> = Vec::new();
     for event in events {
         match days.last_mut() {
@@ -102,8 +106,10 @@ pub fn merge_duplicates(events: Vec<EventEntry>) -> (Vec<EventEntry>, Vec<usize>
             _ => days.push(vec![event]),
         }
     }
-    let merged_days: Vec<(Vec<EventEntry>, Vec<usize>)> =
-        days.into_par_iter().map(merge_day).collect();
+    let merged_days: Vec<(Vec<EventEntry>, Vec<usize>)> = days
+        .into_par_iter()
+        .map(|day| merge_day(day, text))
+        .collect();
     let mut merged = Vec::new();
     let mut map = Vec::new();
     for (day, day_map) in merged_days {
@@ -115,7 +121,10 @@ pub fn merge_duplicates(events: Vec<EventEntry>) -> (Vec<EventEntry>, Vec<usize>
 }
 
 /// [`merge_duplicates`] for the events of one date.
-fn merge_day(events: Vec<EventEntry>) -> (Vec<EventEntry>, Vec<usize>) {
+fn merge_day<'t>(
+    events: Vec<EventEntry>,
+    text: &(dyn Fn(&EventEntry) -> &'t str + Sync),
+) -> (Vec<EventEntry>, Vec<usize>) {
     let mut merged: Vec<EventEntry> = Vec::with_capacity(events.len());
     let mut words: Vec<Vec<u64>> = Vec::new();
     let mut actor_sets: Vec<Vec<usize>> = Vec::new();
@@ -123,7 +132,7 @@ fn merge_day(events: Vec<EventEntry>) -> (Vec<EventEntry>, Vec<usize>) {
     // Kept events, by actor (`None`: events naming no actor).
     let mut by_actor: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
     for event in events {
-        let event_words = content_words(&event.text);
+        let event_words = content_words(text(&event));
         let event_actors = sorted_set(&event.actors);
         let keys: Vec<Option<usize>> = if event.actors.is_empty() {
             vec![None]
@@ -181,15 +190,25 @@ mod tests {
     use super::*;
     use crate::model::When;
 
-    fn event(date: &str, text: &str, article: usize, actors: &[usize]) -> EventEntry {
-        EventEntry {
+    /// Test events keep their text in a list, at the index `offset`.
+    fn event(date: &str, text: &str, article: usize, actors: &[usize]) -> (EventEntry, String) {
+        let entry = EventEntry {
             when: When::parse(date).expect("date"),
-            text: text.into(),
             article,
             offset: 0,
+            end: 0,
             actors: actors.to_vec(),
             also: Vec::new(),
+        };
+        (entry, text.to_string())
+    }
+
+    fn merge(events: Vec<(EventEntry, String)>) -> (Vec<EventEntry>, Vec<usize>) {
+        let (mut entries, texts): (Vec<EventEntry>, Vec<String>) = events.into_iter().unzip();
+        for (i, e) in entries.iter_mut().enumerate() {
+            e.offset = i;
         }
+        merge_duplicates(entries, &|e| texts[e.offset].as_str())
     }
 
     #[test]
@@ -209,10 +228,11 @@ mod tests {
             ),
             event("2019-04-30", "Oil prices rose in London trading.", 1, &[3]),
         ];
-        let (merged, map) = merge_duplicates(events);
+        let (merged, map) = merge(events);
         assert_eq!(merged.len(), 2);
         assert_eq!(map, [0, 0, 1]);
-        assert_eq!(merged[0].also, [(1, 0)]);
+        // The second report: article 1, at its sentence (offset 1 here, see `merge`).
+        assert_eq!(merged[0].also, [(1, 1)]);
     }
 
     #[test]
@@ -255,7 +275,7 @@ mod tests {
                 &[1],
             ),
         ];
-        let (merged, _) = merge_duplicates(events);
+        let (merged, _) = merge(events);
         assert_eq!(merged.len(), 3);
     }
 }

@@ -82,11 +82,12 @@ pub struct Actor {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventEntry {
     pub when: When,
-    /// The sentence the event comes from.
-    pub text: String,
     pub article: usize,
     /// Byte offset of the sentence in the article body: the anchor the timeline links to.
     pub offset: usize,
+    /// Where the sentence ends: its text is `body[offset..end]` of the article
+    /// (see [`Briefing::event_text`]), not a copy.
+    pub end: usize,
     pub actors: Vec<usize>,
     /// Other articles reporting the same event: `(article, sentence offset)`.
     pub also: Vec<(usize, usize)>,
@@ -98,6 +99,22 @@ pub struct QuoteEntry {
     pub speaker: Option<usize>,
     pub article: usize,
     pub offset: usize,
+}
+
+impl Briefing {
+    /// The sentence an event comes from.
+    pub fn event_text(&self, event: &EventEntry) -> &str {
+        sentence(&self.articles, event)
+    }
+}
+
+/// The sentence of `event` in its article (empty if the offsets do not fit,
+/// which the model never makes).
+fn sentence<'a>(articles: &'a [ArticleEntry], event: &EventEntry) -> &'a str {
+    articles
+        .get(event.article)
+        .and_then(|a| a.body.get(event.offset..event.end))
+        .unwrap_or("")
 }
 
 /// How many related actors an actor keeps.
@@ -249,9 +266,9 @@ fn article_part(article: Article, ex: &Extraction, global: impl Fn(usize) -> usi
         .filter_map(|ev| {
             Some(EventEntry {
                 when: When::parse(&ev.date)?,
-                text: article.body[ev.start..ev.end].to_string(),
                 article: 0,
                 offset: ev.start,
+                end: ev.end,
                 actors: ev.actors.iter().map(|&l| global(l)).collect(),
                 also: Vec::new(),
             })
@@ -322,10 +339,10 @@ fn finish(
     for ev in &events {
         articles[ev.article]
             .event_sentences
-            .push((ev.offset, ev.offset + ev.text.len()));
+            .push((ev.offset, ev.end));
     }
     let reports: Vec<(usize, usize)> = events.iter().map(|e| (e.article, e.offset)).collect();
-    let (events, merged_into) = dedup::merge_duplicates(events);
+    let (events, merged_into) = dedup::merge_duplicates(events, &|e| sentence(&articles, e));
     for (&(article, _), &i) in reports.iter().zip(&merged_into) {
         articles[article].events.push(i);
     }

@@ -90,7 +90,7 @@ mod tests {
                 root: sites.join(site),
                 ..Default::default()
             };
-            let (b, _, _, _) = crate::assemble(&opts, None, None).expect("assemble");
+            let (b, _, _, _) = crate::assemble(&opts, crate::Caches::default()).expect("assemble");
             let theme = Theme::load(&opts.root).expect("theme");
             let dates = Dates::new(&b);
             let p = Prepared::new(&b, &dates, &theme);

@@ -3,6 +3,7 @@
 use super::links;
 use crate::model::Briefing;
 use serde::Serialize;
+use std::io::Write as _;
 
 #[derive(Serialize)]
 struct Json<'a> {
@@ -57,7 +58,17 @@ struct QuoteJson<'a> {
     article: &'a str,
 }
 
+/// `briefing.json` in memory.
 pub fn briefing_json(b: &Briefing) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_briefing_json(b, &mut bytes);
+    bytes
+}
+
+/// `briefing.json` written to `out` as it is made: on a big site it is the
+/// biggest file, and never needs to be whole in memory.
+pub fn write_briefing_json(b: &Briefing, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let actor_id = |i: usize| b.actors[i].id.as_str();
     let article_id = |i: usize| b.articles[i].id.as_str();
     let url = |path: String| links::absolute_url(&b.site.base_url, &path);
@@ -96,7 +107,7 @@ pub fn briefing_json(b: &Briefing) -> Vec<u8> {
             .iter()
             .map(|e| EventJson {
                 date: &e.when.value,
-                text: &e.text,
+                text: b.event_text(e),
                 article: article_id(e.article),
                 sources: std::iter::once(e.article)
                     .chain(e.also.iter().map(|&(a, _)| a))
@@ -115,8 +126,8 @@ pub fn briefing_json(b: &Briefing) -> Vec<u8> {
             })
             .collect(),
     };
-    // Serialising plain structs of strings and numbers cannot fail.
-    let mut bytes = serde_json::to_vec_pretty(&json).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &json)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }

@@ -231,16 +231,32 @@ const OVERVIEW_QUOTES: usize = 6;
 /// the timeline and search.
 const OVERVIEW_ARTICLES: usize = 100;
 
-/// Renders every page, feed and data file of the site.
+/// Renders every page, feed and data file of the site, in memory.
 pub fn render(b: &Briefing, theme: &Theme) -> Result<Vec<OutputFile>, RenderError> {
-    let files = std::sync::Mutex::new(Vec::new());
-    render_each(b, theme, &|file| {
-        if let Ok(mut files) = files.lock() {
-            files.push(file);
+    struct Collect(std::sync::Mutex<Vec<OutputFile>>);
+    impl Sink for Collect {
+        fn file(&self, file: OutputFile) -> std::io::Result<()> {
+            if let Ok(mut files) = self.0.lock() {
+                files.push(file);
+            }
+            Ok(())
         }
-        Ok(())
-    })?;
-    let mut files = files.into_inner().unwrap_or_default();
+        fn stream(
+            &self,
+            path: &str,
+            write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+        ) -> std::io::Result<()> {
+            let mut bytes = Vec::new();
+            write(&mut bytes)?;
+            self.file(OutputFile {
+                path: path.to_string(),
+                bytes,
+            })
+        }
+    }
+    let sink = Collect(std::sync::Mutex::new(Vec::new()));
+    render_each(b, theme, &sink)?;
+    let mut files = sink.0.into_inner().unwrap_or_default();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
@@ -486,18 +502,35 @@ fn cname(b: &Briefing) -> Option<&str> {
         .filter(|c| !c.is_empty())
 }
 
-/// Renders every file of the site and hands each to `emit` as soon as it is
-/// made, from several threads: a big site is never held in memory whole.
-pub fn render_each(
-    b: &Briefing,
-    theme: &Theme,
-    emit: &(dyn Fn(OutputFile) -> std::io::Result<()> + Sync),
-) -> Result<(), RenderError> {
+/// Where the files of a site go as they are made.
+pub trait Sink: Sync {
+    fn file(&self, file: OutputFile) -> std::io::Result<()>;
+    /// A big file, written by `write` as it is made: never whole in memory.
+    fn stream(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()>;
+}
+
+/// Renders every file of the site into `sink` as soon as it is made, from
+/// several threads: a big site is never held in memory whole.
+pub fn render_each(b: &Briefing, theme: &Theme, sink: &dyn Sink) -> Result<(), RenderError> {
     let plan = Plan::new(b, theme);
     (0..plan.jobs.len()).into_par_iter().try_for_each(|i| {
-        let file = plan.render_job(b, theme, i)?;
-        let path = file.path.clone();
-        emit(file).map_err(|source| RenderError::Write { path, source })
+        let (path, job) = &plan.jobs[i];
+        let written = match job {
+            Job::Json => sink.stream(path, &mut |out| json::write_briefing_json(b, out)),
+            Job::Search => {
+                let p = Prepared::new(b, &plan.dates, theme);
+                sink.stream(path, &mut |out| search::write_search_index(&p, out))
+            }
+            _ => sink.file(plan.render_job(b, theme, i)?),
+        };
+        written.map_err(|source| RenderError::Write {
+            path: path.clone(),
+            source,
+        })
     })
 }
 

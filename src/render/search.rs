@@ -9,6 +9,7 @@ use super::body::{quote_anchor, sentence_anchor};
 use super::links::{actor_path, article_path};
 use super::views::Prepared;
 use serde::Serialize;
+use std::io::Write as _;
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -25,7 +26,16 @@ struct Record<'a> {
     x: String,
 }
 
+/// `search.json` in memory.
 pub fn search_index(p: &Prepared) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_search_index(p, &mut bytes);
+    bytes
+}
+
+/// `search.json` written to `out` as it is made.
+pub fn write_search_index(p: &Prepared, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let b = p.b;
     let mut records = Vec::new();
     for a in &b.actors {
@@ -72,7 +82,7 @@ pub fn search_index(p: &Prepared) -> Vec<u8> {
         let article = &b.articles[e.article];
         records.push(Record {
             k: "event",
-            t: &e.text,
+            t: b.event_text(e),
             s: p.event_date(i).to_string(),
             u: format!(
                 "{}#{}",
@@ -82,7 +92,8 @@ pub fn search_index(p: &Prepared) -> Vec<u8> {
             x: String::new(),
         });
     }
-    let mut bytes = serde_json::to_vec(&records).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer(&mut out, &records)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }

@@ -165,7 +165,7 @@ impl EventView {
         EventView {
             date: p.event_date(event).to_string(),
             date_iso: e.when.value.clone(),
-            text: e.text.clone(),
+            text: b.event_text(e).to_string(),
             url: format!(
                 "{}#{}",
                 links.article(&article.id),
