@@ -135,10 +135,7 @@ pub fn build(
     let article_ids = article_ids(&articles);
 
     // Every article's actors in one list; `owner[i]` = (article, local index).
-    let flat: Vec<LocalActor> = extractions
-        .iter()
-        .flat_map(|e| e.actors.iter().cloned())
-        .collect();
+    let flat: Vec<&LocalActor> = extractions.iter().flat_map(|e| &e.actors).collect();
     let representative = extract::actors::merge_across(&flat);
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &r) in representative.iter().enumerate() {
@@ -450,7 +447,7 @@ fn related(actors: &[Actor], articles: &[ArticleEntry]) -> Vec<Vec<(usize, usize
 }
 
 /// One global actor from the local actors that merged.
-fn merge_group(flat: &[LocalActor], members: &[usize]) -> Actor {
+fn merge_group(flat: &[&LocalActor], members: &[usize]) -> Actor {
     // The fullest proper form: most words, then longest, then the more frequent spelling.
     let mut name_votes: BTreeMap<&str, usize> = BTreeMap::new();
     let mut kind_votes: BTreeMap<ActorKind, usize> = BTreeMap::new();

@@ -25,6 +25,7 @@
 use super::similar::{deletion_keys, near_spelling, near_spelling_without_substitution};
 use super::slug;
 use crate::extract::{ActorKind, LocalActor};
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 const DOMINANCE: usize = 10;
@@ -72,11 +73,12 @@ struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    fn build(actors: &'a [LocalActor]) -> Index<'a> {
+    fn build<A: Borrow<LocalActor>>(actors: &'a [A]) -> Index<'a> {
         let mut by_id: HashMap<&str, usize> = HashMap::new();
         let mut groups: Vec<Group> = Vec::new();
         let mut group_of = Vec::with_capacity(actors.len());
         for (i, a) in actors.iter().enumerate() {
+            let a: &'a LocalActor = a.borrow();
             let g = *by_id.entry(a.id.as_str()).or_insert_with(|| {
                 groups.push(Group {
                     first: i,
@@ -125,7 +127,7 @@ impl<'a> Index<'a> {
         by_spelling.sort_unstable();
         let mut by_alias: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, a) in actors.iter().enumerate() {
-            for alias in &a.aliases {
+            for alias in &a.borrow().aliases {
                 by_alias.entry(slug(alias)).or_default().push(group_of[i]);
             }
         }
@@ -151,7 +153,12 @@ impl<'a> Index<'a> {
 
     /// Rule 2: the group a lone word joins among the names it is the surname of or an alias
     /// of, against the competition of names it begins.
-    fn lone_word(&self, g: usize, actors: &[LocalActor], parent: &mut [usize]) -> Option<usize> {
+    fn lone_word<A: Borrow<LocalActor>>(
+        &self,
+        g: usize,
+        actors: &[A],
+        parent: &mut [usize],
+    ) -> Option<usize> {
         let group = &self.groups[g];
         let fuller = |c: &usize| {
             *c != g && self.groups[*c].kind == group.kind && self.groups[*c].words.len() > 1
@@ -177,7 +184,7 @@ impl<'a> Index<'a> {
             rivals.extend(Self::get(&self.by_first, word));
         }
         let holders = Self::get(&self.by_alias, &group.id);
-        let acronym = is_acronym(&actors[group.first].name);
+        let acronym = is_acronym(&actors[group.first].borrow().name);
         for run in holders.chunk_by(|a, b| a == b) {
             if !acronym || run.len() >= MIN_ACRONYM_SUPPORT {
                 joinable.push(run[0]);
@@ -302,7 +309,7 @@ fn join(parent: &mut [usize], from: usize, to: usize) {
     }
 }
 
-pub fn merge_across(actors: &[LocalActor]) -> Vec<usize> {
+pub fn merge_across<A: Borrow<LocalActor>>(actors: &[A]) -> Vec<usize> {
     let index = Index::build(actors);
     let n = index.groups.len();
     let mut parent: Vec<usize> = (0..n).collect();

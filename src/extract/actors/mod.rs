@@ -30,7 +30,7 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
 
 /// Merges actors across articles: for each actor of `actors`, the index of the
 /// actor it merges into (itself when it stands alone).
-pub fn merge_across(actors: &[LocalActor]) -> Vec<usize> {
+pub fn merge_across<A: std::borrow::Borrow<LocalActor>>(actors: &[A]) -> Vec<usize> {
     merge::merge_across(actors)
 }
 
