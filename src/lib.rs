@@ -112,6 +112,8 @@ pub struct Caches<'a> {
     pub save_extractions_to: Option<&'a Path>,
     /// Parsed articles by path and text (`briefing serve`).
     pub parsed: Option<&'a source::ParseCache>,
+    /// Events merged across articles, by date (`briefing serve`).
+    pub merged_days: Option<&'a model::MergedDays>,
 }
 
 /// Load, extract and assemble: the briefing, the theme to render it with, the
@@ -175,7 +177,7 @@ pub fn assemble(
     }
     lap(&mut report, "extract");
 
-    let briefing = model::build(&config, articles, extractions);
+    let briefing = model::build_with(&config, articles, extractions, caches.merged_days);
     lap(&mut report, "assemble");
     report.articles = briefing.articles.len();
     report.actors = briefing.actors.len();
@@ -192,7 +194,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let caches = Caches {
         extractions: Some(&disk_cache),
         save_extractions_to: Some(&cache_path),
-        parsed: None,
+        ..Caches::default()
     };
     let (briefing, theme, config, mut report) = assemble(opts, caches)?;
     let output = output_path(&opts.root, opts.output.as_deref(), &config);

@@ -9,6 +9,7 @@
 use super::EventEntry;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Share of actors two reports must have in common (Jaccard), when both name actors.
 const SAME_ACTORS: f64 = 0.5;
@@ -94,10 +95,12 @@ const CANDIDATES: usize = 64;
 /// Merges duplicate reports of `events` (sorted by date). Returns the merged
 /// events and, for each input event, the index of the event it ended up in.
 /// Dates are independent of each other, so they are merged in parallel.
-/// `text` gives the sentence of an event.
+/// `text` gives the sentence of an event. With `memo`, a date whose reports
+/// are all as they were in the last build is not merged again.
 pub fn merge_duplicates<'t>(
     events: Vec<EventEntry>,
     text: &(dyn Fn(&EventEntry) -> &'t str + Sync),
+    memo: Option<&MergedDays>,
 ) -> (Vec<EventEntry>, Vec<usize>) {
     let mut days: Vec<Vec<EventEntry>> = Vec::new();
     for event in events {
@@ -106,10 +109,28 @@ pub fn merge_duplicates<'t>(
             _ => days.push(vec![event]),
         }
     }
-    let merged_days: Vec<(Vec<EventEntry>, Vec<usize>)> = days
-        .into_par_iter()
-        .map(|day| merge_day(day, text))
-        .collect();
+    let merged_days: Vec<Merged> = match memo {
+        None => days
+            .into_par_iter()
+            .map(|day| merge_day(day, text))
+            .collect(),
+        Some(memo) => {
+            let keyed: Vec<(u64, Arc<Merged>)> = days
+                .into_par_iter()
+                .map(|day| {
+                    let key = day_key(&day, text);
+                    let known = memo.days.lock().ok().and_then(|m| m.get(&key).cloned());
+                    (key, known.unwrap_or_else(|| Arc::new(merge_day(day, text))))
+                })
+                .collect();
+            let merged = keyed.par_iter().map(|(_, m)| (**m).clone()).collect();
+            if let Ok(mut m) = memo.days.lock() {
+                // Only this build's dates stay: the memo never outgrows the site.
+                *m = keyed.into_iter().collect();
+            }
+            merged
+        }
+    };
     let mut merged = Vec::new();
     let mut map = Vec::new();
     for (day, day_map) in merged_days {
@@ -118,6 +139,33 @@ pub fn merge_duplicates<'t>(
         merged.extend(day);
     }
     (merged, map)
+}
+
+type Merged = (Vec<EventEntry>, Vec<usize>);
+
+/// The dates merged by the last build, by a hash of their reports
+/// (`briefing serve` keeps it between builds: an edit touches few dates).
+#[derive(Default)]
+pub struct MergedDays {
+    days: std::sync::Mutex<HashMap<u64, Arc<Merged>>>,
+}
+
+/// A hash of everything [`merge_day`] reads of a date's reports.
+fn day_key<'t>(day: &[EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str + Sync)) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for e in day {
+        h.update(e.when.value.as_bytes());
+        for n in [e.article, e.offset, e.end, e.actors.len()]
+            .into_iter()
+            .chain(e.actors.iter().copied())
+        {
+            h.update(&n.to_le_bytes());
+        }
+        let t = text(e);
+        h.update(&t.len().to_le_bytes());
+        h.update(t.as_bytes());
+    }
+    h.digest()
 }
 
 /// [`merge_duplicates`] for the events of one date.
@@ -208,7 +256,7 @@ mod tests {
         for (i, e) in entries.iter_mut().enumerate() {
             e.offset = i;
         }
-        merge_duplicates(entries, &|e| texts[e.offset].as_str())
+        merge_duplicates(entries, &|e| texts[e.offset].as_str(), None)
     }
 
     #[test]
@@ -233,6 +281,41 @@ mod tests {
         assert_eq!(map, [0, 0, 1]);
         // The second report: article 1, at its sentence (offset 1 here, see `merge`).
         assert_eq!(merged[0].also, [(1, 1)]);
+    }
+
+    #[test]
+    fn remembered_dates_give_what_merging_again_gives() {
+        let make = |second: &str| {
+            vec![
+                event(
+                    "2019-04-30",
+                    "Guaido called on the military to rise.",
+                    0,
+                    &[1],
+                ),
+                event("2019-04-30", second, 1, &[1]),
+                event("2019-05-01", "Oil prices rose in London trading.", 1, &[3]),
+            ]
+        };
+        let memo = MergedDays::default();
+        let with_memo = |events: Vec<(EventEntry, String)>| {
+            let (mut entries, texts): (Vec<EventEntry>, Vec<String>) = events.into_iter().unzip();
+            for (i, e) in entries.iter_mut().enumerate() {
+                e.offset = i;
+            }
+            merge_duplicates(entries, &|e| texts[e.offset].as_str(), Some(&memo))
+        };
+        let same = "Guaido called on the military to rise again.";
+        assert_eq!(with_memo(make(same)), merge(make(same)));
+        assert_eq!(with_memo(make(same)), merge(make(same)), "from the memo");
+        let edited = "Markets were calm in Caracas.";
+        assert_eq!(
+            with_memo(make(edited)),
+            merge(make(edited)),
+            "an edited date"
+        );
+        assert_eq!(merge(make(same)).0.len(), 2);
+        assert_eq!(merge(make(edited)).0.len(), 3);
     }
 
     #[test]

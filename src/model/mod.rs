@@ -4,6 +4,7 @@
 //! here knows about templates, URLs or files.
 
 mod dedup;
+pub use dedup::MergedDays;
 mod overrides;
 pub mod when;
 
@@ -13,7 +14,7 @@ use crate::slug;
 use crate::source::{Article, Block};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 pub use when::{Precision, When};
 
@@ -124,7 +125,17 @@ const RELATED_LIMIT: usize = 10;
 pub fn build(
     config: &Config,
     articles: Vec<Article>,
+    extractions: Vec<Arc<Extraction>>,
+) -> Briefing {
+    build_with(config, articles, extractions, None)
+}
+
+/// [`build`], merging again only the dates whose reports are not in `days`.
+pub fn build_with(
+    config: &Config,
+    articles: Vec<Article>,
     mut extractions: Vec<Arc<Extraction>>,
+    days: Option<&MergedDays>,
 ) -> Briefing {
     // Shared with the extraction cache: copied only when site.toml changes them.
     if overrides::changes_extractions(&config.actors) {
@@ -228,7 +239,7 @@ pub fn build(
             event_sentences: Vec::new(),
         });
     }
-    finish(config, entries, actors, events, quotes)
+    finish(config, entries, actors, events, quotes, days)
 }
 
 /// What one article brings to the briefing, in global actor numbers; the
@@ -298,6 +309,7 @@ fn finish(
     mut actors: Vec<Actor>,
     mut events: Vec<EventEntry>,
     quotes: Vec<QuoteEntry>,
+    days: Option<&MergedDays>,
 ) -> Briefing {
     // Articles newest first. Reindex everything that points at them.
     let mut order: Vec<usize> = (0..articles.len()).collect();
@@ -339,7 +351,7 @@ fn finish(
             .push((ev.offset, ev.end));
     }
     let reports: Vec<(usize, usize)> = events.iter().map(|e| (e.article, e.offset)).collect();
-    let (events, merged_into) = dedup::merge_duplicates(events, &|e| sentence(&articles, e));
+    let (events, merged_into) = dedup::merge_duplicates(events, &|e| sentence(&articles, e), days);
     for (&(article, _), &i) in reports.iter().zip(&merged_into) {
         articles[article].events.push(i);
     }
@@ -424,25 +436,34 @@ fn salience(index: usize, actor: &Actor, articles: &[ArticleEntry], titles: &[St
 }
 
 /// Counts, for every actor, the articles it shares with each other actor.
+/// Actor by actor, in parallel, with a dense counter: no map per actor.
 fn related(actors: &[Actor], articles: &[ArticleEntry]) -> Vec<Vec<(usize, usize)>> {
-    let mut counts: Vec<HashMap<usize, usize>> = vec![HashMap::new(); actors.len()];
-    for article in articles {
-        for &a in &article.actors {
-            for &b in &article.actors {
-                if a != b {
-                    *counts[a].entry(b).or_default() += 1;
+    actors
+        .par_iter()
+        .enumerate()
+        .map_init(
+            || vec![0usize; actors.len()],
+            |counts, (a, actor)| {
+                let mut seen: Vec<usize> = Vec::new();
+                for &article in &actor.articles {
+                    for &b in &articles[article].actors {
+                        if b != a {
+                            if counts[b] == 0 {
+                                seen.push(b);
+                            }
+                            counts[b] += 1;
+                        }
+                    }
                 }
-            }
-        }
-    }
-    counts
-        .into_iter()
-        .map(|c| {
-            let mut v: Vec<(usize, usize)> = c.into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            v.truncate(RELATED_LIMIT);
-            v
-        })
+                let mut v: Vec<(usize, usize)> = seen.iter().map(|&b| (b, counts[b])).collect();
+                for &b in &seen {
+                    counts[b] = 0;
+                }
+                v.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+                v.truncate(RELATED_LIMIT);
+                v
+            },
+        )
         .collect()
 }
 
