@@ -140,11 +140,18 @@ pub fn extract(text: &str, dct: Option<NaiveDate>) -> Extraction {
     let timexes = time::find_timexes(text, dct);
     let quotes = quotes::find_quotes(text, &sentences, &mentions, &actors);
     let events = events::find_events(text, &sentences, &timexes, &mentions);
-    Extraction {
+    let mut ex = Extraction {
         actors,
         mentions,
         timexes,
         quotes,
         events,
-    }
+    };
+    // A build holds every article's extraction at once: no room to spare in them.
+    ex.actors.shrink_to_fit();
+    ex.mentions.shrink_to_fit();
+    ex.timexes.shrink_to_fit();
+    ex.quotes.shrink_to_fit();
+    ex.events.shrink_to_fit();
+    ex
 }

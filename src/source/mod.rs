@@ -320,7 +320,9 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 
 /// Joins paragraphs into a body and its blocks.
 pub(crate) fn assemble_body(paragraphs: Vec<(BlockKind, String)>) -> (String, Vec<Block>) {
-    let mut body = String::new();
+    // Sized once: a build holds every body at once.
+    let size = paragraphs.iter().map(|(_, t)| t.trim().len() + 2).sum();
+    let mut body = String::with_capacity(size);
     let mut blocks = Vec::with_capacity(paragraphs.len());
     for (kind, text) in paragraphs {
         if text.trim().is_empty() {
