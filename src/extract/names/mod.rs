@@ -313,12 +313,18 @@ fn rejoin_split_name(
             return acc;
         }
         // "Green Institute" for "Climate Research": two non-person names one `of` or `for`
-        // apart are one name ("Bank of England", "University of Caracas").
+        // apart are one name ("Bank of England", "University of Caracas"), and so are
+        // two `of the` apart ("International Committee" of the "Red Cross").
+        // Tokens between the last name and this one.
+        let connector = match first.saturating_sub(prev_end(&acc)) {
+            1 => matches!(p.tokens[first - 1].text(text), "of" | "for"),
+            2 => p.tokens[first - 2].text(text) == "of" && p.tokens[first - 1].text(text) == "the",
+            _ => false,
+        };
         if let Some(prev) = acc.last_mut()
-            && prev.1 + 2 == first
+            && connector
             && prev.2 != PER
             && k != PER
-            && matches!(p.tokens[first - 1].text(text), "of" | "for")
             && (prev.2 == ORG || k == ORG)
         {
             prev.1 = last;
@@ -361,6 +367,11 @@ fn rejoin_split_name(
         acc.push((first, last, k));
     }
     acc
+}
+
+/// The token after the last name of `acc` (0 when there is none), to measure the gap to the next.
+fn prev_end(acc: &[(usize, usize, usize)]) -> usize {
+    acc.last().map_or(0, |prev| prev.1 + 1)
 }
 
 /// True when a token can close a name: it has a capital letter or a digit, or is
@@ -570,6 +581,18 @@ mod tests {
             rejoin_split_name(text, &p, Vec::new(), (f, s, 1)),
             [(f + 1, s, 1)]
         );
+        // "Harbour Institute" of the "Tidal Society": two tokens between, still one name.
+        let text2 = "She spoke at the Harbour Institute of the Tidal Society.";
+        let p2 = features::prepare(text2, &Gazetteer::default());
+        let at = |w: &str| {
+            p2.tokens
+                .iter()
+                .position(|t| t.text(text2) == w)
+                .unwrap_or(0)
+        };
+        let acc = rejoin_split_name(text2, &p2, Vec::new(), (at("Harbour"), at("Institute"), 1));
+        let acc = rejoin_split_name(text2, &p2, acc, (at("Tidal"), at("Society"), 1));
+        assert_eq!(acc, [(at("Harbour"), at("Society"), 1)]);
         // "Harbour Institute" for "Tidal Studies", the connector left out of both.
         let acc = rejoin_split_name(text, &p, Vec::new(), (h, i, 1));
         let acc = rejoin_split_name(text, &p, acc, (f + 1, s, 1));
