@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, RwLock, mpsc};
 use std::time::{Duration, Instant};
 
-/// Changes closer together than this make one rebuild.
-const DEBOUNCE: Duration = Duration::from_millis(60);
+/// Changes closer together than this make one rebuild (an editor's save, even
+/// through a temporary file and a rename, comes within a few milliseconds).
+const DEBOUNCE: Duration = Duration::from_millis(25);
 /// How long a reload poll waits before answering "no change".
 const POLL_TIMEOUT: Duration = Duration::from_secs(25);
 const WAIT_PATH: &str = "/__briefing/wait";

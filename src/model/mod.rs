@@ -203,8 +203,8 @@ pub fn build_with(
         })
         .collect();
     let mut entries = Vec::with_capacity(parts.len());
-    let mut events = Vec::new();
-    let mut quotes = Vec::new();
+    let mut events = Vec::with_capacity(parts.iter().map(|p| p.events.len()).sum());
+    let mut quotes = Vec::with_capacity(parts.iter().map(|p| p.quotes.len()).sum());
     for (ai, (part, id)) in parts.into_iter().zip(article_ids).enumerate() {
         for &(a, n) in &part.counts {
             actors[a].articles.push(ai);

@@ -111,21 +111,38 @@ pub fn load(root: &Path, drafts: bool) -> Loaded {
     load_cached(root, drafts, None)
 }
 
-/// Parsed articles kept between builds of `briefing serve`, by path and text:
-/// a file is still read every time, but parsed again only when it changed.
+/// Parsed articles kept between builds of `briefing serve`. A file whose size
+/// and modification time are as the last build saw them is not read again; one
+/// that was read is parsed again only when its text changed. (The preview
+/// rebuilds at least a debounce interval after a save, so a later save always
+/// carries a later modification time.)
 #[derive(Default)]
 pub struct ParseCache {
-    entries: std::sync::Mutex<std::collections::HashMap<(String, u64), Parsed>>,
+    entries: std::sync::Mutex<std::collections::HashMap<String, CachedFile>>,
 }
 
 type Parsed = (Option<Article>, Vec<Diagnostic>);
 
-/// [`load`], parsing only the files whose text is not in `cache`.
+#[derive(Clone)]
+struct CachedFile {
+    stamp: Option<(u64, std::time::SystemTime)>,
+    hash: u64,
+    parsed: std::sync::Arc<Parsed>,
+}
+
+/// A file's size and modification time, when the file system gives both.
+fn stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
+}
+
+/// [`load`], reading and parsing only the files `cache` does not hold as they are.
 pub fn load_cached(root: &Path, drafts: bool, cache: Option<&ParseCache>) -> Loaded {
     use rayon::prelude::*;
     struct File {
         shown: String,
-        hash: u64,
+        /// What to keep for the next build; None after a problem reading it.
+        keep: Option<CachedFile>,
         read_diagnostics: Vec<Diagnostic>,
         parsed: Parsed,
     }
@@ -137,28 +154,46 @@ pub fn load_cached(root: &Path, drafts: bool, cache: Option<&ParseCache>) -> Loa
         .par_iter()
         .map(|path| {
             let shown = display_path(root, path);
+            let known = cache.and_then(|c| c.entries.lock().ok()?.get(&shown).cloned());
+            let stamp = cache.and(stamp(path));
+            if let Some(known) = known
+                .as_ref()
+                .filter(|k| stamp.is_some() && k.stamp == stamp)
+            {
+                return File {
+                    shown,
+                    parsed: (*known.parsed).clone(),
+                    keep: Some(known.clone()),
+                    read_diagnostics: Vec::new(),
+                };
+            }
             let mut read_diagnostics = Vec::new();
             let Some(text) = read_text(path, &shown, &mut read_diagnostics) else {
                 return File {
                     shown,
-                    hash: 0,
+                    keep: None,
                     read_diagnostics,
                     parsed: (None, Vec::new()),
                 };
             };
             let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
-            let hit = cache.and_then(|c| {
-                let entries = c.entries.lock().ok()?;
-                entries.get(&(shown.clone(), hash)).cloned()
+            let parsed = match known.filter(|k| k.hash == hash) {
+                Some(k) => k.parsed,
+                None => {
+                    let mut diagnostics = Vec::new();
+                    let article = parse_article(path, &shown, &text, &mut diagnostics);
+                    std::sync::Arc::new((article, diagnostics))
+                }
+            };
+            let keep = read_diagnostics.is_empty().then(|| CachedFile {
+                stamp,
+                hash,
+                parsed: std::sync::Arc::clone(&parsed),
             });
-            let parsed = hit.unwrap_or_else(|| {
-                let mut diagnostics = Vec::new();
-                let article = parse_article(path, &shown, &text, &mut diagnostics);
-                (article, diagnostics)
-            });
+            let parsed = std::sync::Arc::unwrap_or_clone(parsed);
             File {
                 shown,
-                hash,
+                keep,
                 read_diagnostics,
                 parsed,
             }
@@ -169,8 +204,10 @@ pub fn load_cached(root: &Path, drafts: bool, cache: Option<&ParseCache>) -> Loa
     {
         // Only the files of this build stay: the cache never outgrows the site.
         entries.clear();
-        for f in files.iter().filter(|f| f.read_diagnostics.is_empty()) {
-            entries.insert((f.shown.clone(), f.hash), f.parsed.clone());
+        for f in &files {
+            if let Some(keep) = &f.keep {
+                entries.insert(f.shown.clone(), keep.clone());
+            }
         }
     }
     for f in files {
