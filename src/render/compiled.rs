@@ -36,16 +36,7 @@ pub fn event(e: &EventView) -> String {
     h.push_str("</a></p>\n");
     if !e.also.is_empty() {
         h.push_str("<p class=\"also\">Also reported in ");
-        for (i, a) in e.also.iter().enumerate() {
-            if i > 0 {
-                h.push_str(", ");
-            }
-            h.push_str("<a href=\"");
-            escape_into(&mut h, &a.url);
-            h.push_str("\">");
-            escape_into(&mut h, &a.title);
-            h.push_str("</a>");
-        }
+        push_links(&mut h, e.also.iter().map(|a| (None, &*a.url, &*a.title)));
         if e.also_more > 0 {
             // Writing to a String cannot fail.
             let _ = write!(h, " and {} more", e.also_more);
@@ -55,22 +46,39 @@ pub fn event(e: &EventView) -> String {
     h.push('\n');
     if !e.actors.is_empty() {
         h.push_str("<p class=\"with\">");
-        for (i, a) in e.actors.iter().enumerate() {
-            if i > 0 {
-                h.push_str(", ");
-            }
-            h.push_str("<a class=\"actor ");
-            escape_into(&mut h, a.kind);
-            h.push_str("\" href=\"");
-            escape_into(&mut h, &a.url);
-            h.push_str("\">");
-            escape_into(&mut h, &a.name);
-            h.push_str("</a>");
-        }
+        push_links(
+            &mut h,
+            e.actors.iter().map(|a| (Some(a.kind), &*a.url, &*a.name)),
+        );
         h.push_str("</p>");
     }
     h.push_str("\n</li>\n");
     h
+}
+
+/// Links separated by `, `: `(actor kind, url, text)`; with a kind, marked up as
+/// `partials/actor_link.html` does.
+fn push_links<'a>(
+    h: &mut String,
+    links: impl Iterator<Item = (Option<&'a str>, &'a str, &'a str)>,
+) {
+    for (i, (kind, url, text)) in links.enumerate() {
+        if i > 0 {
+            h.push_str(", ");
+        }
+        match kind {
+            Some(kind) => {
+                h.push_str("<a class=\"actor ");
+                escape_into(h, kind);
+                h.push_str("\" href=\"");
+            }
+            None => h.push_str("<a href=\""),
+        }
+        escape_into(h, url);
+        h.push_str("\">");
+        escape_into(h, text);
+        h.push_str("</a>");
+    }
 }
 
 #[cfg(test)]
