@@ -96,16 +96,26 @@ pub struct EventEntry {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteEntry {
-    pub text: String,
     pub speaker: Option<usize>,
     pub article: usize,
     pub offset: usize,
+    /// Where the quotation ends: its text is `body[offset..end]` of the article
+    /// (see [`Briefing::quote_text`]), not a copy.
+    pub end: usize,
 }
 
 impl Briefing {
     /// The sentence an event comes from.
     pub fn event_text(&self, event: &EventEntry) -> &str {
         sentence(&self.articles, event)
+    }
+
+    /// The words of a quotation.
+    pub fn quote_text(&self, quote: &QuoteEntry) -> &str {
+        self.articles
+            .get(quote.article)
+            .and_then(|a| a.body.get(quote.offset..quote.end))
+            .unwrap_or("")
     }
 }
 
@@ -286,10 +296,10 @@ fn article_part(article: Article, ex: &Extraction, global: impl Fn(usize) -> usi
         .quotes
         .iter()
         .map(|q| QuoteEntry {
-            text: article.body[q.start..q.end].to_string(),
             speaker: q.speaker.map(&global),
             article: 0,
             offset: q.start,
+            end: q.end,
         })
         .collect();
     ArticlePart {

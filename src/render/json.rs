@@ -120,7 +120,7 @@ pub fn write_briefing_json(b: &Briefing, out: &mut dyn std::io::Write) -> std::i
             .quotes
             .iter()
             .map(|q| QuoteJson {
-                text: &q.text,
+                text: b.quote_text(q),
                 speaker: q.speaker.map(actor_id),
                 article: article_id(q.article),
             })

@@ -72,7 +72,7 @@ pub fn write_search_index(p: &Prepared, out: &mut dyn std::io::Write) -> std::io
         let article = &b.articles[q.article];
         records.push(Record {
             k: "quote",
-            t: &q.text,
+            t: b.quote_text(q),
             s: format!("{speaker}, {}", article.title),
             u: format!("{}#{}", article_path(&article.id), quote_anchor(q.offset)),
             x: String::new(),

@@ -208,7 +208,7 @@ pub struct QuoteView {
 impl QuoteView {
     pub fn new(p: &Prepared, q: &QuoteEntry, links: &Links) -> QuoteView {
         QuoteView {
-            text: q.text.clone(),
+            text: p.b.quote_text(q).to_string(),
             speaker: q.speaker.map(|s| ActorLink::new(&p.b.actors[s], links)),
             article: ArticleLink::new(p, q.article, links),
         }
