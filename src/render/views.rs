@@ -107,7 +107,7 @@ impl ActorLink {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub struct ArticleLink {
     pub title: String,
     pub url: String,
@@ -467,7 +467,8 @@ pub struct TimelineView {
     pub filter_actors: Vec<FilterActor>,
     /// Server-drawn axis of the whole timeline: one mark per date with events.
     pub axis: Vec<AxisMark>,
-    /// Every page of a paginated timeline (empty when it fits on one page).
+    /// Every page of a paginated timeline, on its index only (empty on the
+    /// month pages, and when it all fits on one page).
     pub pages: Vec<PageLink>,
     pub previous: Option<PageLink>,
     pub next: Option<PageLink>,

@@ -155,7 +155,8 @@ pub fn load_cached(root: &Path, drafts: bool, cache: Option<&ParseCache>) -> Loa
         .map(|path| {
             let shown = display_path(root, path);
             let known = cache.and_then(|c| c.entries.lock().ok()?.get(&shown).cloned());
-            let stamp = cache.and(stamp(path));
+            // Only a cache can use it: a plain build does not stat every file twice.
+            let stamp = cache.and_then(|_| stamp(path));
             if let Some(known) = known
                 .as_ref()
                 .filter(|k| stamp.is_some() && k.stamp == stamp)
