@@ -112,8 +112,8 @@ pub struct Caches<'a> {
     pub save_extractions_to: Option<&'a Path>,
     /// Parsed articles by path and text (`briefing serve`).
     pub parsed: Option<&'a source::ParseCache>,
-    /// Events merged across articles, by date (`briefing serve`).
-    pub merged_days: Option<&'a model::MergedDays>,
+    /// What the last assembly computed (`briefing serve`).
+    pub model: Option<&'a model::Memo>,
 }
 
 /// Load, extract and assemble: the briefing, the theme to render it with, the
@@ -177,7 +177,7 @@ pub fn assemble(
     }
     lap(&mut report, "extract");
 
-    let briefing = model::build_with(&config, articles, extractions, caches.merged_days);
+    let briefing = model::build_with(&config, articles, extractions, caches.model);
     lap(&mut report, "assemble");
     report.articles = briefing.articles.len();
     report.actors = briefing.actors.len();

@@ -127,7 +127,7 @@ fn is_input(root: &Path, path: &Path) -> bool {
 struct Caches {
     extractions: ExtractionCache,
     parsed: crate::source::ParseCache,
-    merged_days: crate::model::MergedDays,
+    model: crate::model::Memo,
 }
 
 fn rebuild(opts: &BuildOptions, cache: &Caches, site: &Site) {
@@ -136,7 +136,7 @@ fn rebuild(opts: &BuildOptions, cache: &Caches, site: &Site) {
         extractions: Some(&cache.extractions),
         save_extractions_to: None,
         parsed: Some(&cache.parsed),
-        merged_days: Some(&cache.merged_days),
+        model: Some(&cache.model),
     };
     match crate::assemble(opts, caches) {
         Ok((briefing, theme, _, report)) => {

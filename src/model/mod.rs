@@ -3,13 +3,13 @@
 //! Plain data only: indices link articles, actors, events and quotes. Nothing
 //! here knows about templates, URLs or files.
 
+mod actors;
 mod dedup;
-pub use dedup::MergedDays;
 mod overrides;
 pub mod when;
 
 use crate::config::Config;
-use crate::extract::{self, ActorKind, Extraction, LocalActor};
+use crate::extract::{ActorKind, Extraction, LocalActor};
 use crate::slug;
 use crate::source::{Article, Block};
 use chrono::NaiveDate;
@@ -140,12 +140,20 @@ pub fn build(
     build_with(config, articles, extractions, None)
 }
 
-/// [`build`], merging again only the dates whose reports are not in `days`.
+/// What `briefing serve` keeps of one assembly for the next: the parts whose
+/// inputs an edit left as they were are reused, not computed again.
+#[derive(Default)]
+pub struct Memo {
+    actors: actors::MergedActors,
+    days: dedup::MergedDays,
+}
+
+/// [`build`], reusing from `memo` what the last build computed from the same input.
 pub fn build_with(
     config: &Config,
     articles: Vec<Article>,
     mut extractions: Vec<Arc<Extraction>>,
-    days: Option<&MergedDays>,
+    memo: Option<&Memo>,
 ) -> Briefing {
     // Shared with the extraction cache: copied only when site.toml changes them.
     if overrides::changes_extractions(&config.actors) {
@@ -155,44 +163,16 @@ pub fn build_with(
     }
     let article_ids = article_ids(&articles);
 
-    // Every article's actors in one list; `owner[i]` = (article, local index).
-    let flat: Vec<&LocalActor> = extractions.iter().flat_map(|e| &e.actors).collect();
-    let representative = extract::actors::merge_across(&flat);
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, &r) in representative.iter().enumerate() {
-        groups.entry(r).or_default().push(i);
-    }
-    let group_members: Vec<&Vec<usize>> = groups.values().collect();
-    let mut merged: Vec<Actor> = group_members
-        .par_iter()
-        .map(|members| merge_group(&flat, members))
-        .collect();
-    overrides::apply_global(&config.actors, &mut merged);
-    let mut global_of_flat = vec![0usize; flat.len()];
-    for (g, members) in groups.values().enumerate() {
-        for &m in members {
-            global_of_flat[m] = g;
+    // Every article's actors merged into the briefing's actors.
+    let layer = match memo {
+        Some(memo) => memo.actors.merge(config, &extractions),
+        None => {
+            let flat: Vec<&LocalActor> = extractions.iter().flat_map(|e| &e.actors).collect();
+            Arc::new(actors::merge(config, &flat))
         }
-    }
-    // Stable, unique ids; actors sorted by id.
-    let slugs: Vec<String> = merged.iter().map(|a| slug::slug(&a.name)).collect();
-    let mut order: Vec<usize> = (0..merged.len()).collect();
-    order.sort_by(|&a, &b| {
-        slugs[a]
-            .cmp(&slugs[b])
-            .then(merged[a].name.cmp(&merged[b].name))
-    });
-    let mut taken = HashSet::new();
-    let mut new_index = vec![0usize; merged.len()];
-    let mut slots: Vec<Option<Actor>> = merged.into_iter().map(Some).collect();
-    let mut actors = Vec::with_capacity(slots.len());
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
-        if let Some(mut actor) = slots[old].take() {
-            actor.id = slug::unique(slugs[old].clone(), "actor", &mut taken);
-            actors.push(actor);
-        }
-    }
+    };
+    let mut actors = layer.actors.clone();
+    let global_of_flat = &layer.global_of_flat;
 
     // Each article on its own (in parallel): its mentions, events and quotes in
     // global actor numbers. Then, in order, the indices that tie them together.
@@ -207,9 +187,7 @@ pub fn build_with(
         .zip(extractions)
         .zip(flat_base)
         .map(|((article, ex), base)| {
-            article_part(article, &ex, |local| {
-                new_index[global_of_flat[base + local]]
-            })
+            article_part(article, &ex, |local| global_of_flat[base + local])
         })
         .collect();
     let mut entries = Vec::with_capacity(parts.len());
@@ -249,7 +227,14 @@ pub fn build_with(
             event_sentences: Vec::new(),
         });
     }
-    finish(config, entries, actors, events, quotes, days)
+    finish(
+        config,
+        entries,
+        actors,
+        events,
+        quotes,
+        memo.map(|m| &m.days),
+    )
 }
 
 /// What one article brings to the briefing, in global actor numbers; the
@@ -319,7 +304,7 @@ fn finish(
     mut actors: Vec<Actor>,
     mut events: Vec<EventEntry>,
     quotes: Vec<QuoteEntry>,
-    days: Option<&MergedDays>,
+    days: Option<&dedup::MergedDays>,
 ) -> Briefing {
     // Articles newest first. Reindex everything that points at them.
     let mut order: Vec<usize> = (0..articles.len()).collect();
@@ -345,12 +330,8 @@ fn finish(
         ev.article = new_pos[ev.article];
     }
     // Events in date order; same date: the newer report last, then text order.
-    events.par_sort_by(|a, b| {
-        a.when
-            .cmp(&b.when)
-            .then(b.article.cmp(&a.article))
-            .then(a.offset.cmp(&b.offset))
-    });
+    // The keys are small copies: sorting them moves less than the events.
+    events.par_sort_by_cached_key(|e| (e.when, std::cmp::Reverse(e.article), e.offset));
     for a in &mut articles {
         a.events.clear();
         a.quotes.clear();
@@ -477,62 +458,6 @@ fn related(actors: &[Actor], articles: &[ArticleEntry]) -> Vec<Vec<(usize, usize
         .collect()
 }
 
-/// One global actor from the local actors that merged.
-fn merge_group(flat: &[&LocalActor], members: &[usize]) -> Actor {
-    // The fullest proper form: most words, then longest, then the more frequent spelling.
-    let mut name_votes: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut kind_votes: BTreeMap<ActorKind, usize> = BTreeMap::new();
-    let mut forms: HashSet<&str> = HashSet::new();
-    for &m in members {
-        let a = &flat[m];
-        *name_votes.entry(a.name.as_str()).or_default() += 1;
-        *kind_votes.entry(a.kind).or_default() += 1;
-        forms.insert(a.name.as_str());
-        forms.extend(a.aliases.iter().map(String::as_str));
-    }
-    let name = name_votes
-        .iter()
-        .max_by(|a, b| {
-            let words = |s: &str| s.split_whitespace().count();
-            words(a.0)
-                .cmp(&words(b.0))
-                .then(a.0.chars().count().cmp(&b.0.chars().count()))
-                .then(a.1.cmp(b.1))
-                .then(b.0.cmp(a.0))
-        })
-        .map(|(n, _)| n.to_string())
-        .unwrap_or_default();
-    let kind = kind_votes
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map_or(ActorKind::Person, |(k, _)| *k);
-    let mut aliases: Vec<String> = forms
-        .into_iter()
-        .filter(|f| *f != name)
-        .map(str::to_string)
-        .collect();
-    aliases.sort();
-    // One form per role, however the articles capitalised it; most cited first.
-    let roles = extract::actors::merge_roles(
-        members
-            .iter()
-            .flat_map(|&m| flat[m].roles.iter().map(String::as_str)),
-    );
-    Actor {
-        id: String::new(),
-        name,
-        kind,
-        aliases,
-        roles,
-        articles: Vec::new(),
-        mention_count: 0,
-        salience: 0.0,
-        events: Vec::new(),
-        quotes: Vec::new(),
-        related: Vec::new(),
-    }
-}
-
 /// Unique, stable article ids from titles, in path order.
 fn article_ids(articles: &[Article]) -> Vec<String> {
     let mut taken = HashSet::new();
@@ -540,4 +465,63 @@ fn article_ids(articles: &[Article]) -> Vec<String> {
         .iter()
         .map(|a| slug::unique(slug::slug(&a.title), "article", &mut taken))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The briefing of `seeds`, each `(path, text)`, built as `briefing serve`
+    /// does with `memo`, or afresh.
+    fn briefing(seeds: &[(&str, &str)], memo: Option<&Memo>) -> Briefing {
+        let mut articles = Vec::new();
+        let mut extractions = Vec::new();
+        for (path, text) in seeds {
+            let mut diagnostics = Vec::new();
+            let article = crate::source::parse_article(
+                std::path::Path::new(path),
+                path,
+                text,
+                &mut diagnostics,
+            )
+            .expect("our test article parses");
+            extractions.push(Arc::new(crate::extract::extract(
+                &article.body,
+                article.date,
+            )));
+            articles.push(article);
+        }
+        build_with(&Config::default(), articles, extractions, memo)
+    }
+
+    const OSLO: &str = "Talks in Oslo\n\nThursday, 16 May, 2019\n\n\
+        Envoys of Nicolas Maduro met aides of Juan Guaido in Oslo on Wednesday. \
+        Norway's foreign minister Ine Eriksen Soreide said on Thursday that the talks would go on.";
+    const CARACAS: &str = "Guaido calls for marches\n\nWednesday, 1 May, 2019\n\n\
+        Juan Guaido called on Venezuelans to march in Caracas on Wednesday. \
+        Maduro told soldiers at Fuerte Tiuna on Thursday that they must stay loyal.";
+
+    #[test]
+    fn a_rebuild_reusing_the_memo_equals_a_fresh_build() {
+        let memo = Memo::default();
+        let first = [("seeds/a.txt", OSLO), ("seeds/b.txt", CARACAS)];
+        assert_eq!(briefing(&first, Some(&memo)), briefing(&first, None));
+        let same_actors = format!("{CARACAS} The marches went on until late.");
+        let new_actor = format!(
+            "{CARACAS} Mike Pompeo said on Wednesday that the United States stood by Guaido."
+        );
+        let edits: [Vec<(&str, &str)>; 4] = [
+            // Reused: nothing changed.
+            vec![("seeds/a.txt", OSLO), ("seeds/b.txt", CARACAS)],
+            // Reused actors, events of one article changed.
+            vec![("seeds/a.txt", OSLO), ("seeds/b.txt", &same_actors)],
+            // New actors: merged again.
+            vec![("seeds/a.txt", OSLO), ("seeds/b.txt", &new_actor)],
+            // An article gone.
+            vec![("seeds/b.txt", &new_actor)],
+        ];
+        for seeds in &edits {
+            assert_eq!(briefing(seeds, Some(&memo)), briefing(seeds, None));
+        }
+    }
 }

@@ -12,41 +12,47 @@ pub enum Precision {
 }
 
 /// A date as precise as the text made it. Ordered by its first day, then the
-/// more precise first (a day sorts before the week it opens).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// more precise first (a day sorts before the week it opens). A plain value
+/// (no text): the timeline holds hundreds of thousands of them, sorted and
+/// compared on every build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct When {
-    /// The TIMEX3 value it came from: `2019-04-30`, `2019-W18`, `2019-04`, `2019`.
-    pub value: String,
     pub precision: Precision,
     /// The first day it covers.
     pub first_day: NaiveDate,
 }
 
 impl When {
+    /// Reads a TIMEX3 value in its canonical form: `2019-04-30`, `2019-W18`,
+    /// `2019-04` or `2019` (anything else is not a point of the timeline).
     pub fn parse(value: &str) -> Option<When> {
-        let (precision, first_day) = if let Some((y, w)) = value.split_once("-W") {
-            let week = NaiveDate::from_isoywd_opt(y.parse().ok()?, w.parse().ok()?, Weekday::Mon)?;
-            (Precision::Week, week)
-        } else {
-            let parts: Vec<&str> = value.split('-').collect();
-            let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
-            let year = parts
-                .first()
-                .filter(|p| p.len() == 4)?
-                .parse::<i32>()
-                .ok()?;
-            match parts.len() {
-                1 => (Precision::Year, NaiveDate::from_ymd_opt(year, 1, 1)?),
-                2 => (Precision::Month, NaiveDate::from_ymd_opt(year, num(1)?, 1)?),
-                3 => (
-                    Precision::Day,
-                    NaiveDate::from_ymd_opt(year, num(1)?, num(2)?)?,
-                ),
-                _ => return None,
-            }
+        let b = value.as_bytes();
+        // Fixed-width digits only: `+1` or ` 1` would parse as numbers.
+        let num = |range: std::ops::Range<usize>| -> Option<u32> {
+            let digits = b.get(range)?;
+            digits
+                .iter()
+                .all(u8::is_ascii_digit)
+                .then(|| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+        };
+        let year = i32::try_from(num(0..4)?).ok()?;
+        let (precision, first_day) = match (b.len(), b.get(4..6)) {
+            (4, _) => (Precision::Year, NaiveDate::from_ymd_opt(year, 1, 1)?),
+            (7, Some([b'-', _])) => (
+                Precision::Month,
+                NaiveDate::from_ymd_opt(year, num(5..7)?, 1)?,
+            ),
+            (8, Some(b"-W")) => (
+                Precision::Week,
+                NaiveDate::from_isoywd_opt(year, num(6..8)?, Weekday::Mon)?,
+            ),
+            (10, Some([b'-', _])) if b[7] == b'-' => (
+                Precision::Day,
+                NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)?,
+            ),
+            _ => return None,
         };
         Some(When {
-            value: value.to_string(),
             precision,
             first_day,
         })
@@ -54,10 +60,14 @@ impl When {
 
     pub fn day(date: NaiveDate) -> When {
         When {
-            value: date.format("%Y-%m-%d").to_string(),
             precision: Precision::Day,
             first_day: date,
         }
+    }
+
+    /// Its TIMEX3 value: `2019-04-30`, `2019-W18`, `2019-04`, `2019`.
+    pub fn value(&self) -> String {
+        self.to_string()
     }
 
     /// How a reader sees it, no more precise than the text: `30 April 2019`,
@@ -73,11 +83,16 @@ impl When {
 
     /// `2019-04`: the month the timeline files it under.
     pub fn month_key(&self) -> String {
-        if self.precision == Precision::Year {
-            format!("{}", self.first_day.year())
-        } else {
-            self.first_day.format("%Y-%m").to_string()
+        match self.filed_under() {
+            (year, None) => format!("{year}"),
+            (year, Some(month)) => format!("{year:04}-{month:02}"),
         }
+    }
+
+    /// The year and month the timeline files it under; no month for a year.
+    pub fn filed_under(&self) -> (i32, Option<u32>) {
+        let month = (self.precision != Precision::Year).then(|| self.first_day.month());
+        (self.first_day.year(), month)
     }
 }
 
@@ -86,7 +101,22 @@ impl Ord for When {
         self.first_day
             .cmp(&other.first_day)
             .then(other.precision.cmp(&self.precision))
-            .then(self.value.cmp(&other.value))
+    }
+}
+
+/// Writes the TIMEX3 value, without an intermediate string.
+impl std::fmt::Display for When {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = self.first_day;
+        match self.precision {
+            Precision::Year => write!(f, "{:04}", d.year()),
+            Precision::Month => write!(f, "{:04}-{:02}", d.year(), d.month()),
+            Precision::Week => {
+                let week = d.iso_week();
+                write!(f, "{:04}-W{:02}", week.year(), week.week())
+            }
+            Precision::Day => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        }
     }
 }
 
@@ -115,8 +145,39 @@ mod tests {
                 "{value}"
             );
         }
-        for bad in ["2019-13", "2019-02-30", "PRESENT_REF", "19", "2019-W60"] {
+        for bad in [
+            "2019-13",
+            "2019-02-30",
+            "PRESENT_REF",
+            "19",
+            "2019-W60",
+            "2019-4-30",
+            "2019-W5",
+            "+019",
+            "2019-+4",
+            "2019-04-30T10:00",
+            "2019-SU",
+            "2019-Q2",
+        ] {
             assert_eq!(When::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn writes_back_the_value_it_read() {
+        // 2020-W01 opens on 30 December 2019: the week's year is the ISO year.
+        for value in [
+            "2019-04-30",
+            "2019-W18",
+            "2020-W01",
+            "2019-04",
+            "2019",
+            "0800",
+        ] {
+            assert_eq!(
+                When::parse(value).map(|w| w.value()).as_deref(),
+                Some(value)
+            );
         }
     }
 
@@ -127,7 +188,7 @@ mod tests {
             .filter_map(|s| When::parse(s))
             .collect();
         v.sort();
-        let values: Vec<&str> = v.iter().map(|w| w.value.as_str()).collect();
+        let values: Vec<String> = v.iter().map(When::value).collect();
         assert_eq!(
             values,
             ["2019", "2019-04", "2019-04-29", "2019-W18", "2019-04-30"]

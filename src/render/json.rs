@@ -1,7 +1,7 @@
 //! `briefing.json`: the whole model, in the shape INTERFACES.md promises.
 
 use super::links;
-use crate::model::Briefing;
+use crate::model::{Briefing, When};
 use serde::Serialize;
 use std::io::Write as _;
 
@@ -43,7 +43,9 @@ struct ActorJson<'a> {
 
 #[derive(Serialize)]
 struct EventJson<'a> {
-    date: &'a str,
+    /// Its TIMEX3 value, written straight from the date.
+    #[serde(serialize_with = "as_text")]
+    date: When,
     text: &'a str,
     article: &'a str,
     /// Every article reporting the event, `article` first.
@@ -106,7 +108,7 @@ pub fn write_briefing_json(b: &Briefing, out: &mut dyn std::io::Write) -> std::i
             .events
             .iter()
             .map(|e| EventJson {
-                date: &e.when.value,
+                date: e.when,
                 text: b.event_text(e),
                 article: article_id(e.article),
                 sources: std::iter::once(e.article)
@@ -130,4 +132,9 @@ pub fn write_briefing_json(b: &Briefing, out: &mut dyn std::io::Write) -> std::i
     serde_json::to_writer_pretty(&mut out, &json)?;
     out.write_all(b"\n")?;
     out.flush()
+}
+
+/// Serialises a value as the text `Display` writes.
+fn as_text<S: serde::Serializer>(value: &impl std::fmt::Display, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(value)
 }

@@ -6,7 +6,7 @@ use super::links::Links;
 use super::views::{
     AxisMark, DayGroup, FilterActor, MonthGroup, PageLink, Prepared, Source, TimelineView,
 };
-use crate::model::{Briefing, Precision};
+use crate::model::{Briefing, Precision, When};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -32,11 +32,12 @@ pub fn pages(b: &Briefing) -> Vec<TimelinePage> {
     let mut pages = Vec::new();
     let mut start = 0;
     while start < b.events.len() {
+        let month = b.events[start].when.filed_under();
         let key = b.events[start].when.month_key();
         let month_end = start
             + b.events[start..]
                 .iter()
-                .take_while(|e| e.when.month_key() == key)
+                .take_while(|e| e.when.filed_under() == month)
                 .count();
         let parts = (month_end - start).div_ceil(PAGE_EVENTS);
         for part in 0..parts {
@@ -138,10 +139,11 @@ fn months(
         let Some(month) = months.last_mut() else {
             continue;
         };
-        if month.days.last().is_none_or(|d| d.date_iso != e.when.value) {
+        let date_iso = e.when.value();
+        if month.days.last().is_none_or(|d| d.date_iso != date_iso) {
             month.days.push(DayGroup {
                 label: p.event_date(i).to_string(),
-                date_iso: e.when.value.clone(),
+                date_iso,
                 events: Vec::new(),
             });
         }
@@ -192,21 +194,32 @@ fn axis(p: &Prepared) -> Vec<AxisMark> {
     let dates = b
         .events
         .iter()
-        .map(|e| e.when.value.as_str())
+        .map(|e| e.when)
         .collect::<std::collections::HashSet<_>>()
         .len();
     let by_month = dates > AXIS_MARKS;
-    let mut marks: Vec<AxisMark> = Vec::new();
-    for (i, e) in b.events.iter().enumerate() {
-        let key = if by_month {
-            e.when.month_key()
+    let same_mark = |a: &When, b: &When| {
+        if by_month {
+            a.filed_under() == b.filed_under()
         } else {
-            e.when.value.clone()
-        };
-        if let Some(m) = marks.last_mut().filter(|m| m.date_iso == key) {
+            a == b
+        }
+    };
+    let mut marks: Vec<AxisMark> = Vec::new();
+    let mut last_mark: Option<When> = None;
+    for (i, e) in b.events.iter().enumerate() {
+        if let Some(m) = marks.last_mut()
+            && last_mark.is_some_and(|w| same_mark(&w, &e.when))
+        {
             m.events += 1;
             continue;
         }
+        last_mark = Some(e.when);
+        let key = if by_month {
+            e.when.month_key()
+        } else {
+            e.when.value()
+        };
         let percent = ((e.when.first_day - first.when.first_day).num_days() as f64 / span * 1000.0)
             .round()
             / 10.0;

@@ -13,8 +13,11 @@ use serde::Serialize;
 pub struct Dates {
     /// Per article: `4 May 2019` and `2019-05-04`.
     article_dates: Vec<Option<(String, String)>>,
-    /// Per event: `30 April 2019`, `week of 29 April 2019`, `April 2019`.
-    event_dates: Vec<String>,
+    /// Each date events fall on: `30 April 2019`, `week of 29 April 2019`,
+    /// `April 2019` (events are in date order, so each date comes once).
+    event_labels: Vec<String>,
+    /// Per event: its date in `event_labels`.
+    event_label: Vec<usize>,
 }
 
 /// What the views are made from: the briefing, its dates in words, and the
@@ -55,7 +58,7 @@ impl<'a> Prepared<'a> {
     }
 
     pub fn event_date(&self, event: usize) -> &str {
-        &self.dates.event_dates[event]
+        &self.dates.event_labels[self.dates.event_label[event]]
     }
 
     fn article_date(&self, article: usize) -> Option<&(String, String)> {
@@ -65,6 +68,16 @@ impl<'a> Prepared<'a> {
 
 impl Dates {
     pub fn new(b: &Briefing) -> Dates {
+        let mut event_labels: Vec<String> = Vec::new();
+        let mut event_label = Vec::with_capacity(b.events.len());
+        let mut last = None;
+        for e in &b.events {
+            if last != Some(e.when) {
+                event_labels.push(e.when.label());
+                last = Some(e.when);
+            }
+            event_label.push(event_labels.len() - 1);
+        }
         Dates {
             article_dates: b
                 .articles
@@ -78,7 +91,8 @@ impl Dates {
                     })
                 })
                 .collect(),
-            event_dates: b.events.par_iter().map(|e| e.when.label()).collect(),
+            event_labels,
+            event_label,
         }
     }
 }
@@ -164,7 +178,7 @@ impl EventView {
         let article = &b.articles[e.article];
         EventView {
             date: p.event_date(event).to_string(),
-            date_iso: e.when.value.clone(),
+            date_iso: e.when.value(),
             text: b.event_text(e).to_string(),
             url: format!(
                 "{}#{}",
