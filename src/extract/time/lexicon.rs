@@ -205,6 +205,9 @@ pub const PLURAL_SETS: &[(&str, &str)] = &[
     ("summers", "XXXX-SU"),
     ("winters", "XXXX-WI"),
     ("autumns", "XXXX-FA"),
+    ("mornings", "TMO"),
+    ("afternoons", "TAF"),
+    ("evenings", "TEV"),
 ];
 
 /// Half of a unit, written in the next smaller unit as TimeBank writes
@@ -434,6 +437,20 @@ pub fn number_pattern() -> String {
     );
     let fuzzy = alternation(FUZZY_NUMBERS.iter().copied());
     format!(r"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})*|{tens}(?:[-\s]{ones})?|{small}|{fuzzy})")
+}
+
+/// A smaller alternation for plain counts: digits and number words, without
+/// the articles and vague quantities of `number_pattern` (a pattern that
+/// holds two of these keeps the combined automaton small).
+pub fn cardinal_pattern() -> String {
+    let small = alternation(
+        SMALL_NUMBERS
+            .iter()
+            .filter(|(w, n)| *n <= 19 && !w.contains(' ') && w.len() > 2)
+            .map(|(w, _)| *w),
+    );
+    let tens = alternation(TENS.iter().map(|(w, _)| *w));
+    format!(r"(?:[0-9]{{1,3}}|{tens}(?:[-\s]{small})?|{small})")
 }
 
 #[cfg(test)]

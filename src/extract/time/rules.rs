@@ -46,7 +46,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "clock_time",
-        pattern: r"{B}(?:(?P<h>[0-9]{1,2})(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>[ap])\.?m{E}\.?|(?P<noon>noon|midnight|midday){E})(?:\s+(?:{ZONE}){E})?(?:,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|today|tomorrow|yesterday|tonight){E}|(?P<mon>{MONTH})\s+(?P<d>{DAY}){E}))?",
+        pattern: r"{B}(?:(?P<h>[0-9]{1,2})(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>[ap])\.?m{E}\.?|(?P<noon>noon|midnight|midday){E}|(?P<h24>[01]?[0-9]|2[0-3]):(?P<mi24>[0-5][0-9])\s+(?:{ZONE}){E})(?:\s+(?:{ZONE}){E})?(?:,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|today|tomorrow|yesterday|tonight){E}|(?P<mon>{MONTH})\s+(?P<d>{DAY}){E}))?",
         resolve: deictic::clock_time,
     },
     Rule {
@@ -111,12 +111,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "times_per_unit",
-        pattern: r"{B}(?:{TIMES}|{NUM}\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{UNITS}){E}",
+        pattern: r"{B}(?:{TIMES}|(?:{CARD}|several|a\s+few|many)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{UNITS}){E}",
         resolve: frequency::times_per_unit,
     },
     Rule {
         name: "duration_range",
-        pattern: r"{B}(?:(?P<mod>{DMOD})\s+)?(?P<the>the\s+)?(?:(?:past|last|next|first|coming|previous|following)\s+)?(?:(?P<n>{NUM})\s+(?:to|or)\s+(?P<n2>{NUM})|(?P<d>[0-9]{1,3})\s*[-–]\s*(?P<d2>[0-9]{1,3}))[\s-]+(?P<unit>{UNITS}){E}(?P<after>\s+(?:ago|earlier|later|old){E})?",
+        pattern: r"{B}(?:(?P<mod>{DMOD})\s+)?(?P<the>the\s+)?(?:(?:past|last|next|first|coming|previous|following)\s+)?(?:(?P<n>{CARD})\s+(?:to|or)\s+(?P<n2>{CARD})|(?P<d>[0-9]{1,3})\s*[-–]\s*(?P<d2>[0-9]{1,3}))[\s-]+(?P<unit>{UNITS}){E}(?P<after>\s+(?:ago|earlier|later|old){E})?",
         resolve: amounts::duration_range,
     },
     Rule {
@@ -306,6 +306,7 @@ pub fn expand(pattern: &str) -> String {
         ("{DAY}", r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?".to_string()),
         ("{YEAR}", r"(?:1[0-9]|20)[0-9]{2}".to_string()),
         ("{NUM}", lx::number_pattern()),
+        ("{CARD}", lx::cardinal_pattern()),
         ("{TENS}", lx::alternation(lx::TENS.iter().map(|(w, _)| *w))),
         (
             "{TENS_PL}",
