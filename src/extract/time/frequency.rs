@@ -45,10 +45,17 @@ pub fn set_word(c: &Caps, ctx: &Ctx) -> Option<Found> {
     text(TimexType::Set, duration_value(n, unit))
 }
 
-/// "twice a year", "three times per week", "once a month": the whole phrase
-/// is the SET and its value the unit, one of them (HeidelTime set rule r2).
+/// "twice a year", "three times per week", "once a month", "two days each
+/// week": the whole phrase is the SET and its value the unit, one of them
+/// (HeidelTime set rules r2 and r4). The counted unit must be the smaller
+/// ("three weeks every day" is no frequency).
 pub fn times_per_unit(c: &Caps, _ctx: &Ctx) -> Option<Found> {
     let unit = lx::unit(c.get("unit")?)?;
+    if let Some(u1) = c.get("u1")
+        && lx::unit(u1)? >= unit
+    {
+        return None;
+    }
     text(TimexType::Set, duration_value(Count::N(1), unit))
 }
 
@@ -116,6 +123,12 @@ mod tests {
             "several times a month",
             Set,
             "P1M",
+        );
+        one(
+            "The clinic opens two days each week.",
+            "two days each week",
+            Set,
+            "P1W",
         );
     }
 

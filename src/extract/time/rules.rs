@@ -115,6 +115,11 @@ pub const RULES: &[Rule] = &[
         resolve: frequency::times_per_unit,
     },
     Rule {
+        name: "units_per_unit",
+        pattern: r"{B}{CARD}\s+(?P<u1>{UNITS})\s+(?:each|every|per)\s+(?P<unit>{UNITS}){E}",
+        resolve: frequency::times_per_unit,
+    },
+    Rule {
         name: "duration_range",
         pattern: r"{B}(?:(?P<mod>{DMOD})\s+)?(?P<the>the\s+)?(?:(?:past|last|next|first|coming|previous|following)\s+)?(?:(?P<n>{CARD})\s+(?:to|or)\s+(?P<n2>{CARD})|(?P<d>[0-9]{1,3})\s*[-–]\s*(?P<d2>[0-9]{1,3}))[\s-]+(?P<unit>{UNITS}){E}(?P<after>\s+(?:ago|earlier|later|old){E})?",
         resolve: amounts::duration_range,
