@@ -180,7 +180,8 @@ pub fn plural_units(c: &Caps, ctx: &Ctx) -> Option<Found> {
 fn plural_units_value(c: &Caps, unit: Unit) -> Option<Found> {
     match c.get("q").map(lx::normalise).as_deref() {
         // "recent weeks", "the coming years": TimeBank reads these as
-        // stretches of unknown length, except "recent years", the past.
+        // stretches of unknown length, except "recent years", which it
+        // mostly reads as the past (HeidelTime's `PXY` loses on train).
         Some("recent") if unit == Unit::Year => text(TimexType::Date, "PAST_REF"),
         Some(_) => text(TimexType::Duration, duration_value(Count::Fuzzy, unit)),
         None if unit >= Unit::Week || c.has("long") => {
@@ -199,47 +200,6 @@ pub fn year_ended(c: &Caps, ctx: &Ctx) -> Option<Found> {
         return Some(f);
     }
     relative(ctx, "PRESENT_REF", |dct| Some(Point::at(dct, Unit::Year)))
-}
-
-/// Words after "quarterly" that still leave it an adverb ("adjusted
-/// quarterly and reviewed").
-const AFTER_ADVERB: &[&str] = &["and", "or", "from", "since", "until", "through", "to"];
-
-pub fn set_word(c: &Caps, ctx: &Ctx) -> Option<Found> {
-    if let Some(w) = c.get("w") {
-        // "its quarterly dividend" is an adjective, which TimeBank leaves
-        // alone; only the adverb ("paid quarterly") is a frequency.
-        if w.eq_ignore_ascii_case("quarterly") {
-            let next = ctx
-                .text
-                .get(ctx.end..)
-                .unwrap_or("")
-                .trim_start()
-                .split(|ch: char| !ch.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            if !next.is_empty() && !AFTER_ADVERB.contains(&next.to_lowercase().as_str()) {
-                return None;
-            }
-        }
-        let v = match lx::normalise(w).as_str() {
-            "daily" => "P1D",
-            "weekly" => "P1W",
-            "monthly" => "P1M",
-            "quarterly" => "P3M",
-            "hourly" => "PT1H",
-            "nightly" => "TNI",
-            _ => "P1Y",
-        };
-        return text(TimexType::Set, v);
-    }
-    let unit = lx::unit(c.get("unit")?)?;
-    let n = match c.get("n").map(lx::normalise).as_deref() {
-        None => Count::N(1),
-        Some("other") => Count::N(2),
-        Some(_) => count(c)?,
-    };
-    text(TimexType::Set, duration_value(n, unit))
 }
 
 pub fn reference(c: &Caps, ctx: &Ctx) -> Option<Found> {
@@ -262,4 +222,37 @@ pub fn reference(c: &Caps, ctx: &Ctx) -> Option<Found> {
 pub fn unit_long(c: &Caps, _ctx: &Ctx) -> Option<Found> {
     let unit = lx::unit(c.get("unit")?)?;
     text(TimexType::Duration, duration_value(Count::N(1), unit))
+}
+
+/// "two to three weeks", "12-18 months": a range of lengths is one
+/// expression valued at its lower bound (`P2W`), as TimeBank writes "two to
+/// three weeks" and HeidelTime's duration rule r5 values it. Followed by
+/// "ago" or "old" it is no length, and the shorter rules take it.
+pub fn duration_range(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    if c.has("after") {
+        return None;
+    }
+    let (lo, hi) = match (c.get("n"), c.get("n2")) {
+        (Some(a), Some(b)) => (a, b),
+        _ => (c.get("d")?, c.get("d2")?),
+    };
+    let (Count::N(n), Count::N(m)) = (lx::number(lo)?, lx::number(hi)?) else {
+        return None;
+    };
+    if n >= m {
+        return None;
+    }
+    let unit = lx::unit(c.get("unit")?)?;
+    let mut f = text(TimexType::Duration, duration_value(Count::N(n), unit))?;
+    // "over the next two to three years": the modifier before "the" stays out.
+    if let (Some(_), Some(the)) = (c.caps.name("mod"), c.caps.name("the")) {
+        f.span = Some((the.start(), ctx.end));
+    }
+    Some(f)
+}
+
+/// "half an hour", "a half-century": half of a unit (`PT30M`, `P50Y`).
+pub fn half_unit(c: &Caps, _ctx: &Ctx) -> Option<Found> {
+    let unit = lx::normalise(c.get("unit")?);
+    text(TimexType::Duration, lx::lookup(lx::HALF_OF, &unit)?)
 }

@@ -14,6 +14,9 @@ pub fn clock_time(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let (h, mi) = match c.get("noon").map(lx::normalise).as_deref() {
         Some("midnight") => (24, 0),
         Some(_) => (12, 0),
+        // "14:30 GMT": a 24-hour clock, which the zone marks as a time
+        // (HeidelTime time rule r7a, with the colon only).
+        None if c.has("h24") => (num(c.get("h24"))?, num(c.get("mi24"))?),
         None => {
             let mut h: u32 = num(c.get("h"))?;
             let pm = c.get("ap")?.eq_ignore_ascii_case("p");
@@ -408,4 +411,40 @@ pub fn clock_pod(c: &Caps, ctx: &Ctx) -> Option<Found> {
         None => "XXXX-XX-XX".to_string(),
     };
     text(TimexType::Time, format!("{day}T{h:02}:{mi:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::one;
+    use crate::extract::TimexType::{Set, Time};
+
+    #[test]
+    fn a_24_hour_clock_with_a_zone() {
+        one(
+            "The polls close at 21:00 GMT.",
+            "21:00 GMT",
+            Time,
+            "2019-05-02T21:00",
+        );
+        // "0735 GMT" without its colon is left alone: TimeBank does not mark
+        // such a conversion of a time already given ("10:35 a.m. (0735 GMT)").
+        assert!(super::super::tests::found("at 10:35 a.m. (0735 GMT)").len() == 1);
+    }
+
+    #[test]
+    fn parts_of_the_day_with_their_modifiers() {
+        one(
+            "Later this afternoon the minister spoke.",
+            "Later this afternoon",
+            Time,
+            "2019-05-02TAF",
+        );
+        one(
+            "Shots rang out late last night.",
+            "late last night",
+            Time,
+            "2019-05-01TNI",
+        );
+        one("She works mornings.", "mornings", Set, "TMO");
+    }
 }

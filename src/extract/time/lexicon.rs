@@ -160,6 +160,69 @@ pub const PARTS_OF_DAY: &[(&str, &str)] = &[
     ("mid morning", "MO"),
 ];
 
+/// Frequency adverbs (TimeML SET) and their values: HeidelTime's set rule
+/// r5 and SUTime's periodic sets, with the `bi-`/`semi-` multiples SUTime
+/// derives from them (`biweekly` every two weeks, `semiannually` every six
+/// months).
+pub const SET_WORDS: &[(&str, &str)] = &[
+    ("daily", "P1D"),
+    ("weekly", "P1W"),
+    ("monthly", "P1M"),
+    ("quarterly", "P3M"),
+    ("annually", "P1Y"),
+    ("yearly", "P1Y"),
+    ("hourly", "PT1H"),
+    ("nightly", "TNI"),
+    ("biweekly", "P2W"),
+    ("bi-weekly", "P2W"),
+    ("fortnightly", "P2W"),
+    ("bimonthly", "P2M"),
+    ("bi-monthly", "P2M"),
+    ("semiannually", "P6M"),
+    ("semi-annually", "P6M"),
+    ("biannually", "P6M"),
+    ("biennially", "P2Y"),
+];
+
+/// What "every ..." can count besides calendar units: the parts of the day
+/// (TimeML's `TMO`, `TNI`, ...) and the weekend (`XXXX-WXX-WE`).
+pub const SET_TIMES: &[(&str, &str)] = &[
+    ("morning", "TMO"),
+    ("afternoon", "TAF"),
+    ("evening", "TEV"),
+    ("night", "TNI"),
+    ("weekend", "XXXX-WXX-WE"),
+];
+
+/// How many times per unit: "once a week", "twice a year" (TimeML writes
+/// the unit as the value and the count as `freq`).
+pub const TIMES_WORDS: &[(&str, u32)] = &[("once", 1), ("twice", 2), ("thrice", 3)];
+
+/// Plural names of recurring times that, alone, mean "each of them"
+/// ("on weekends", "summers in Maine"): SUTime's plural-date filter.
+pub const PLURAL_SETS: &[(&str, &str)] = &[
+    ("weekends", "XXXX-WXX-WE"),
+    ("summers", "XXXX-SU"),
+    ("winters", "XXXX-WI"),
+    ("autumns", "XXXX-FA"),
+    ("mornings", "TMO"),
+    ("afternoons", "TAF"),
+    ("evenings", "TEV"),
+];
+
+/// Half of a unit, written in the next smaller unit as TimeBank writes
+/// "a minute and a half" (`PT1M30S`): "half an hour" is `PT30M`.
+pub const HALF_OF: &[(&str, &str)] = &[
+    ("minute", "PT30S"),
+    ("hour", "PT30M"),
+    ("day", "PT12H"),
+    ("week", "P3DT12H"),
+    ("month", "P15D"),
+    ("year", "P6M"),
+    ("decade", "P5Y"),
+    ("century", "P50Y"),
+];
+
 /// Words and phrases that point at the present, past or future as a whole.
 pub const REFERENCES: &[(&str, &str)] = &[
     ("now", "PRESENT_REF"),
@@ -374,6 +437,20 @@ pub fn number_pattern() -> String {
     );
     let fuzzy = alternation(FUZZY_NUMBERS.iter().copied());
     format!(r"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})*|{tens}(?:[-\s]{ones})?|{small}|{fuzzy})")
+}
+
+/// A smaller alternation for plain counts: digits and number words, without
+/// the articles and vague quantities of `number_pattern` (a pattern that
+/// holds two of these keeps the combined automaton small).
+pub fn cardinal_pattern() -> String {
+    let small = alternation(
+        SMALL_NUMBERS
+            .iter()
+            .filter(|(w, n)| *n <= 19 && !w.contains(' ') && w.len() > 2)
+            .map(|(w, _)| *w),
+    );
+    let tens = alternation(TENS.iter().map(|(w, _)| *w));
+    format!(r"(?:[0-9]{{1,3}}|{tens}(?:[-\s]{small})?|{small})")
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 mod amounts;
 mod calendar;
 mod deictic;
+mod frequency;
 mod lexicon;
 mod point;
 mod resolve;

@@ -7,7 +7,7 @@
 
 use super::lexicon::{self as lx};
 use super::resolve::{Caps, Ctx, Found};
-use super::{amounts, calendar, deictic};
+use super::{amounts, calendar, deictic, frequency};
 
 pub type Resolve = fn(&Caps, &Ctx) -> Option<Found>;
 
@@ -46,7 +46,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "clock_time",
-        pattern: r"{B}(?:(?P<h>[0-9]{1,2})(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>[ap])\.?m{E}\.?|(?P<noon>noon|midnight|midday){E})(?:\s+(?:{ZONE}){E})?(?:,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|today|tomorrow|yesterday|tonight){E}|(?P<mon>{MONTH})\s+(?P<d>{DAY}){E}))?",
+        pattern: r"{B}(?:(?P<h>[0-9]{1,2})(?:[:.](?P<mi>[0-5][0-9]))?\s*(?P<ap>[ap])\.?m{E}\.?|(?P<noon>noon|midnight|midday){E}|(?P<h24>[01]?[0-9]|2[0-3]):(?P<mi24>[0-5][0-9])\s+(?:{ZONE}){E})(?:\s+(?:{ZONE}){E})?(?:,?\s+(?:on\s+)?(?:(?P<day>{WEEKDAY}|today|tomorrow|yesterday|tonight){E}|(?P<mon>{MONTH})\s+(?P<d>{DAY}){E}))?",
         resolve: deictic::clock_time,
     },
     Rule {
@@ -110,6 +110,26 @@ pub const RULES: &[Rule] = &[
         resolve: deictic::anchored,
     },
     Rule {
+        name: "times_per_unit",
+        pattern: r"{B}(?:{TIMES}|(?:{CARD}|several|a\s+few|many)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{UNITS}){E}",
+        resolve: frequency::times_per_unit,
+    },
+    Rule {
+        name: "units_per_unit",
+        pattern: r"{B}{CARD}\s+(?P<u1>{UNITS})\s+(?:each|every|per)\s+(?P<unit>{UNITS}){E}",
+        resolve: frequency::times_per_unit,
+    },
+    Rule {
+        name: "duration_range",
+        pattern: r"{B}(?:(?P<mod>{DMOD})\s+)?(?P<the>the\s+)?(?:(?:past|last|next|first|coming|previous|following)\s+)?(?:(?P<n>{CARD})\s+(?:to|or)\s+(?P<n2>{CARD})|(?P<d>[0-9]{1,3})\s*[-–]\s*(?P<d2>[0-9]{1,3}))[\s-]+(?P<unit>{UNITS}){E}(?P<after>\s+(?:ago|earlier|later|old){E})?",
+        resolve: amounts::duration_range,
+    },
+    Rule {
+        name: "half_unit",
+        pattern: r"{B}(?:an?\s+half[\s-]+|half[\s-]+an?\s+)(?P<unit>minute|hour|day|week|month|year|decade|century){E}",
+        resolve: amounts::half_unit,
+    },
+    Rule {
         name: "duration",
         pattern: r"{B}(?:(?P<mod>{DMOD})\s+)?(?P<the>the\s+)?(?:(?P<pl>past|last|next|first|final|coming|previous|following|latest|initial|other)\s+)?(?P<n>{NUM})(?P<half>\s+1/2|\s+and\s+a\s+half)?(?P<sep>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long|trading|business|working)\s+)?(?P<unit>{UNITS}){E}(?P<half2>\s+and\s+a\s+half{E})?(?:[\s-]+(?P<old>old|long){E})?",
         resolve: amounts::duration,
@@ -131,7 +151,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "part_of_day",
-        pattern: r"{B}(?:(?P<w>last|this)\s+(?P<pod>{POD})|(?P<mid>mid(?:-|\s+)?(?:morning|afternoon|day)){E}(?:\s+(?P<day>yesterday|today|tomorrow))?){E}",
+        pattern: r"{B}(?:(?:(?:early|late|earlier|later)\s+)?(?P<w>last|this)\s+(?P<pod>{POD})|(?P<mid>mid(?:-|\s+)?(?:morning|afternoon|day)){E}(?:\s+(?P<day>yesterday|today|tomorrow))?){E}",
         resolve: deictic::part_of_day,
     },
     Rule {
@@ -180,6 +200,11 @@ pub const RULES: &[Rule] = &[
         resolve: calendar::spoken_year,
     },
     Rule {
+        name: "plural_set",
+        pattern: r"{B}(?P<w>{PLSET}){E}",
+        resolve: frequency::plural_set,
+    },
+    Rule {
         name: "season",
         pattern: r"{B}(?:{POS})?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>{SEASON}){E}(?:\s+(?:of\s+)?(?P<y>{YEAR}){E})?",
         resolve: calendar::season,
@@ -211,8 +236,8 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "set_word",
-        pattern: r"{B}(?:(?P<w>daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?P<unit>{UNITS})){E}",
-        resolve: amounts::set_word,
+        pattern: r"{B}(?:(?P<w>{SETW})|(?:every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?P<unit>{UNITS})|(?:every|each)\s+(?P<t>{SETT})){E}",
+        resolve: frequency::set_word,
     },
     Rule {
         name: "the_unit",
@@ -286,6 +311,7 @@ pub fn expand(pattern: &str) -> String {
         ("{DAY}", r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?".to_string()),
         ("{YEAR}", r"(?:1[0-9]|20)[0-9]{2}".to_string()),
         ("{NUM}", lx::number_pattern()),
+        ("{CARD}", lx::cardinal_pattern()),
         ("{TENS}", lx::alternation(lx::TENS.iter().map(|(w, _)| *w))),
         (
             "{TENS_PL}",
@@ -328,6 +354,22 @@ pub fn expand(pattern: &str) -> String {
         (
             "{REFS}",
             lx::alternation(lx::REFERENCES.iter().map(|(w, _)| *w)),
+        ),
+        (
+            "{SETW}",
+            lx::alternation(lx::SET_WORDS.iter().map(|(w, _)| *w)),
+        ),
+        (
+            "{SETT}",
+            lx::alternation(lx::SET_TIMES.iter().map(|(w, _)| *w)),
+        ),
+        (
+            "{TIMES}",
+            lx::alternation(lx::TIMES_WORDS.iter().map(|(w, _)| *w)),
+        ),
+        (
+            "{PLSET}",
+            lx::alternation(lx::PLURAL_SETS.iter().map(|(w, _)| *w)),
         ),
         ("{POS}", POS.to_string()),
         ("{DMOD}", DMOD.to_string()),

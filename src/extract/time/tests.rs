@@ -405,7 +405,7 @@ fn sets() {
     one("The report is published annually.", "annually", Set, "P1Y");
     one("It is checked each year.", "each year", Set, "P1Y");
     one("Trains run daily.", "daily", Set, "P1D");
-    one("The board meets twice a year.", "a year", Set, "P1Y");
+    one("The board meets twice a year.", "twice a year", Set, "P1Y");
 }
 
 #[test]
