@@ -67,6 +67,24 @@ pub fn recognise(text: &str) -> Vec<NameSpan> {
     }
 }
 
+/// `recognise(text)` and `text::sentences(text)` together: both start from the same tokens
+/// and sentences, which are then made once instead of twice.
+pub fn recognise_with_sentences(text: &str) -> (Vec<NameSpan>, Vec<std::ops::Range<usize>>) {
+    match recogniser() {
+        Some(r) => {
+            let p = features::prepare(text, &r.gaz);
+            let sentences = p
+                .sentences
+                .iter()
+                .map(|s| p.tokens[s.start].start..p.tokens[s.end - 1].end)
+                .collect();
+            let names = spans(text, &p, &decode(&p, &mut Frozen(&r.model), None));
+            (names, sentences)
+        }
+        None => (Vec::new(), super::text::sentences(text)),
+    }
+}
+
 /// A scorer that never learns, so inference can share the training decoder.
 pub struct Frozen<'a, S>(pub &'a S);
 impl<S: Scorer> Scorer for Frozen<'_, S> {
@@ -530,6 +548,19 @@ mod tests {
             );
         }
         assert!(recognise("").is_empty());
+    }
+
+    #[test]
+    fn names_with_sentences_match_the_two_apart() {
+        for text in [
+            "",
+            "  \n ",
+            "Mr. Bolton met Ana Ruiz in Caracas. \"We won.\" Then she left.\nNew line",
+        ] {
+            let (names, sentences) = recognise_with_sentences(text);
+            assert_eq!(names, recognise(text), "{text:?}");
+            assert_eq!(sentences, crate::extract::text::sentences(text), "{text:?}");
+        }
     }
 
     #[test]
