@@ -150,7 +150,11 @@ mod tests {
     #[test]
     fn marker_lists_are_lowercase() {
         use super::super::lexicon::{FUTURE_LEADS, FUTURE_MARKERS, PAST_MARKERS};
-        for m in FUTURE_MARKERS.iter().chain(PAST_MARKERS).chain(FUTURE_LEADS) {
+        for m in FUTURE_MARKERS
+            .iter()
+            .chain(PAST_MARKERS)
+            .chain(FUTURE_LEADS)
+        {
             assert_eq!(m.to_ascii_lowercase(), *m);
         }
         assert!(super::is_one_of("WILL", &["will"]) && !super::is_one_of("willing", &["will"]));
