@@ -94,8 +94,11 @@ const CLITICS: &[&str] = &[
 
 /// Splits one whitespace-free chunk `text[start..end]` into tokens.
 fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
-    // Every clitic has an apostrophe: most chunks have none, and skip both clitic scans.
-    let apostrophe = text[start..end].contains(['\'', '’']);
+    // Every clitic has an apostrophe, `'` or `’` (whose UTF-8 starts with 0xE2): most
+    // chunks have neither byte, and skip both clitic scans.
+    let apostrophe = text.as_bytes()[start..end]
+        .iter()
+        .any(|&b| b == b'\'' || b == 0xe2);
     // A clitic standing alone (pre-tokenised text such as CoNLL's `Maduro 's`) is one token.
     if apostrophe && CLITICS.contains(&&text[start..end]) {
         out.push(Token { start, end });
@@ -139,11 +142,14 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
     if start < end {
         let word = &text[start..end];
         // Possessive and negation clitics: `Maduro's`, `don't` (as `do` `n't`).
-        let clitic = CLITICS
-            .iter()
-            .filter(|_| apostrophe)
-            .find(|cl| word.len() > cl.len() && word.ends_with(*cl))
-            .map(|cl| cl.len());
+        let clitic = if apostrophe {
+            CLITICS
+                .iter()
+                .find(|cl| word.len() > cl.len() && word.ends_with(*cl))
+                .map(|cl| cl.len())
+        } else {
+            None
+        };
         match clitic {
             Some(len) => {
                 out.push(Token {
