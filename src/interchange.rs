@@ -60,19 +60,16 @@ pub struct CodePoints {
 
 impl CodePoints {
     pub fn new(text: &str) -> CodePoints {
-        let mut index = vec![0u32; text.len() + 1];
+        // One pass over the bytes: a byte gets the count of characters that start
+        // before it, so a continuation byte counts its own character (as before,
+        // when each character's bytes were filled in turn).
+        let mut index = Vec::with_capacity(text.len() + 1);
         let mut n = 0u32;
-        let mut last = 0;
-        for (b, _) in text.char_indices() {
-            for slot in &mut index[last..=b] {
-                *slot = n;
-            }
-            n += 1;
-            last = b + 1;
+        for &b in text.as_bytes() {
+            index.push(n);
+            n += u32::from(b & 0xc0 != 0x80);
         }
-        for slot in &mut index[last..] {
-            *slot = n;
-        }
+        index.push(n);
         CodePoints { index }
     }
 
@@ -155,5 +152,8 @@ mod tests {
         assert_eq!(cp.at(x), 8);
         assert_eq!(cp.at(text.len()), text.chars().count());
         assert_eq!(cp.at(0), 0);
+        // Inside a character, the count includes it.
+        assert_eq!(CodePoints::new("óx").index, [0, 1, 1, 2]);
+        assert_eq!(CodePoints::new("").index, [0]);
     }
 }

@@ -349,7 +349,7 @@ fn extract_jsonl(input: &str, date: Option<chrono::NaiveDate>) -> ExitCode {
         for r in results {
             match r {
                 Ok(Some(line)) => {
-                    if writeln!(out, "{line}").is_err() {
+                    if out.write_all(line.as_bytes()).is_err() || out.write_all(b"\n").is_err() {
                         return ExitCode::from(1);
                     }
                 }

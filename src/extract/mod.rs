@@ -134,8 +134,7 @@ pub struct Extraction {
 /// Runs every extractor over one text. `dct` is the document creation time
 /// (the article's date) that relative dates are resolved against.
 pub fn extract(text: &str, dct: Option<NaiveDate>) -> Extraction {
-    let sentences = text::sentences(text);
-    let names = names::recognise(text);
+    let (names, sentences) = names::recognise_with_sentences(text);
     let (actors, mentions) = actors::resolve(text, &names);
     let timexes = time::find_timexes(text, dct);
     let quotes = quotes::find_quotes(text, &sentences, &mentions, &actors);

@@ -61,14 +61,24 @@ fn keeps_dot(word: &str) -> bool {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut chunk_start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII decided from the byte (as `char::is_whitespace` does); other characters decoded.
+        let (space, len) = if b.is_ascii() {
+            (b == b' ' || (9..=13).contains(&b), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
             if let Some(s) = chunk_start.take() {
                 split_chunk(text, s, i, &mut tokens);
             }
         } else if chunk_start.is_none() {
             chunk_start = Some(i);
         }
+        i += len;
     }
     if let Some(s) = chunk_start {
         split_chunk(text, s, text.len(), &mut tokens);
@@ -84,8 +94,13 @@ const CLITICS: &[&str] = &[
 
 /// Splits one whitespace-free chunk `text[start..end]` into tokens.
 fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
+    // Every clitic has an apostrophe, `'` or `’` (whose UTF-8 starts with 0xE2): most
+    // chunks have neither byte, and skip both clitic scans.
+    let apostrophe = text.as_bytes()[start..end]
+        .iter()
+        .any(|&b| b == b'\'' || b == 0xe2);
     // A clitic standing alone (pre-tokenised text such as CoNLL's `Maduro 's`) is one token.
-    if CLITICS.contains(&&text[start..end]) {
+    if apostrophe && CLITICS.contains(&&text[start..end]) {
         out.push(Token { start, end });
         return;
     }
@@ -102,33 +117,39 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
             break;
         }
     }
-    // Trailing punctuation, collected from the right, emitted after the word.
-    let mut trailing = Vec::new();
+    // Trailing punctuation, collected from the right straight into `out` (no buffer to
+    // allocate per word), then moved after the word and put back in text order.
+    let mark = out.len();
     while end > start {
         let word = &text[start..end];
         let Some(c) = word.chars().next_back() else {
             break;
         };
-        if !is_closing_punct(c) || word.chars().count() == 1 {
+        if !is_closing_punct(c) || word.len() == c.len_utf8() {
             break;
         }
         if c == '.' && keeps_dot(&word[..word.len() - 1]) {
             break;
         }
         // `'` after an s is a possessive (`countries'`), kept as its own token too.
-        trailing.push(Token {
+        out.push(Token {
             start: end - c.len_utf8(),
             end,
         });
         end -= c.len_utf8();
     }
+    let trailing = out.len() - mark;
     if start < end {
         let word = &text[start..end];
         // Possessive and negation clitics: `Maduro's`, `don't` (as `do` `n't`).
-        let clitic = CLITICS
-            .iter()
-            .find(|cl| word.len() > cl.len() && word.ends_with(*cl))
-            .map(|cl| cl.len());
+        let clitic = if apostrophe {
+            CLITICS
+                .iter()
+                .find(|cl| word.len() > cl.len() && word.ends_with(*cl))
+                .map(|cl| cl.len())
+        } else {
+            None
+        };
         match clitic {
             Some(len) => {
                 out.push(Token {
@@ -143,7 +164,12 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
             None => out.push(Token { start, end }),
         }
     }
-    out.extend(trailing.into_iter().rev());
+    if trailing > 0 {
+        let moved = &mut out[mark..];
+        moved.rotate_left(trailing);
+        let len = moved.len();
+        moved[len - trailing..].reverse();
+    }
 }
 
 /// Splits `text` into sentences, as byte ranges trimmed of surrounding whitespace.
@@ -246,6 +272,29 @@ mod tests {
             ["Maduro", "'s", "men", "do", "n't"]
         );
         assert_eq!(words("we're"), ["we", "'re"]);
+    }
+
+    #[test]
+    fn trailing_marks_follow_the_word_in_text_order() {
+        assert_eq!(
+            words("(said Ruiz's aide.\")"),
+            ["(", "said", "Ruiz", "'s", "aide", ".", "\"", ")"]
+        );
+        assert_eq!(words("?!"), ["?", "!"]);
+    }
+
+    #[test]
+    fn splits_on_unicode_and_control_whitespace() {
+        // No-break space, em space, vertical tab and a line separator all split words.
+        assert_eq!(
+            words("a\u{a0}b\u{2003}c\u{b}d\u{2028}é\u{1f}f"),
+            ["a", "b", "c", "d", "é\u{1f}f"]
+        );
+    }
+
+    #[test]
+    fn every_clitic_has_an_apostrophe() {
+        assert!(CLITICS.iter().all(|c| c.contains(['\'', '’'])));
     }
 
     #[test]

@@ -23,6 +23,10 @@ pub struct Lexicon {
     demonyms: HashSet<String>,
     /// Titles as lowercase token lists (`["secretary", "of", "state"]` style entries allowed).
     titles: Vec<Vec<String>>,
+    /// Titles (indices into `titles`) by their first and by their last word: a lookup tries
+    /// only the few titles that can match, not all of them.
+    titles_by_first: HashMap<String, Vec<usize>>,
+    titles_by_last: HashMap<String, Vec<usize>>,
     /// Single-word titles, for quick membership tests.
     title_words: HashSet<String>,
     honorifics: HashSet<String>,
@@ -48,6 +52,9 @@ fn word_set(list: &'static str) -> HashSet<String> {
 /// The key a country form is looked up by: ASCII, lowercase, no dots, single spaces, no
 /// leading "the" (`the U.S.` -> `us`, `Côte d'Ivoire` -> `cote d'ivoire`).
 pub fn country_key(s: &str) -> String {
+    if is_plain_ascii(s) {
+        return ascii_country_key(s);
+    }
     let ascii = deunicode(s).to_lowercase().replace('.', "");
     let words: Vec<&str> = ascii.split_whitespace().collect();
     let words = match words.split_first() {
@@ -55,6 +62,35 @@ pub fn country_key(s: &str) -> String {
         _ => &words[..],
     };
     words.join(" ")
+}
+
+/// True when `deunicode` leaves `s` as it is (ASCII below DEL), so the fast paths may skip it.
+pub fn is_plain_ascii(s: &str) -> bool {
+    s.bytes().all(|b| b < 0x7f)
+}
+
+/// `country_key` of plain ASCII in one pass and one allocation (it runs for every name).
+fn ascii_country_key(s: &str) -> String {
+    let mut key = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        let start = key.len();
+        if start > 0 {
+            key.push(' ');
+        }
+        key.extend(
+            word.chars()
+                .filter(|&c| c != '.')
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        // A word of dots only is no word.
+        if key.len() == start + usize::from(start > 0) {
+            key.truncate(start);
+        }
+    }
+    match key.strip_prefix("the ") {
+        Some(rest) => rest.to_owned(),
+        None => key,
+    }
 }
 
 /// Plural of a demonym: `Venezuelan` -> `Venezuelans`; `Swiss`, `Chinese`, `Irish` have none.
@@ -103,6 +139,14 @@ pub fn lexicon() -> &'static Lexicon {
         let titles: Vec<Vec<String>> = entries(TITLES)
             .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
             .collect();
+        let mut titles_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut titles_by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in titles.iter().enumerate() {
+            if let (Some(first), Some(last)) = (t.first(), t.last()) {
+                titles_by_first.entry(first.clone()).or_default().push(i);
+                titles_by_last.entry(last.clone()).or_default().push(i);
+            }
+        }
         let title_words = titles
             .iter()
             .filter(|t| t.len() == 1)
@@ -112,6 +156,8 @@ pub fn lexicon() -> &'static Lexicon {
             countries,
             demonyms,
             titles,
+            titles_by_first,
+            titles_by_last,
             title_words,
             honorifics: word_set(HONORIFICS),
             modifiers: word_set(MODIFIERS),
@@ -141,29 +187,30 @@ impl Lexicon {
     }
 
     pub fn is_honorific(&self, word: &str) -> bool {
-        self.honorifics.contains(&word.to_lowercase())
+        with_lower(word, |l| self.honorifics.contains(l))
     }
 
     /// A one-word title (`president`, `Gen.`), case-insensitive.
     pub fn is_title_word(&self, word: &str) -> bool {
-        self.title_words.contains(&word.to_lowercase())
+        with_lower(word, |l| self.title_words.contains(l))
     }
 
     /// A word that may stand before a title in a role (`opposition`, `national`).
     pub fn is_modifier(&self, word: &str) -> bool {
-        self.modifiers.contains(&word.to_lowercase())
+        with_lower(word, |l| self.modifiers.contains(l))
     }
 
     /// Length in words of the longest title that ends the word list `words`.
     pub fn title_ending(&self, words: &[&str]) -> Option<usize> {
-        self.titles
+        let last = words.last()?;
+        let candidates = with_lower(last, |l| self.titles_by_last.get(l))?;
+        candidates
             .iter()
+            .map(|&i| &self.titles[i])
             .filter(|t| t.len() <= words.len())
             .filter(|t| {
                 let tail = &words[words.len() - t.len()..];
-                tail.iter()
-                    .zip(t.iter())
-                    .all(|(w, t)| w.to_lowercase() == *t)
+                tail.iter().zip(t.iter()).all(|(w, t)| lower_is(w, t))
             })
             .map(Vec::len)
             .max()
@@ -171,32 +218,34 @@ impl Lexicon {
 
     /// Length in words of the longest title that starts the word list `words`.
     pub fn title_starting(&self, words: &[&str]) -> Option<usize> {
-        self.titles
+        let first = words.first()?;
+        let candidates = with_lower(first, |l| self.titles_by_first.get(l))?;
+        candidates
             .iter()
+            .map(|&i| &self.titles[i])
             .filter(|t| t.len() <= words.len())
-            .filter(|t| {
-                words
-                    .iter()
-                    .zip(t.iter())
-                    .all(|(w, t)| w.to_lowercase() == *t)
-            })
+            .filter(|t| words.iter().zip(t.iter()).all(|(w, t)| lower_is(w, t)))
             .map(Vec::len)
             .max()
     }
 
     /// A given name (`Leopoldo`, `Ivan`), accents and case ignored.
     pub fn is_first_name(&self, word: &str) -> bool {
-        self.first_names.contains(&deunicode(word).to_lowercase())
+        if is_plain_ascii(word) {
+            with_lower(word, |l| self.first_names.contains(l))
+        } else {
+            self.first_names.contains(&deunicode(word).to_lowercase())
+        }
     }
 
     /// A word that makes a name an organisation's (`Group`, `Bank`).
     pub fn is_org_word(&self, word: &str) -> bool {
-        self.org_words.contains(&word.to_lowercase())
+        with_lower(word, |l| self.org_words.contains(l))
     }
 
     /// A sentence-opening word a recogniser may glue to a name ("Instead", "But").
     pub fn is_opener(&self, word: &str) -> bool {
-        self.openers.contains(&word.to_lowercase())
+        with_lower(word, |l| self.openers.contains(l))
     }
 
     /// A word that is never a name on its own: pronouns, function words, days, months.
@@ -207,7 +256,36 @@ impl Lexicon {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-        !all_caps && self.stop.contains(&word.to_lowercase())
+        !all_caps && with_lower(word, |l| self.stop.contains(l))
+    }
+}
+
+/// Calls `f` with `word.to_lowercase()`, without allocating for the short ASCII words
+/// the lists are looked up with thousands of times per text.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII in, ASCII out: always valid UTF-8.
+        if let Ok(l) = std::str::from_utf8(lower) {
+            return f(l);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
+/// `word.to_lowercase() == lower`, without allocating for ASCII words.
+fn lower_is(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == lower.len()
+            && word
+                .bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        word.to_lowercase() == lower
     }
 }
 
@@ -264,5 +342,45 @@ mod tests {
         assert!(lx.is_first_name("Leopoldo") && lx.is_first_name("IVÁN"));
         assert!(!lx.is_first_name("Caracas"));
         assert!(lx.is_org_word("Group") && !lx.is_org_word("Ruiz"));
+    }
+
+    #[test]
+    fn lowercasing_helpers_agree_with_to_lowercase() {
+        for w in [
+            "President",
+            "GEN.",
+            "élysée",
+            "ÉLYSÉE",
+            "",
+            "a-very-long-ascii-word-of-forty-bytes!",
+        ] {
+            assert_eq!(with_lower(w, str::to_owned), w.to_lowercase(), "{w}");
+            assert!(lower_is(w, &w.to_lowercase()), "{w}");
+            assert!(!lower_is(w, "president x"), "{w}");
+        }
+        let lx = lexicon();
+        assert!(lx.is_title_word("PRESIDENT") && lx.is_honorific("Mr"));
+        for s in [
+            "the U.S.",
+            "The  United States",
+            "U . S",
+            "the",
+            "THE",
+            "the .",
+            ". the x",
+            "x\u{b}y",
+        ] {
+            let slow = {
+                let ascii = deunicode(s).to_lowercase().replace('.', "");
+                let words: Vec<&str> = ascii.split_whitespace().collect();
+                match words.split_first() {
+                    Some((&"the", rest)) if !rest.is_empty() => rest.join(" "),
+                    _ => words.join(" "),
+                }
+            };
+            assert_eq!(ascii_country_key(s), slow, "{s:?}");
+        }
+        assert_eq!(lx.title_starting(&[]), None);
+        assert_eq!(lx.title_ending(&[]), None);
     }
 }

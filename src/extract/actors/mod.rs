@@ -42,6 +42,20 @@ pub fn merge_roles<'a>(roles: impl IntoIterator<Item = &'a str>) -> Vec<String> 
 
 /// The id of a name: ASCII, lowercase, words joined by `-` (`Leopoldo López` -> `leopoldo-lopez`).
 pub fn slug(s: &str) -> String {
+    if lexicon::is_plain_ascii(s) {
+        // The same in one pass: deunicode leaves plain ASCII as it is.
+        let mut out = String::with_capacity(s.len());
+        for w in s
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if !out.is_empty() {
+                out.push('-');
+            }
+            out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        return out;
+    }
     deunicode(s)
         .to_lowercase()
         .split(|c: char| !c.is_ascii_alphanumeric())

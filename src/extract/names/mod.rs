@@ -67,6 +67,24 @@ pub fn recognise(text: &str) -> Vec<NameSpan> {
     }
 }
 
+/// `recognise(text)` and `text::sentences(text)` together: both start from the same tokens
+/// and sentences, which are then made once instead of twice.
+pub fn recognise_with_sentences(text: &str) -> (Vec<NameSpan>, Vec<std::ops::Range<usize>>) {
+    match recogniser() {
+        Some(r) => {
+            let p = features::prepare(text, &r.gaz);
+            let sentences = p
+                .sentences
+                .iter()
+                .map(|s| p.tokens[s.start].start..p.tokens[s.end - 1].end)
+                .collect();
+            let names = spans(text, &p, &decode(&p, &mut Frozen(&r.model), None));
+            (names, sentences)
+        }
+        None => (Vec::new(), super::text::sentences(text)),
+    }
+}
+
 /// A scorer that never learns, so inference can share the training decoder.
 pub struct Frozen<'a, S>(pub &'a S);
 impl<S: Scorer> Scorer for Frozen<'_, S> {
@@ -166,6 +184,36 @@ struct Hyp {
 
 const NO_NODE: usize = usize::MAX;
 
+/// `features::allowed` as bit masks, one per previous tag and sentence position,
+/// worked out once per text rather than for every tag of every hypothesis.
+struct AllowedTags([[u32; NUM_TAGS]; 2]);
+
+impl AllowedTags {
+    fn new() -> AllowedTags {
+        AllowedTags(std::array::from_fn(|last| {
+            std::array::from_fn(|prev| {
+                (0..NUM_TAGS)
+                    .filter(|&t| allowed(prev, t, last == 1))
+                    .fold(0, |m, t| m | 1 << t)
+            })
+        }))
+    }
+
+    /// The tags allowed after `prev`, at the sentence's last token or not.
+    fn after(&self, prev: usize, last: bool) -> u32 {
+        self.0[usize::from(last)].get(prev).copied().unwrap_or(0)
+    }
+}
+
+/// The tags of a mask, in increasing order.
+fn tags_in(mut mask: u32) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let t = mask.trailing_zeros() as usize;
+        mask &= mask.wrapping_sub(1);
+        (t < 32).then_some(t)
+    })
+}
+
 fn beam_search<S: Scorer>(p: &Prepared, scorer: &S) -> Vec<usize> {
     let mut tags = vec![O; p.tokens.len()];
     let mut hist = History::default();
@@ -177,6 +225,7 @@ fn beam_search<S: Scorer>(p: &Prepared, scorer: &S) -> Vec<usize> {
     let mut nodes: Vec<(usize, usize)> = Vec::new();
     let mut beam: Vec<Hyp> = Vec::with_capacity(BEAM);
     let mut next: Vec<Hyp> = Vec::with_capacity(BEAM);
+    let follows = AllowedTags::new();
     for s in &p.sentences {
         nodes.clear();
         beam.clear();
@@ -200,22 +249,21 @@ fn beam_search<S: Scorer>(p: &Prepared, scorer: &S) -> Vec<usize> {
                 features::tag_features(p, i, hyp.t1, hyp.t2, &mut feats);
                 scorer.score(&feats, &mut delta);
                 let prev = if hyp.t1 == BOS { O } else { hyp.t1 };
-                let ok: [bool; NUM_TAGS] = std::array::from_fn(|t| allowed(prev, t, last));
+                let ok = follows.after(prev, last);
                 // Local scores as log-probabilities over the tags allowed here
                 // (softmax at temperature `TEMPERATURE`), summed along the path.
-                let mut max = f32::NEG_INFINITY;
+                // The allowed tags are visited in increasing order, so the float
+                // operations run in the same order as over all tags filtered.
                 for t in 0..NUM_TAGS {
                     local[t] = (base[t] + delta[t]) / TEMPERATURE;
-                    if ok[t] {
-                        max = max.max(local[t]);
-                    }
                 }
-                let z: f32 = (0..NUM_TAGS)
-                    .filter(|&t| ok[t])
-                    .map(|t| (local[t] - max).exp())
-                    .sum();
+                let mut max = f32::NEG_INFINITY;
+                for t in tags_in(ok) {
+                    max = max.max(local[t]);
+                }
+                let z: f32 = tags_in(ok).map(|t| (local[t] - max).exp()).sum();
                 let log_z = max + z.ln();
-                for t in (0..NUM_TAGS).filter(|&t| ok[t]) {
+                for t in tags_in(ok) {
                     let score = hyp.score + local[t] - log_z;
                     if score > top[BEAM - 1].0 {
                         let mut k = BEAM - 1;
@@ -530,6 +578,33 @@ mod tests {
             );
         }
         assert!(recognise("").is_empty());
+    }
+
+    #[test]
+    fn allowed_tag_masks_match_the_rule() {
+        let follows = AllowedTags::new();
+        for prev in 0..NUM_TAGS {
+            for last in [false, true] {
+                let listed: Vec<usize> = tags_in(follows.after(prev, last)).collect();
+                let want: Vec<usize> = (0..NUM_TAGS).filter(|&t| allowed(prev, t, last)).collect();
+                assert_eq!(listed, want, "{prev} {last}");
+            }
+        }
+        assert_eq!(tags_in(0).count(), 0);
+        assert_eq!(tags_in(1 << 31).collect::<Vec<_>>(), [31]);
+    }
+
+    #[test]
+    fn names_with_sentences_match_the_two_apart() {
+        for text in [
+            "",
+            "  \n ",
+            "Mr. Bolton met Ana Ruiz in Caracas. \"We won.\" Then she left.\nNew line",
+        ] {
+            let (names, sentences) = recognise_with_sentences(text);
+            assert_eq!(names, recognise(text), "{text:?}");
+            assert_eq!(sentences, crate::extract::text::sentences(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -185,21 +185,82 @@ impl Model {
     }
 }
 
+/// Features scored per batch in `Model::score`: a token has about seventy.
+const BATCH: usize = 64;
+
 impl Scorer for Model {
+    /// The table (a few MB) outgrows the core's L2 cache, so each lookup tends to
+    /// wait on memory. The lookups are done in batches, in two passes so their
+    /// misses overlap instead of queueing: every row is found and asked for
+    /// (`prefetch`), then they are summed. Measured 3% faster overall than one
+    /// pass. (Rows kept sparse, as tag masks and values, halve the table but
+    /// cost more in mispredicted branches than they save in misses.)
     fn score(&self, feats: &[u64], out: &mut [f32; NUM_TAGS]) {
         let mut acc = [0i32; NUM_TAGS];
-        for &f in feats {
-            let r = self.index.get(bucket(f, self.bits)).copied().unwrap_or(0);
-            if let Some(row) = self.rows.get(r as usize) {
-                for (a, w) in acc.iter_mut().zip(row) {
-                    *a += i32::from(*w);
+        let mut found = [0u32; BATCH];
+        for batch in feats.chunks(BATCH) {
+            let found = &mut found[..batch.len()];
+            for (r, &f) in found.iter_mut().zip(batch) {
+                *r = self.index.get(bucket(f, self.bits)).copied().unwrap_or(0);
+                if let Some(row) = self.rows.get(*r as usize) {
+                    prefetch(row);
                 }
             }
+            add_rows(&self.rows, found, &mut acc);
         }
         for (o, a) in out.iter_mut().zip(acc) {
             *o = a as f32 / self.scale;
         }
     }
+}
+
+/// Adds the rows numbered `found` into `acc`; with AVX2 where the CPU has it
+/// (the build targets plain x86_64, whose SSE2 widens 16-bit weights four at a
+/// time). Integer sums: the result is the same either way.
+fn add_rows(rows: &[[i16; NUM_TAGS]], found: &[u32], acc: &mut [i32; NUM_TAGS]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has just been found to support AVX2.
+        unsafe { add_rows_avx2(rows, found, acc) };
+        return;
+    }
+    add_rows_plain(rows, found, acc);
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn add_rows_avx2(rows: &[[i16; NUM_TAGS]], found: &[u32], acc: &mut [i32; NUM_TAGS]) {
+    add_rows_plain(rows, found, acc);
+}
+
+#[inline(always)]
+fn add_rows_plain(rows: &[[i16; NUM_TAGS]], found: &[u32], acc: &mut [i32; NUM_TAGS]) {
+    for &r in found {
+        if let Some(row) = rows.get(r as usize) {
+            for (a, w) in acc.iter_mut().zip(row) {
+                *a += i32::from(*w);
+            }
+        }
+    }
+}
+
+/// Asks the CPU to bring both cache lines a row may straddle towards the core; a
+/// hint only, it changes no result.
+#[inline(always)]
+fn prefetch(row: &[i16; NUM_TAGS]) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        let p = row.as_ptr().cast::<i8>();
+        // SAFETY: a prefetch never faults nor reads into the program; SSE, which
+        // it needs, is part of every x86_64 CPU.
+        unsafe {
+            _mm_prefetch::<_MM_HINT_T0>(p);
+            _mm_prefetch::<_MM_HINT_T0>(p.wrapping_add(size_of::<[i16; NUM_TAGS]>() - 1));
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = row;
 }
 
 #[cfg(test)]

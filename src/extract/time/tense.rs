@@ -19,8 +19,8 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let (left, right) = clause(text, start, end);
     // "as soon as Tuesday", "no later than March 1": a deadline ahead,
     // whatever the verb of the clause.
-    let lead = left.trim_end().to_ascii_lowercase();
-    if FUTURE_LEADS.iter().any(|p| lead.ends_with(p)) {
+    let lead = left.trim_end();
+    if FUTURE_LEADS.iter().any(|p| ends_with_ignore_case(lead, p)) {
         return Tense::Future;
     }
     // (distance from the expression, word) for the whole clause, in order.
@@ -44,7 +44,7 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
             .any(|(_, a)| is_future_aux(a));
         // "were planning", "was expected": a form of "be" takes the tense
         // of the participle after it.
-        let be_then_future = matches!(w.to_ascii_lowercase().as_str(), "was" | "were" | "been")
+        let be_then_future = is_one_of(w, &["was", "were", "been"])
             && ws
                 .get(i + 1)
                 .is_some_and(|(_, n)| classify(n) == Some(Tense::Future));
@@ -61,11 +61,26 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     best.map_or(Tense::Unknown, |(_, t)| t)
 }
 
+// The word tests below compare ASCII case-insensitively against lowercase lists instead
+// of lowercasing each word into a new string: a clause has dozens of words, each tested
+// several times, for every time expression.
+
+/// `word.to_ascii_lowercase()` is one of `lowercase` (all lowercase themselves).
+fn is_one_of(word: &str, lowercase: &[&str]) -> bool {
+    lowercase.iter().any(|m| word.eq_ignore_ascii_case(m))
+}
+
+/// `s.to_ascii_lowercase().ends_with(suffix)`, `suffix` being lowercase ASCII.
+fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 fn classify(word: &str) -> Option<Tense> {
-    let w = word.to_ascii_lowercase();
-    if FUTURE_MARKERS.contains(&w.as_str()) {
+    if is_one_of(word, FUTURE_MARKERS) {
         Some(Tense::Future)
-    } else if PAST_MARKERS.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed")) {
+    } else if is_one_of(word, PAST_MARKERS) || (word.len() > 4 && ends_with_ignore_case(word, "ed"))
+    {
         Some(Tense::Past)
     } else {
         None
@@ -75,17 +90,11 @@ fn classify(word: &str) -> Option<Tense> {
 /// Words that may stand between a verb and the expression it governs
 /// ("met on Monday", "left early Friday").
 fn is_link(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "on" | "at" | "by" | "early" | "late" | "the" | "of"
-    )
+    is_one_of(word, &["on", "at", "by", "early", "late", "the", "of"])
 }
 
 fn is_future_aux(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "will" | "'ll" | "would" | "shall"
-    )
+    is_one_of(word, &["will", "'ll", "would", "shall"])
 }
 
 /// The clause text left and right of the expression: cut at sentence ends
@@ -138,6 +147,23 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn marker_lists_are_lowercase() {
+        use super::super::lexicon::{FUTURE_LEADS, FUTURE_MARKERS, PAST_MARKERS};
+        for m in FUTURE_MARKERS
+            .iter()
+            .chain(PAST_MARKERS)
+            .chain(FUTURE_LEADS)
+        {
+            assert_eq!(m.to_ascii_lowercase(), *m);
+        }
+        assert!(super::is_one_of("WILL", &["will"]) && !super::is_one_of("willing", &["will"]));
+        assert!(super::ends_with_ignore_case("As Soon AS", "as soon as"));
+        assert!(!super::ends_with_ignore_case("é", "as"));
+        assert_eq!(super::classify("STARTED"), Some(super::Tense::Past));
+        assert_eq!(super::classify("Ted"), None);
+    }
+
     use super::*;
 
     fn tense_of(sentence: &str, expr: &str) -> Tense {
