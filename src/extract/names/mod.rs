@@ -380,6 +380,38 @@ fn ends_name(token: &str) -> bool {
     token.chars().any(|c| c.is_uppercase() || c.is_numeric()) || matches!(token, ")" | ".")
 }
 
+/// A name the document gives one type at least this many times as often as
+/// another is that type everywhere.
+const MAJORITY: u16 = 2;
+
+/// Makes a document's types agree: a name written the same way is the same
+/// thing, so an occurrence typed against a clear majority (`Tavildara` once a
+/// person, four times a place) takes the majority's type. All-capital forms
+/// are left alone: headlines and datelines (`CHICAGO` the place over a table
+/// of `CHICAGO` the team) are where one spelling names different things.
+fn agree_types(text: &str, p: &Prepared, found: &mut [(usize, usize, usize)]) {
+    let name = |&(first, last, _): &(usize, usize, usize)| {
+        text.get(p.tokens[first].start..p.tokens[last].end)
+            .unwrap_or("")
+    };
+    let mut counts: std::collections::HashMap<&str, [u16; features::TYPES]> =
+        std::collections::HashMap::new();
+    for span in found.iter() {
+        counts.entry(name(span)).or_default()[span.2] += 1;
+    }
+    for span in found.iter_mut() {
+        let n = name(span);
+        if !n.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let Some(c) = counts.get(n) else { continue };
+        let best = (0..features::TYPES).max_by_key(|&k| c[k]).unwrap_or(span.2);
+        if c[best] >= MAJORITY * c[span.2] {
+            span.2 = best;
+        }
+    }
+}
+
 /// Turns BILOU tags into spans. Decoding keeps tags well-formed; an entity left
 /// open anyway is closed at its last token. A leading honorific is dropped from
 /// a person's name.
@@ -406,7 +438,7 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
     if let Some((first, k)) = open {
         found.push((first, tags.len() - 1, k));
     }
-    found
+    let mut found: Vec<(usize, usize, usize)> = found
         .into_iter()
         .map(|(mut first, mut last, k)| {
             // A name ends in a capitalised word or a number, not in `'s` or `country`.
@@ -432,7 +464,9 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
         })
         .fold(Vec::new(), |acc, span| {
             rejoin_split_name(text, p, acc, span)
-        })
+        });
+    agree_types(text, p, &mut found);
+    found
         .into_iter()
         .map(|(first, last, k)| NameSpan {
             start: p.tokens[first].start,
@@ -624,6 +658,32 @@ mod tests {
         let acc = rejoin_split_name(text, &p, acc, (f + 1, s, 2));
         assert_eq!(acc.len(), 2);
         assert!(is_particle("of") && is_particle("van") && !is_particle("led"));
+    }
+
+    #[test]
+    fn a_name_takes_its_majority_type() {
+        let text = "Vey spoke in Brenna. Brenna is calm. Brenna held. BRENNA RALLY. BRENNA WINS.";
+        let p = features::prepare(text, &Gazetteer::default());
+        let all = |w: &str| -> Vec<usize> {
+            (0..p.tokens.len())
+                .filter(|&i| p.tokens[i].text(text) == w)
+                .collect()
+        };
+        let (b, caps) = (all("Brenna"), all("BRENNA"));
+        assert_eq!((b.len(), caps.len()), (3, 2));
+        let (per, org, place) = (0, 1, 2);
+        let mut found = vec![
+            (all("Vey")[0], all("Vey")[0], per),
+            (b[0], b[0], place),
+            (b[1], b[1], per),
+            (b[2], b[2], place),
+            (caps[0], caps[0], place),
+            (caps[1], caps[1], org),
+        ];
+        agree_types(text, &p, &mut found);
+        let kinds: Vec<usize> = found.iter().map(|s| s.2).collect();
+        // The person `Brenna` is outvoted two to one; `BRENNA` in capitals keeps its types.
+        assert_eq!(kinds, [per, place, place, place, place, org]);
     }
 
     #[test]
