@@ -323,6 +323,7 @@ fn rejoin_split_name(
         };
         if let Some(prev) = acc.last_mut()
             && connector
+            && (k != PLACE || wants_complement(p.tokens[prev.1].text(text)))
             && prev.2 != PER
             && k != PER
             && (prev.2 == ORG || k == ORG)
@@ -367,6 +368,34 @@ fn rejoin_split_name(
         acc.push((first, last, k));
     }
     acc
+}
+
+/// Corporate forms: a company's name is complete with them, so a place after
+/// `of` says where it is, not which it is (`Kia Motors Corp` of `South Korea`).
+const CORPORATE: &[&str] = &[
+    "corp",
+    "corp.",
+    "corporation",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "co",
+    "co.",
+    "company",
+    "plc",
+    "holdings",
+    "industries",
+    "group",
+    "ag",
+    "sa",
+];
+
+/// True when an organization word names a body that an `of` place completes
+/// (`Bank` of `England`, `University` of `Caracas`); a team or a company
+/// followed by `of` and a place is two names (`Benetton` of `Italy`).
+fn wants_complement(word: &str) -> bool {
+    crate::extract::actors::is_org_word(word) && !CORPORATE.contains(&word.to_lowercase().as_str())
 }
 
 /// The token after the last name of `acc` (0 when there is none), to measure the gap to the next.
@@ -653,6 +682,39 @@ mod tests {
             });
         assert_eq!(acc.len(), 3);
         assert_eq!(acc[0], (at("Antigua"), at("Barbuda"), 2));
+        {
+            // A team or a company of a place is two names; a bank or a university of one is one.
+            let text = "Talks of Vellamo Rovers of Freedonia, Vellamo Corp of Freedonia and the \
+                        Central Bank of Freedonia.";
+            let p = features::prepare(text, &Gazetteer::default());
+            let all = |w: &str| -> Vec<usize> {
+                (0..p.tokens.len())
+                    .filter(|&i| p.tokens[i].text(text) == w)
+                    .collect()
+            };
+            let (v, f) = (all("Vellamo"), all("Freedonia"));
+            let (rovers, corp, central, bank) = (
+                all("Rovers")[0],
+                all("Corp")[0],
+                all("Central")[0],
+                all("Bank")[0],
+            );
+            let acc = [
+                (v[0], rovers, 1),
+                (f[0], f[0], 2),
+                (v[1], corp, 1),
+                (f[1], f[1], 2),
+            ]
+            .into_iter()
+            .fold(Vec::new(), |acc, span| {
+                rejoin_split_name(text, &p, acc, span)
+            });
+            assert_eq!(acc.len(), 4, "{acc:?}");
+            let acc = rejoin_split_name(text, &p, Vec::new(), (central, bank, 1));
+            let acc = rejoin_split_name(text, &p, acc, (f[2], f[2], 2));
+            assert_eq!(acc, [(central, f[2], 1)]);
+            assert!(wants_complement("University") && !wants_complement("Corp"));
+        }
         // A person is not part of an organization's name: "Ana Ruiz of Freedonia".
         let acc = rejoin_split_name(text, &p, Vec::new(), (h, i, 0));
         let acc = rejoin_split_name(text, &p, acc, (f + 1, s, 2));
