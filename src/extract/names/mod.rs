@@ -259,8 +259,30 @@ fn beam_search<S: Scorer>(p: &Prepared, scorer: &S) -> Vec<usize> {
 }
 
 /// Titles that CoNLL leaves out of a person's name (`Mr Bolton` -> `Bolton`).
-const HONORIFICS: &[&str] = &[
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Mme", "Mme.", "Messrs",
+const PERSON_TITLES: &str = include_str!("../../../data/ner/person_titles.txt");
+
+/// True when `word` opens a person's name without being part of it (`Mr`, `Cardinal`).
+fn is_person_title(word: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        PERSON_TITLES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .contains(word)
+}
+
+/// Days a tagger may run a person's name on into (`met Jose Insulza Monday`).
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 /// Lowercase words that may stand inside a name (`of`, `for`, `de`); see the file.
@@ -476,9 +498,16 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
             }
             if KINDS[k] == ActorKind::Person
                 && first < last
-                && HONORIFICS.contains(&p.tokens[first].text(text))
+                && is_person_title(p.tokens[first].text(text))
             {
                 first += 1;
+            }
+            // A person's name does not end in a day (a team's may: `Sheffield Wednesday`).
+            if KINDS[k] == ActorKind::Person
+                && first < last
+                && WEEKDAYS.contains(&p.tokens[last].text(text))
+            {
+                last -= 1;
             }
             (first, last, k)
         })
@@ -607,6 +636,29 @@ mod tests {
         // Gold is inside a name we did not open: open it, or make it a one-word name.
         assert_eq!(oracle(O, i_org, Some(i_org)), b_org);
         assert_eq!(oracle(O, i_org, None), u_org);
+    }
+
+    #[test]
+    fn titles_and_days_are_left_out_of_a_person() {
+        let text = "Cardinal Tomas Arlen met Ines Varga Monday in Brenna.";
+        let p = features::prepare(text, &Gazetteer::default());
+        let at = |w: &str| p.tokens.iter().position(|t| t.text(text) == w).unwrap_or(0);
+        let b_per = features::tag(0, features::B);
+        let i_per = features::tag(0, features::I);
+        let l_per = features::tag(0, features::L);
+        let mut tags = vec![O; p.tokens.len()];
+        tags[at("Cardinal")] = b_per;
+        tags[at("Tomas")] = i_per;
+        tags[at("Arlen")] = l_per;
+        tags[at("Ines")] = b_per;
+        tags[at("Varga")] = i_per;
+        tags[at("Monday")] = l_per;
+        let found: Vec<&str> = spans(text, &p, &tags)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(found, ["Tomas Arlen", "Ines Varga"]);
+        assert!(is_person_title("Mr") && !is_person_title("Prince"));
     }
 
     #[test]
