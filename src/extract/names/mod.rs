@@ -307,8 +307,30 @@ fn beam_search<S: Scorer>(p: &Prepared, scorer: &S) -> Vec<usize> {
 }
 
 /// Titles that CoNLL leaves out of a person's name (`Mr Bolton` -> `Bolton`).
-const HONORIFICS: &[&str] = &[
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Mme", "Mme.", "Messrs",
+const PERSON_TITLES: &str = include_str!("../../../data/ner/person_titles.txt");
+
+/// True when `word` opens a person's name without being part of it (`Mr`, `Cardinal`).
+fn is_person_title(word: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        PERSON_TITLES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .contains(word)
+}
+
+/// Days a tagger may run a person's name on into (`met Jose Insulza Monday`).
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 /// Lowercase words that may stand inside a name (`of`, `for`, `de`); see the file.
@@ -371,6 +393,7 @@ fn rejoin_split_name(
         };
         if let Some(prev) = acc.last_mut()
             && connector
+            && (k != PLACE || wants_complement(p.tokens[prev.1].text(text)))
             && prev.2 != PER
             && k != PER
             && (prev.2 == ORG || k == ORG)
@@ -417,6 +440,34 @@ fn rejoin_split_name(
     acc
 }
 
+/// Corporate forms: a company's name is complete with them, so a place after
+/// `of` says where it is, not which it is (`Kia Motors Corp` of `South Korea`).
+const CORPORATE: &[&str] = &[
+    "corp",
+    "corp.",
+    "corporation",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "co",
+    "co.",
+    "company",
+    "plc",
+    "holdings",
+    "industries",
+    "group",
+    "ag",
+    "sa",
+];
+
+/// True when an organization word names a body that an `of` place completes
+/// (`Bank` of `England`, `University` of `Caracas`); a team or a company
+/// followed by `of` and a place is two names (`Benetton` of `Italy`).
+fn wants_complement(word: &str) -> bool {
+    crate::extract::actors::is_org_word(word) && !CORPORATE.contains(&word.to_lowercase().as_str())
+}
+
 /// The token after the last name of `acc` (0 when there is none), to measure the gap to the next.
 fn prev_end(acc: &[(usize, usize, usize)]) -> usize {
     acc.last().map_or(0, |prev| prev.1 + 1)
@@ -426,6 +477,38 @@ fn prev_end(acc: &[(usize, usize, usize)]) -> usize {
 /// a closing bracket or dot (`(Reuters)`, `Corp.`).
 fn ends_name(token: &str) -> bool {
     token.chars().any(|c| c.is_uppercase() || c.is_numeric()) || matches!(token, ")" | ".")
+}
+
+/// A name the document gives one type at least this many times as often as
+/// another is that type everywhere.
+const MAJORITY: u16 = 2;
+
+/// Makes a document's types agree: a name written the same way is the same
+/// thing, so an occurrence typed against a clear majority (`Tavildara` once a
+/// person, four times a place) takes the majority's type. All-capital forms
+/// are left alone: headlines and datelines (`CHICAGO` the place over a table
+/// of `CHICAGO` the team) are where one spelling names different things.
+fn agree_types(text: &str, p: &Prepared, found: &mut [(usize, usize, usize)]) {
+    let name = |&(first, last, _): &(usize, usize, usize)| {
+        text.get(p.tokens[first].start..p.tokens[last].end)
+            .unwrap_or("")
+    };
+    let mut counts: std::collections::HashMap<&str, [u16; features::TYPES]> =
+        std::collections::HashMap::new();
+    for span in found.iter() {
+        counts.entry(name(span)).or_default()[span.2] += 1;
+    }
+    for span in found.iter_mut() {
+        let n = name(span);
+        if !n.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let Some(c) = counts.get(n) else { continue };
+        let best = (0..features::TYPES).max_by_key(|&k| c[k]).unwrap_or(span.2);
+        if c[best] >= MAJORITY * c[span.2] {
+            span.2 = best;
+        }
+    }
 }
 
 /// Turns BILOU tags into spans. Decoding keeps tags well-formed; an entity left
@@ -454,7 +537,7 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
     if let Some((first, k)) = open {
         found.push((first, tags.len() - 1, k));
     }
-    found
+    let mut found: Vec<(usize, usize, usize)> = found
         .into_iter()
         .map(|(mut first, mut last, k)| {
             // A name ends in a capitalised word or a number, not in `'s` or `country`.
@@ -463,9 +546,16 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
             }
             if KINDS[k] == ActorKind::Person
                 && first < last
-                && HONORIFICS.contains(&p.tokens[first].text(text))
+                && is_person_title(p.tokens[first].text(text))
             {
                 first += 1;
+            }
+            // A person's name does not end in a day (a team's may: `Sheffield Wednesday`).
+            if KINDS[k] == ActorKind::Person
+                && first < last
+                && WEEKDAYS.contains(&p.tokens[last].text(text))
+            {
+                last -= 1;
             }
             (first, last, k)
         })
@@ -480,7 +570,9 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
         })
         .fold(Vec::new(), |acc, span| {
             rejoin_split_name(text, p, acc, span)
-        })
+        });
+    agree_types(text, p, &mut found);
+    found
         .into_iter()
         .map(|(first, last, k)| NameSpan {
             start: p.tokens[first].start,
@@ -622,6 +714,29 @@ mod tests {
     }
 
     #[test]
+    fn titles_and_days_are_left_out_of_a_person() {
+        let text = "Cardinal Tomas Arlen met Ines Varga Monday in Brenna.";
+        let p = features::prepare(text, &Gazetteer::default());
+        let at = |w: &str| p.tokens.iter().position(|t| t.text(text) == w).unwrap_or(0);
+        let b_per = features::tag(0, features::B);
+        let i_per = features::tag(0, features::I);
+        let l_per = features::tag(0, features::L);
+        let mut tags = vec![O; p.tokens.len()];
+        tags[at("Cardinal")] = b_per;
+        tags[at("Tomas")] = i_per;
+        tags[at("Arlen")] = l_per;
+        tags[at("Ines")] = b_per;
+        tags[at("Varga")] = i_per;
+        tags[at("Monday")] = l_per;
+        let found: Vec<&str> = spans(text, &p, &tags)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(found, ["Tomas Arlen", "Ines Varga"]);
+        assert!(is_person_title("Mr") && !is_person_title("Prince"));
+    }
+
+    #[test]
     fn names_end_in_a_capitalised_word() {
         let found = names("Officials in Caracas said the South American country's oil fell.");
         assert!(
@@ -694,11 +809,70 @@ mod tests {
             });
         assert_eq!(acc.len(), 3);
         assert_eq!(acc[0], (at("Antigua"), at("Barbuda"), 2));
+        {
+            // A team or a company of a place is two names; a bank or a university of one is one.
+            let text = "Talks of Vellamo Rovers of Freedonia, Vellamo Corp of Freedonia and the \
+                        Central Bank of Freedonia.";
+            let p = features::prepare(text, &Gazetteer::default());
+            let all = |w: &str| -> Vec<usize> {
+                (0..p.tokens.len())
+                    .filter(|&i| p.tokens[i].text(text) == w)
+                    .collect()
+            };
+            let (v, f) = (all("Vellamo"), all("Freedonia"));
+            let (rovers, corp, central, bank) = (
+                all("Rovers")[0],
+                all("Corp")[0],
+                all("Central")[0],
+                all("Bank")[0],
+            );
+            let acc = [
+                (v[0], rovers, 1),
+                (f[0], f[0], 2),
+                (v[1], corp, 1),
+                (f[1], f[1], 2),
+            ]
+            .into_iter()
+            .fold(Vec::new(), |acc, span| {
+                rejoin_split_name(text, &p, acc, span)
+            });
+            assert_eq!(acc.len(), 4, "{acc:?}");
+            let acc = rejoin_split_name(text, &p, Vec::new(), (central, bank, 1));
+            let acc = rejoin_split_name(text, &p, acc, (f[2], f[2], 2));
+            assert_eq!(acc, [(central, f[2], 1)]);
+            assert!(wants_complement("University") && !wants_complement("Corp"));
+        }
         // A person is not part of an organization's name: "Ana Ruiz of Freedonia".
         let acc = rejoin_split_name(text, &p, Vec::new(), (h, i, 0));
         let acc = rejoin_split_name(text, &p, acc, (f + 1, s, 2));
         assert_eq!(acc.len(), 2);
         assert!(is_particle("of") && is_particle("van") && !is_particle("led"));
+    }
+
+    #[test]
+    fn a_name_takes_its_majority_type() {
+        let text = "Vey spoke in Brenna. Brenna is calm. Brenna held. BRENNA RALLY. BRENNA WINS.";
+        let p = features::prepare(text, &Gazetteer::default());
+        let all = |w: &str| -> Vec<usize> {
+            (0..p.tokens.len())
+                .filter(|&i| p.tokens[i].text(text) == w)
+                .collect()
+        };
+        let (b, caps) = (all("Brenna"), all("BRENNA"));
+        assert_eq!((b.len(), caps.len()), (3, 2));
+        let (per, org, place) = (0, 1, 2);
+        let mut found = vec![
+            (all("Vey")[0], all("Vey")[0], per),
+            (b[0], b[0], place),
+            (b[1], b[1], per),
+            (b[2], b[2], place),
+            (caps[0], caps[0], place),
+            (caps[1], caps[1], org),
+        ];
+        agree_types(text, &p, &mut found);
+        let kinds: Vec<usize> = found.iter().map(|s| s.2).collect();
+        // The person `Brenna` is outvoted two to one; `BRENNA` in capitals keeps its types.
+        assert_eq!(kinds, [per, place, place, place, place, org]);
     }
 
     #[test]
