@@ -150,7 +150,7 @@ pub fn assemble(
     progress.phase("extract", articles.len());
     if let Some(cache) = extraction_cache {
         let live: Vec<(&str, Option<chrono::NaiveDate>)> =
-            articles.iter().map(|a| (a.body.as_str(), a.date)).collect();
+            articles.iter().map(|a| (&*a.body, a.date)).collect();
         cache.retain(&live);
     }
     let extractions: Vec<std::sync::Arc<extract::Extraction>> = articles

@@ -149,14 +149,19 @@ fn rebuild(opts: &BuildOptions, cache: &Caches, site: &Site) {
                 theme,
                 plan,
             });
-            if let Ok(mut current) = site.built.write() {
-                *current = Some(built);
-            }
+            // The last build is freed after the browser is told to reload, not
+            // before: freeing a whole model takes a while.
+            let last = site
+                .built
+                .write()
+                .ok()
+                .and_then(|mut current| current.replace(built));
             let version = site.version.lock().map(|mut v| {
                 *v += 1;
                 *v
             });
             site.changed.notify_all();
+            drop(last);
             let phases: Vec<String> = report
                 .timings
                 .iter()

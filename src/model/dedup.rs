@@ -101,7 +101,7 @@ const CANDIDATES: usize = 64;
 pub fn merge_duplicates<'t>(
     events: Vec<EventEntry>,
     text: &(dyn Fn(&EventEntry) -> &'t str + Sync),
-    memo: Option<&MergedDays>,
+    memo: Option<Remembered>,
 ) -> (Vec<EventEntry>, Vec<usize>) {
     let mut days: Vec<Vec<EventEntry>> = Vec::new();
     for event in events {
@@ -119,13 +119,18 @@ pub fn merge_duplicates<'t>(
             let keyed: Vec<(u64, Arc<Merged>)> = days
                 .into_par_iter()
                 .map(|day| {
-                    let key = day_key(&day, text);
-                    let known = memo.days.lock().ok().and_then(|m| m.get(&key).cloned());
+                    let key = day_key(&day, memo.source);
+                    let known = memo
+                        .days
+                        .days
+                        .lock()
+                        .ok()
+                        .and_then(|m| m.get(&key).cloned());
                     (key, known.unwrap_or_else(|| Arc::new(merge_day(day, text))))
                 })
                 .collect();
             let merged = keyed.par_iter().map(|(_, m)| (**m).clone()).collect();
-            if let Ok(mut m) = memo.days.lock() {
+            if let Ok(mut m) = memo.days.days.lock() {
                 // Only this build's dates stay: the memo never outgrows the site.
                 *m = keyed.into_iter().collect();
             }
@@ -151,11 +156,22 @@ pub struct MergedDays {
     days: std::sync::Mutex<HashMap<u64, Arc<Merged>>>,
 }
 
-/// A hash of everything [`merge_day`] reads of a date's reports. They are
-/// written out into one buffer and hashed at once: cheaper than feeding a
-/// streaming hash a few bytes at a time.
-fn day_key<'t>(day: &[EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str + Sync)) -> u64 {
-    let mut bytes = Vec::with_capacity(day.len() * 256);
+/// The last build's merged dates, and how to tell whether a date's reports
+/// are as they were.
+#[derive(Clone, Copy)]
+pub struct Remembered<'a> {
+    pub days: &'a MergedDays,
+    /// A hash of the text an event's sentence is cut from (its article's
+    /// body): with the sentence's offsets, it stands for the sentence.
+    pub source: &'a (dyn Fn(&EventEntry) -> u64 + Sync),
+}
+
+/// A hash of everything [`merge_day`] reads of a date's reports, the
+/// sentences by their source's hash and offsets: reading every sentence
+/// would cost a cache miss per report. The numbers go into one buffer,
+/// hashed at once: cheaper than feeding a streaming hash a few bytes at a time.
+fn day_key(day: &[EventEntry], source: &(dyn Fn(&EventEntry) -> u64 + Sync)) -> u64 {
+    let mut bytes = Vec::with_capacity(day.len() * 64);
     for e in day {
         bytes.extend_from_slice(&e.when.first_day.num_days_from_ce().to_le_bytes());
         bytes.push(e.when.precision as u8);
@@ -165,9 +181,7 @@ fn day_key<'t>(day: &[EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str + Sync
         {
             bytes.extend_from_slice(&n.to_le_bytes());
         }
-        let t = text(e);
-        bytes.extend_from_slice(&t.len().to_le_bytes());
-        bytes.extend_from_slice(t.as_bytes());
+        bytes.extend_from_slice(&source(e).to_le_bytes());
     }
     xxhash_rust::xxh3::xxh3_64(&bytes)
 }
@@ -307,7 +321,13 @@ mod tests {
             for (i, e) in entries.iter_mut().enumerate() {
                 e.offset = i;
             }
-            merge_duplicates(entries, &|e| texts[e.offset].as_str(), Some(&memo))
+            // Each report its own source here: its text's hash stands for the source's.
+            let source = |e: &EventEntry| xxhash_rust::xxh3::xxh3_64(texts[e.offset].as_bytes());
+            let remembered = Remembered {
+                days: &memo,
+                source: &source,
+            };
+            merge_duplicates(entries, &|e| texts[e.offset].as_str(), Some(remembered))
         };
         let same = "Guaido called on the military to rise again.";
         assert_eq!(with_memo(make(same)), merge(make(same)));

@@ -50,7 +50,7 @@ pub struct ArticleEntry {
     pub url: Option<String>,
     pub author: Option<String>,
     pub tags: Vec<String>,
-    pub body: String,
+    pub body: Arc<str>,
     pub blocks: Vec<Block>,
     /// Actor mentions in the body, in text order: `(start, end, actor index)`.
     pub mentions: Vec<(usize, usize, usize)>,
@@ -342,7 +342,20 @@ fn finish(
             .push((ev.offset, ev.end));
     }
     let reports: Vec<(usize, usize)> = events.iter().map(|e| (e.article, e.offset)).collect();
-    let (events, merged_into) = dedup::merge_duplicates(events, &|e| sentence(&articles, e), days);
+    let body_hashes: Vec<u64> = match days {
+        Some(_) => articles
+            .par_iter()
+            .map(|a| xxhash_rust::xxh3::xxh3_64(a.body.as_bytes()))
+            .collect(),
+        None => Vec::new(),
+    };
+    let source = |e: &EventEntry| body_hashes.get(e.article).copied().unwrap_or(0);
+    let remembered = days.map(|days| dedup::Remembered {
+        days,
+        source: &source,
+    });
+    let (events, merged_into) =
+        dedup::merge_duplicates(events, &|e| sentence(&articles, e), remembered);
     for (&(article, _), &i) in reports.iter().zip(&merged_into) {
         articles[article].events.push(i);
     }
@@ -450,8 +463,15 @@ fn related(actors: &[Actor], articles: &[ArticleEntry]) -> Vec<Vec<(usize, usize
                 for &b in &seen {
                     counts[b] = 0;
                 }
-                v.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-                v.truncate(RELATED_LIMIT);
+                // The first RELATED_LIMIT in order, without sorting the rest
+                // (a country shares articles with thousands of actors).
+                let order =
+                    |x: &(usize, usize), y: &(usize, usize)| y.1.cmp(&x.1).then(x.0.cmp(&y.0));
+                if v.len() > RELATED_LIMIT {
+                    v.select_nth_unstable_by(RELATED_LIMIT - 1, order);
+                    v.truncate(RELATED_LIMIT);
+                }
+                v.sort_by(order);
                 v
             },
         )

@@ -98,7 +98,7 @@ pub fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Arti
         author: front.author,
         tags: front.tags,
         draft: front.draft,
-        body,
+        body: body.into(),
         blocks,
     })
 }
@@ -257,7 +257,7 @@ mod tests {
         let a = parse("x.md", text, &mut d).expect("article");
         assert_eq!(a.title, "T");
         assert_eq!(a.date, NaiveDate::from_ymd_opt(2019, 5, 1));
-        assert_eq!(a.body, "Head\n\nOne two three.\n\nitem");
+        assert_eq!(&*a.body, "Head\n\nOne two three.\n\nitem");
         let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,

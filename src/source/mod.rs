@@ -27,7 +27,8 @@ pub struct Article {
     pub tags: Vec<String>,
     pub draft: bool,
     /// The text extraction reads: the blocks' text joined by blank lines.
-    pub body: String,
+    /// Shared, not copied, by the preview's cache and the model built from it.
+    pub body: std::sync::Arc<str>,
     /// The article's blocks, as byte ranges of `body`.
     pub blocks: Vec<Block>,
 }

@@ -60,7 +60,7 @@ pub fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Arti
         author: None,
         tags: Vec::new(),
         draft: false,
-        body,
+        body: body.into(),
         blocks,
     })
 }
@@ -82,7 +82,7 @@ mod tests {
         let a = parse("seeds/a.txt", text, &mut d).expect("article");
         assert_eq!(a.title, "A title");
         assert_eq!(a.date, NaiveDate::from_ymd_opt(2019, 5, 2));
-        assert_eq!(a.body, "First line continues.\n\nSecond.");
+        assert_eq!(&*a.body, "First line continues.\n\nSecond.");
         assert_eq!(a.blocks.len(), 2);
         assert!(d.is_empty());
     }
@@ -92,7 +92,7 @@ mod tests {
         let mut d = Vec::new();
         let a = parse("seeds/a.txt", "Title\n\n31 Foo 2019\n\nBody.", &mut d).expect("article");
         assert_eq!(a.date, None);
-        assert_eq!(a.body, "31 Foo 2019\n\nBody.");
+        assert_eq!(&*a.body, "31 Foo 2019\n\nBody.");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].line, Some(3));
     }
@@ -101,7 +101,7 @@ mod tests {
     fn no_date_line_keeps_the_body() {
         let mut d = Vec::new();
         let a = parse("x.txt", "Title\nThe body starts here.", &mut d).expect("article");
-        assert_eq!(a.body, "The body starts here.");
+        assert_eq!(&*a.body, "The body starts here.");
         assert_eq!(d.len(), 1);
     }
 }
