@@ -31,7 +31,17 @@ fn extractor_fingerprint() -> u64 {
     })
 }
 
-fn key(body: &str, date: Option<NaiveDate>) -> u64 {
+/// What an extraction is filed under: the extractor, the date and the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key(u64);
+
+/// The [`Key`] of `body` at `date`. A build computes each article's key once
+/// (in parallel) for both [`ExtractionCache::retain`] and [`ExtractionCache::get`].
+pub fn key(body: &str, date: Option<NaiveDate>) -> Key {
+    Key(hash(body, date))
+}
+
+fn hash(body: &str, date: Option<NaiveDate>) -> u64 {
     let mut h = Xxh3::new();
     h.update(&extractor_fingerprint().to_le_bytes());
     h.update(
@@ -51,8 +61,9 @@ pub fn disk_path(root: &std::path::Path) -> std::path::PathBuf {
 impl ExtractionCache {
     /// The extraction of `body` at `date`, from the cache or computed now.
     /// Shared with the cache, not copied: a big site holds one copy of each.
-    pub fn get(&self, body: &str, date: Option<NaiveDate>) -> Arc<Extraction> {
-        let k = key(body, date);
+    /// `key` is `key(body, date)`.
+    pub fn get(&self, key: Key, body: &str, date: Option<NaiveDate>) -> Arc<Extraction> {
+        let k = key.0;
         if let Some(hit) = self.entries.lock().ok().and_then(|m| m.get(&k).cloned()) {
             return hit;
         }
@@ -70,9 +81,9 @@ impl ExtractionCache {
         }
     }
 
-    /// Forgets entries not used since `keep` was built: call with the keys of the live articles.
-    pub fn retain(&self, live: &[(&str, Option<NaiveDate>)]) {
-        let keys: std::collections::HashSet<u64> = live.iter().map(|(b, d)| key(b, *d)).collect();
+    /// Forgets every entry but those of `live` (the keys of the live articles).
+    pub fn retain(&self, live: &[Key]) {
+        let keys: std::collections::HashSet<u64> = live.iter().map(|k| k.0).collect();
         if let Ok(mut m) = self.entries.lock() {
             m.retain(|k, _| keys.contains(k));
         }

@@ -148,17 +148,24 @@ pub fn assemble(
     lap(&mut report, "load");
 
     progress.phase("extract", articles.len());
-    if let Some(cache) = extraction_cache {
-        let live: Vec<(&str, Option<chrono::NaiveDate>)> =
-            articles.iter().map(|a| (&*a.body, a.date)).collect();
-        cache.retain(&live);
-    }
+    let keys: Vec<cache::Key> = match extraction_cache {
+        Some(cache) => {
+            let keys: Vec<cache::Key> = articles
+                .par_iter()
+                .map(|a| cache::key(&a.body, a.date))
+                .collect();
+            cache.retain(&keys);
+            keys
+        }
+        None => Vec::new(),
+    };
     let extractions: Vec<std::sync::Arc<extract::Extraction>> = articles
         .par_iter()
-        .map(|a| {
-            let ex = match extraction_cache {
-                Some(cache) => cache.get(&a.body, a.date),
-                None => std::sync::Arc::new(extract::extract(&a.body, a.date)),
+        .enumerate()
+        .map(|(i, a)| {
+            let ex = match (extraction_cache, keys.get(i)) {
+                (Some(cache), Some(&key)) => cache.get(key, &a.body, a.date),
+                _ => std::sync::Arc::new(extract::extract(&a.body, a.date)),
             };
             progress.step();
             ex

@@ -50,6 +50,18 @@ fn hostile_site() -> Site {
         .expect("symlink");
         symlink(site.root().join("seeds"), site.root().join("seeds/21_loop"))
             .expect("symlink loop");
+        // A folder link: the file in it is a plain file, but outside the root.
+        std::fs::create_dir(outside.path().join("folder")).expect("mkdir");
+        std::fs::write(
+            outside.path().join("folder/hidden.txt"),
+            "Hidden title\n\nHidden body.\n",
+        )
+        .expect("write");
+        symlink(
+            outside.path().join("folder"),
+            site.root().join("seeds/23_outside_folder"),
+        )
+        .expect("folder symlink");
         symlink(
             site.root().join("seeds/01_good.txt"),
             site.root().join("seeds/22_inside.txt"),
@@ -79,6 +91,10 @@ fn bad_files_are_named_and_the_rest_builds() {
         ("seeds/08_bad_toml.md:3", "malformed front matter"),
         ("seeds/09_unclosed.md:1", "never closed"),
         ("seeds/20_outside.txt", "outside the site root"),
+        (
+            "seeds/23_outside_folder/hidden.txt",
+            "outside the site root",
+        ),
         ("seeds/21_loop", "loop"),
     ] {
         assert!(
@@ -107,10 +123,12 @@ fn bad_files_are_named_and_the_rest_builds() {
     ] {
         assert!(titles.contains(&title), "{title} missing from {titles:?}");
     }
-    assert!(
-        !titles.contains(&"Secret title"),
-        "a symlink out of the root was followed"
-    );
+    for secret in ["Secret title", "Hidden title"] {
+        assert!(
+            !titles.contains(&secret),
+            "a symlink out of the root was followed to {secret:?}"
+        );
+    }
     assert_eq!(
         titles.iter().filter(|t| **t == "Same title twice").count(),
         2

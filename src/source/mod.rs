@@ -249,6 +249,13 @@ fn article_paths(root: &Path, seeds: &Path, diags: &mut Vec<Diagnostic>) -> Vec<
         return paths;
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    // Folders reached through a symbolic link: only files in them, or links
+    // themselves, can lie outside the root, so only they are resolved (a
+    // system call per path component: too dear for every file of a big site).
+    let mut linked_dirs: Vec<PathBuf> = Vec::new();
+    if std::fs::symlink_metadata(seeds).is_ok_and(|m| m.file_type().is_symlink()) {
+        linked_dirs.push(seeds.to_path_buf());
+    }
     for entry in WalkDir::new(seeds).follow_links(true).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
@@ -265,6 +272,13 @@ fn article_paths(root: &Path, seeds: &Path, diags: &mut Vec<Diagnostic>) -> Vec<
                 continue;
             }
         };
+        if entry.file_type().is_dir() {
+            // walkdir counts the root it was given as followed: only deeper folders tell.
+            if entry.depth() > 0 && entry.path_is_symlink() {
+                linked_dirs.push(entry.path().to_path_buf());
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -276,7 +290,7 @@ fn article_paths(root: &Path, seeds: &Path, diags: &mut Vec<Diagnostic>) -> Vec<
         if !is_article {
             continue;
         }
-        if entry.path_is_symlink() || entry.depth() > 0 {
+        if entry.path_is_symlink() || linked_dirs.iter().any(|d| path.starts_with(d)) {
             let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
             if !real.starts_with(&canonical_root) {
                 diags.push(Diagnostic::warning(
