@@ -257,12 +257,19 @@ fn beam_search<S: Scorer>(p: &Prepared, scorer: &S) -> Vec<usize> {
                 for t in 0..NUM_TAGS {
                     local[t] = (base[t] + delta[t]) / TEMPERATURE;
                 }
-                let mut max = f32::NEG_INFINITY;
-                for t in tags_in(ok) {
-                    max = max.max(local[t]);
-                }
-                let z: f32 = tags_in(ok).map(|t| (local[t] - max).exp()).sum();
-                let log_z = max + z.ln();
+                // With a single hypothesis (most tokens) the normaliser is
+                // the same for every candidate and all their descendants, so
+                // it cannot change which path wins: it is not computed.
+                let log_z = if beam.len() == 1 {
+                    0.0
+                } else {
+                    let mut max = f32::NEG_INFINITY;
+                    for t in tags_in(ok) {
+                        max = max.max(local[t]);
+                    }
+                    let z: f32 = tags_in(ok).map(|t| (local[t] - max).exp()).sum();
+                    max + z.ln()
+                };
                 for t in tags_in(ok) {
                     let score = hyp.score + local[t] - log_z;
                     if score > top[BEAM - 1].0 {
