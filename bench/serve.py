@@ -2,12 +2,15 @@
 """Time `briefing serve` from an edited article to the reloaded page showing the edit.
 
     bench/serve.py --root bench/work/corpus/briefing-10000 [--runs 5] [--bin target/release/briefing]
+                   [--new-person]
 
 The corpus is copied to a scratch folder (the original is never edited). The script
 starts `briefing serve`, waits for its first build, then, for each run: opens a
 long-poll on /__briefing/wait as an open page does, appends a sentence with a fresh
 word to one article, and measures until (a) the poll answers (the browser would
 reload now) and (b) the article's page, fetched again, contains the new word.
+By default the sentence names nobody new, as most edits of a text; with
+--new-person it names a new person, so that the actors are merged again.
 Prints each run and the medians. Standard library only.
 """
 
@@ -52,6 +55,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--bin", default="target/release/briefing")
     ap.add_argument("--scratch", default="/dev/shm", help="where the copy of the site goes")
+    ap.add_argument("--new-person", action="store_true",
+                    help="the added sentence names a new person (the preview merges actors again)")
     args = ap.parse_args()
 
     work = tempfile.mkdtemp(prefix="briefing-serve-", dir=args.scratch)
@@ -99,10 +104,17 @@ def main():
             poller = threading.Thread(target=poll)
             poller.start()
             time.sleep(0.2)  # the poll is waiting, as on an open page
-            word = f"Quillfeather{run}x{int(time.time())}"
+            stamp = f"{run}x{int(time.time())}"
+            if args.new_person:
+                # Letters only, so that it reads as a surname.
+                word = "Quill" + "".join(chr(ord("a") + int(c)) if c.isdigit() else "z" for c in stamp)
+                sentence = f"Ambassador Marta {word} said the talks would resume on Monday."
+            else:
+                word = f"Quillfeather{stamp}"
+                sentence = f"The envoy {word} arrived late."
             t0 = time.monotonic()
             with open(seed, "a", encoding="utf-8") as f:
-                f.write(f"\n\nThe envoy {word} arrived late.\n")
+                f.write(f"\n\n{sentence}\n")
             poller.join(timeout=120)
             if "at" not in answered:
                 sys.exit("no reload signal within 120 s")

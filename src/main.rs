@@ -7,14 +7,16 @@ use briefing::{BuildOptions, extract, interchange, source};
 /// than the system allocator, most of all with several threads.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// mimalloc's `mi_option_purge_delay` (mimalloc.h; libmimalloc-sys gives it
 /// no name): how long freed memory waits before it goes back to the system.
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// The preview rebuilds the whole model on every edit, in as much memory as
 /// the last build. Returned to the system in between, that memory comes back
-/// as fresh pages the kernel must zero, which cost the rebuild a quarter of
-/// its time; kept, it is reused at once. Only `serve` does this: a build ends.
+/// as fresh pages the kernel must zero (a fifth to a quarter of a rebuild's
+/// time in profiles); kept, it is reused at once. Only `serve` does this: a
+/// build ends, and `extract` streams in little memory.
 fn keep_freed_memory() {
     // SAFETY: sets a plain integer option of the allocator; -1 is documented
     // as "no purging at all" and is safe to set at any time.

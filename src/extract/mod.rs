@@ -154,3 +154,11 @@ pub fn extract(text: &str, dct: Option<NaiveDate>) -> Extraction {
     ex.events.shrink_to_fit();
     ex
 }
+
+/// The entries of a word-list file under `data/`: one per line, blank lines
+/// and `#` comments skipped.
+pub(crate) fn list_entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}

@@ -2,6 +2,7 @@
 //! modifiers and non-name words. Each lives in `data/` as a plain list so it can be read and
 //! extended without touching code; they are parsed once, on first use.
 
+use crate::extract::list_entries as entries;
 use deunicode::deunicode;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -36,13 +37,6 @@ pub struct Lexicon {
     /// Given names, folded (`ivan`): the hand list and those mined for the recogniser.
     first_names: HashSet<String>,
     org_words: HashSet<String>,
-}
-
-/// Lines of a list file without comments and blanks.
-fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
-    list.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn word_set(list: &'static str) -> HashSet<String> {

@@ -319,14 +319,8 @@ const PERSON_TITLES: &str = include_str!("../../../data/ner/person_titles.txt");
 /// True when `word` opens a person's name without being part of it (`Mr`, `Cardinal`).
 fn is_person_title(word: &str) -> bool {
     static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        PERSON_TITLES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .contains(word)
+    SET.get_or_init(|| super::list_entries(PERSON_TITLES).collect())
+        .contains(word)
 }
 
 /// Days a tagger may run a person's name on into (`met Jose Insulza Monday`).
@@ -346,14 +340,8 @@ const PARTICLES: &str = include_str!("../../../data/name_particles.txt");
 /// True when `word` is a lowercase name particle (`of`, `for`, `van`).
 pub fn is_particle(word: &str) -> bool {
     static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        PARTICLES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .contains(word)
+    SET.get_or_init(|| super::list_entries(PARTICLES).collect())
+        .contains(word)
 }
 
 /// Appends the entity `span` (first token, last token, type) to `acc`, mending names the

@@ -60,13 +60,7 @@ pub enum Attribution {
 
 fn reporting_verbs() -> &'static HashSet<&'static str> {
     static VERBS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    VERBS.get_or_init(|| {
-        REPORTING_VERBS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    VERBS.get_or_init(|| crate::extract::list_entries(REPORTING_VERBS).collect())
 }
 
 fn is_verb(word: &str) -> bool {
