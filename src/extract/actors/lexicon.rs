@@ -270,14 +270,10 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
-/// `word.to_lowercase() == lower`, without allocating for ASCII words.
+/// `word.to_lowercase() == lower` for a lowercase `lower`, without allocating for ASCII words.
 fn lower_is(word: &str, lower: &str) -> bool {
     if word.is_ascii() {
-        word.len() == lower.len()
-            && word
-                .bytes()
-                .zip(lower.bytes())
-                .all(|(a, b)| a.to_ascii_lowercase() == b)
+        word.eq_ignore_ascii_case(lower)
     } else {
         word.to_lowercase() == lower
     }

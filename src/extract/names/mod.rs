@@ -96,6 +96,13 @@ mod tests {
     };
     use super::*;
 
+    /// The numbers of the tokens of `p` that read `w`.
+    fn tokens_of(text: &str, p: &features::Prepared, w: &str) -> Vec<usize> {
+        (0..p.tokens.len())
+            .filter(|&i| p.tokens[i].text(text) == w)
+            .collect()
+    }
+
     fn names(text: &str) -> Vec<(&str, ActorKind)> {
         recognise(text)
             .into_iter()
@@ -296,11 +303,7 @@ mod tests {
             let text = "Talks of Vellamo Rovers of Freedonia, Vellamo Corp of Freedonia and the \
                         Central Bank of Freedonia.";
             let p = features::prepare(text, &Gazetteer::default());
-            let all = |w: &str| -> Vec<usize> {
-                (0..p.tokens.len())
-                    .filter(|&i| p.tokens[i].text(text) == w)
-                    .collect()
-            };
+            let all = |w: &str| tokens_of(text, &p, w);
             let (v, f) = (all("Vellamo"), all("Freedonia"));
             let (rovers, corp, central, bank) = (
                 all("Rovers")[0],
@@ -335,11 +338,7 @@ mod tests {
     fn a_name_takes_its_majority_type() {
         let text = "Vey spoke in Brenna. Brenna is calm. Brenna held. BRENNA RALLY. BRENNA WINS.";
         let p = features::prepare(text, &Gazetteer::default());
-        let all = |w: &str| -> Vec<usize> {
-            (0..p.tokens.len())
-                .filter(|&i| p.tokens[i].text(text) == w)
-                .collect()
-        };
+        let all = |w: &str| tokens_of(text, &p, w);
         let (b, caps) = (all("Brenna"), all("BRENNA"));
         assert_eq!((b.len(), caps.len()), (3, 2));
         let (per, org, place) = (0, 1, 2);

@@ -16,17 +16,6 @@ pub(super) fn is_person_title(word: &str) -> bool {
         .contains(word)
 }
 
-/// Days a tagger may run a person's name on into (`met Jose Insulza Monday`).
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// Lowercase words that may stand inside a name (`of`, `for`, `de`); see the file.
 const PARTICLES: &str = include_str!("../../../data/name_particles.txt");
 
@@ -238,10 +227,11 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
             {
                 first += 1;
             }
-            // A person's name does not end in a day (a team's may: `Sheffield Wednesday`).
+            // A person's name does not end in a day a tagger ran it on into
+            // (`met Jose Insulza Monday`; a team's may: `Sheffield Wednesday`).
             if KINDS[k] == ActorKind::Person
                 && first < last
-                && WEEKDAYS.contains(&p.tokens[last].text(text))
+                && crate::extract::time::is_day_name(p.tokens[last].text(text))
             {
                 last -= 1;
             }

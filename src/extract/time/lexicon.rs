@@ -391,6 +391,17 @@ pub fn weekday(word: &str) -> Option<Weekday> {
     lookup(WEEKDAYS, w.trim_end_matches('s')).or_else(|| lookup(WEEKDAYS, &w))
 }
 
+/// A day's name as running text writes it: `Monday` (not `monday`, `MONDAY`
+/// or `Mondays`).
+pub fn is_day_name(word: &str) -> bool {
+    WEEKDAYS.iter().any(|(day, _)| {
+        word.len() == day.len()
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word[1..] == day[1..]
+            && word[..1].eq_ignore_ascii_case(&day[..1])
+    })
+}
+
 /// A unit word, singular or plural (`centuries`, `days`).
 pub fn unit(word: &str) -> Option<Unit> {
     let w = normalise(word);
@@ -456,6 +467,14 @@ pub fn cardinal_pattern() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_names_as_written_in_running_text() {
+        assert!(is_day_name("Monday") && is_day_name("Sunday"));
+        for not in ["monday", "MONDAY", "Mondays", "Mon", "Mayday", "Ñonday", ""] {
+            assert!(!is_day_name(not), "{not}");
+        }
+    }
 
     #[test]
     fn numbers_in_words_and_digits() {

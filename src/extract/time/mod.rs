@@ -57,6 +57,11 @@ static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     Compiled { combined, each }
 });
 
+/// A day's name as running text writes it (`Monday`), from the time tables.
+pub fn is_day_name(word: &str) -> bool {
+    lexicon::is_day_name(word)
+}
+
 /// Finds the time expressions in `text`, resolving relative ones against `dct`
 /// (without it they keep TIMEX3's underspecified forms: `XXXX-04-30`,
 /// `PAST_REF`). Sorted by position, non-overlapping.
