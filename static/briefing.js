@@ -35,7 +35,10 @@
   }
 })();
 
-// Search: the index is fetched the first time the reader uses the search box.
+// Search: the index comes in chunks (see src/render/search.rs), fetched the
+// first time the reader searches and then kept. A search reads them in order,
+// showing hits as they come, and stops at a page of results: a name is found
+// in the first chunk, and only a rare phrase makes it read the whole index.
 (function () {
   "use strict";
   const form = document.querySelector("form.search");
@@ -46,8 +49,10 @@
   const root = form.dataset.root || "";
   const labels = { actor: "Actor", article: "Article", event: "Event", quote: "Quote" };
   const LIMIT = 20;
-  let index = null;
-  let loading = null;
+  let chunkPaths = null;
+  const chunks = [];
+  // Each search has a number; an older one stops when a newer one starts.
+  let current = 0;
   form.hidden = false;
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -55,28 +60,23 @@
     if (first) location.href = first.href;
   });
   const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  const load = () => {
-    if (!loading) {
-      loading = fetch(form.dataset.index)
-        .then((r) => r.json())
-        .then((records) => {
-          index = records.map((r) => ({ ...r, hay: fold(r.t + " " + r.s + " " + (r.x || "")) }));
-        })
-        .catch(() => { status.textContent = "Search is not available."; });
-    }
-    return loading;
+  const fetchJson = (url) => fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`${url}: ${r.status}`);
+    return r.json();
+  });
+  const manifest = () => {
+    if (!chunkPaths) chunkPaths = fetchJson(form.dataset.index).then((m) => m.chunks);
+    return chunkPaths;
   };
-  const render = () => {
-    const words = fold(input.value).split(/\s+/).filter(Boolean);
-    list.replaceChildren();
-    if (!words.length || !index) { list.hidden = true; status.textContent = ""; return; }
-    const hits = [];
-    for (const r of index) {
-      if (words.every((w) => r.hay.includes(w))) {
-        hits.push(r);
-        if (hits.length === LIMIT) break;
-      }
+  const chunk = (paths, n) => {
+    if (!chunks[n]) {
+      chunks[n] = fetchJson(root + paths[n]).then((records) =>
+        records.map((r) => ({ ...r, hay: fold(r.t + " " + r.s + " " + (r.x || "")) })));
     }
+    return chunks[n];
+  };
+  const show = (hits, more) => {
+    list.replaceChildren();
     for (const r of hits) {
       const li = document.createElement("li");
       const a = document.createElement("a");
@@ -95,16 +95,50 @@
       list.append(li);
     }
     list.hidden = false;
-    status.textContent = hits.length ? `${hits.length}${hits.length === LIMIT ? "+" : ""} results` : "No results";
-    if (!hits.length) {
+    const count = `${hits.length}${hits.length === LIMIT ? "+" : ""} result${hits.length === 1 ? "" : "s"}`;
+    if (more) status.textContent = hits.length ? `${count} so far, searching…` : "Searching…";
+    else status.textContent = hits.length ? count : "No results";
+    if (!hits.length && !more) {
       const li = document.createElement("li");
       li.textContent = "No results";
       list.append(li);
     }
   };
-  input.addEventListener("focus", load, { once: true });
-  input.addEventListener("input", () => load().then(render));
+  const search = async () => {
+    const mine = ++current;
+    const words = fold(input.value).split(/\s+/).filter(Boolean);
+    if (!words.length) {
+      list.replaceChildren();
+      list.hidden = true;
+      status.textContent = "";
+      return;
+    }
+    const hits = [];
+    try {
+      const paths = await manifest();
+      for (let n = 0; n < paths.length && hits.length < LIMIT; n++) {
+        // The next chunk downloads while this one is searched.
+        if (n + 1 < paths.length) chunk(paths, n + 1).catch(() => {});
+        const records = await chunk(paths, n);
+        if (mine !== current) return;
+        const before = hits.length;
+        for (const r of records) {
+          if (words.every((w) => r.hay.includes(w))) {
+            hits.push(r);
+            if (hits.length === LIMIT) break;
+          }
+        }
+        const more = hits.length < LIMIT && n + 1 < paths.length;
+        if (hits.length > before || !more || n === 0) show(hits, more);
+      }
+      if (!paths.length) show(hits, false);
+    } catch (e) {
+      if (mine === current) status.textContent = "Search is not available.";
+    }
+  };
+  input.addEventListener("focus", () => { manifest().then((paths) => paths.length && chunk(paths, 0)).catch(() => {}); }, { once: true });
+  input.addEventListener("input", search);
   input.addEventListener("keydown", (e) => {
-    if (e.key === "Escape") { input.value = ""; render(); }
+    if (e.key === "Escape") { input.value = ""; search(); }
   });
 })();

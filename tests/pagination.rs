@@ -102,3 +102,67 @@ fn an_actor_in_many_articles_gets_paged_article_lists() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn the_search_index_comes_in_chunks_that_hold_every_record_once() {
+    let site = busy_site(200, 10, false);
+    site.build();
+    let json = site.json();
+    let count = |key: &str| json[key].as_array().map_or(0, Vec::len);
+    let records = count("actors") + count("articles") + count("quotes") + count("events");
+    assert!(
+        records > 1000,
+        "the fixture needs several chunks: {records} records"
+    );
+
+    let manifest: serde_json::Value =
+        serde_json::from_str(&site.read("search/index.json")).expect("manifest parses");
+    let paths: Vec<&str> = manifest["chunks"]
+        .as_array()
+        .expect("chunks")
+        .iter()
+        .map(|p| p.as_str().expect("a path"))
+        .collect();
+    assert!(paths.len() > 1, "{paths:?}");
+    // The pages point at the manifest.
+    assert!(
+        site.read("index.html")
+            .contains("data-index=\"search/index.json\"")
+    );
+
+    let mut kinds = Vec::new();
+    let mut links = Vec::new();
+    for path in &paths {
+        let text = site.read(path);
+        assert!(text.len() < 1_000_000, "{path} weighs {} bytes", text.len());
+        let chunk: Vec<serde_json::Value> = serde_json::from_str(&text).expect("chunk parses");
+        assert!(
+            !chunk.is_empty() && chunk.len() <= 1000,
+            "{path}: {} records",
+            chunk.len()
+        );
+        for r in chunk {
+            kinds.push(r["k"].as_str().expect("kind").to_string());
+            links.push(r["u"].as_str().expect("link").to_string());
+        }
+    }
+    assert_eq!(kinds.len(), records, "every record once");
+    // Actors, then articles, quotes and events: the likeliest hits in the first chunk.
+    let rank = |k: &str| {
+        ["actor", "article", "quote", "event"]
+            .iter()
+            .position(|&x| x == k)
+    };
+    let ranks: Vec<_> = kinds
+        .iter()
+        .map(|k| rank(k).expect("a known kind"))
+        .collect();
+    assert!(
+        ranks.windows(2).all(|w| w[0] <= w[1]),
+        "records out of order"
+    );
+    for link in links {
+        let file = link.split('#').next().unwrap_or_default();
+        assert!(site.public().join(file).is_file(), "{link} leads nowhere");
+    }
+}

@@ -265,7 +265,10 @@ pub fn render(b: &Briefing, theme: &Theme) -> Result<Vec<OutputFile>, RenderErro
 #[derive(Debug, Clone, Copy)]
 enum Job {
     Json,
-    Search,
+    /// The list of the search index's chunks.
+    SearchManifest,
+    /// One chunk of the search index.
+    SearchChunk(usize),
     Feed(&'static str),
     Overview,
     Article(usize),
@@ -296,7 +299,7 @@ impl Plan {
         let timeline = timeline::pages(b);
         let mut jobs: Vec<(String, Job)> = vec![
             ("briefing.json".into(), Job::Json),
-            ("search.json".into(), Job::Search),
+            (search::MANIFEST.into(), Job::SearchManifest),
             ("atom.xml".into(), Job::Feed("atom.xml")),
             ("sitemap.xml".into(), Job::Feed("sitemap.xml")),
             ("index.html".into(), Job::Overview),
@@ -314,6 +317,9 @@ impl Plan {
                 .keys()
                 .enumerate()
                 .map(|(i, name)| (format!("static/{name}"), Job::Asset(i))),
+        );
+        jobs.extend(
+            (0..search::chunk_count(b)).map(|n| (search::chunk_path(n), Job::SearchChunk(n))),
         );
         jobs.extend(
             timeline
@@ -385,7 +391,8 @@ impl Plan {
         };
         match *job {
             Job::Json => file(json::briefing_json(b)),
-            Job::Search => file(search::search_index(p)),
+            Job::SearchManifest => file(search::manifest(b)),
+            Job::SearchChunk(n) => file(search::chunk(p, n)),
             Job::Feed(template) => {
                 let extra: Vec<&str> = self.timeline.iter().map(|t| t.path.as_str()).collect();
                 feed(b, theme, template, &extra)
@@ -521,10 +528,6 @@ pub fn render_each(b: &Briefing, theme: &Theme, sink: &dyn Sink) -> Result<(), R
         let (path, job) = &plan.jobs[i];
         let written = match job {
             Job::Json => sink.stream(path, &mut |out| json::write_briefing_json(b, out)),
-            Job::Search => {
-                let p = Prepared::new(b, &plan.dates, theme);
-                sink.stream(path, &mut |out| search::write_search_index(&p, out))
-            }
             _ => sink.file(plan.render_job(b, theme, i)?),
         };
         written.map_err(|source| RenderError::Write {
@@ -577,7 +580,7 @@ fn frame(
         css: links.asset("style.css"),
         script: links.asset("briefing.js"),
         favicon: FAVICON.clone(),
-        search_index: links.file("search.json"),
+        search_index: links.file(search::MANIFEST),
         root: links.root().to_string(),
         section,
     }

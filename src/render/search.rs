@@ -1,15 +1,25 @@
-//! The static search index: every article, actor, event and quote, in one JSON
-//! file that the page script fetches only when the reader starts a search.
+//! The static search index: every actor, article, quote and event as a short
+//! record, in chunk files that the page script fetches only when the reader
+//! searches, in order, and only until it has a page of results: a search for
+//! a name is answered by the first chunk, and no file a reader fetches grows
+//! with the site (the whole index of 10,000 articles is over 60 MB).
 //!
-//! Pagefind was considered (it chunks its index and scales further) but indexing
-//! the HTML of 12,000 pages costs seconds that the build-time target cannot pay;
-//! a flat index of short records is built in milliseconds from the model.
+//! `search/index.json` lists the chunks; `search/<n>.json` holds records
+//! `RECORDS_PER_CHUNK * n ..` of the list: actors first, then articles, quotes
+//! and events, so the likeliest hits come first. A chunk is made from its own
+//! slice of the model alone, so chunks render in parallel and `briefing serve`
+//! renders just the one asked for.
+//!
+//! Pagefind was considered (its index is chunked by word, so a rare word costs
+//! one fetch) but indexing the HTML of 12,000 pages costs seconds that the
+//! build-time target cannot pay; these records are built in milliseconds from
+//! the model.
 
 use super::body::{quote_anchor, sentence_anchor};
 use super::links::{actor_path, article_path};
 use super::views::Prepared;
+use crate::model::{Actor, ArticleEntry, Briefing, QuoteEntry};
 use serde::Serialize;
-use std::io::Write as _;
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -26,74 +36,128 @@ struct Record<'a> {
     x: String,
 }
 
-/// `search.json` in memory.
-pub fn search_index(p: &Prepared) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    // Writing to memory cannot fail.
-    let _ = write_search_index(p, &mut bytes);
+/// Records per chunk file. A record is about 230 bytes of news text, so a
+/// chunk is a few hundred kilobytes: well under the 1 MB that any page may
+/// weigh, yet few enough fetches that a search over a big site stays quick.
+pub const RECORDS_PER_CHUNK: usize = 1000;
+
+/// Where the list of chunks goes, relative to the output folder.
+pub const MANIFEST: &str = "search/index.json";
+
+/// The path of chunk `n`, relative to the output folder.
+pub fn chunk_path(n: usize) -> String {
+    format!("search/{n}.json")
+}
+
+/// How many records the index of `b` has: one per actor, article, quote, event.
+fn record_count(b: &Briefing) -> usize {
+    b.actors.len() + b.articles.len() + b.quotes.len() + b.events.len()
+}
+
+/// How many chunk files the index of `b` has.
+pub fn chunk_count(b: &Briefing) -> usize {
+    record_count(b).div_ceil(RECORDS_PER_CHUNK)
+}
+
+#[derive(Serialize)]
+struct Manifest {
+    /// Chunk paths relative to the site root, in search order.
+    chunks: Vec<String>,
+}
+
+/// `search/index.json`: the chunks, in the order to search them.
+pub fn manifest(b: &Briefing) -> Vec<u8> {
+    let manifest = Manifest {
+        chunks: (0..chunk_count(b)).map(chunk_path).collect(),
+    };
+    let mut bytes = serde_json::to_vec(&manifest).unwrap_or_default();
+    bytes.push(b'\n');
     bytes
 }
 
-/// `search.json` written to `out` as it is made.
-pub fn write_search_index(p: &Prepared, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+/// `search/<n>.json`: the records of chunk `n` as a JSON array (empty past the end).
+pub fn chunk(p: &Prepared, n: usize) -> Vec<u8> {
+    let from = n.saturating_mul(RECORDS_PER_CHUNK);
+    let to = from
+        .saturating_add(RECORDS_PER_CHUNK)
+        .min(record_count(p.b));
+    let records: Vec<Record> = (from..to).map(|i| record(p, i)).collect();
+    let mut bytes = serde_json::to_vec(&records).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Record `i` of the index: actors, then articles, quotes and events.
+fn record<'a>(p: &Prepared<'a>, i: usize) -> Record<'a> {
     let b = p.b;
-    let mut records = Vec::new();
-    for a in &b.actors {
-        let role = a
-            .roles
-            .first()
-            .map(|r| format!(" · {r}"))
-            .unwrap_or_default();
-        records.push(Record {
-            k: "actor",
-            t: &a.name,
-            s: format!("{}{role}", a.kind.as_str()),
-            u: actor_path(&a.id),
-            x: a.aliases.join(" "),
-        });
+    let i = match i.checked_sub(b.actors.len()) {
+        None => return actor_record(&b.actors[i]),
+        Some(i) => i,
+    };
+    let i = match i.checked_sub(b.articles.len()) {
+        None => return article_record(&b.articles[i]),
+        Some(i) => i,
+    };
+    match i.checked_sub(b.quotes.len()) {
+        None => quote_record(b, &b.quotes[i]),
+        Some(i) => event_record(p, i),
     }
-    for a in &b.articles {
-        let date = a
-            .date
+}
+
+fn actor_record(a: &Actor) -> Record<'_> {
+    let role = a
+        .roles
+        .first()
+        .map(|r| format!(" · {r}"))
+        .unwrap_or_default();
+    Record {
+        k: "actor",
+        t: &a.name,
+        s: format!("{}{role}", a.kind.as_str()),
+        u: actor_path(&a.id),
+        x: a.aliases.join(" "),
+    }
+}
+
+fn article_record(a: &ArticleEntry) -> Record<'_> {
+    Record {
+        k: "article",
+        t: &a.title,
+        s: a.date
             .map(|d| d.format("%-d %B %Y").to_string())
-            .unwrap_or_default();
-        records.push(Record {
-            k: "article",
-            t: &a.title,
-            s: date,
-            u: article_path(&a.id),
-            x: String::new(),
-        });
+            .unwrap_or_default(),
+        u: article_path(&a.id),
+        x: String::new(),
     }
-    for q in &b.quotes {
-        let speaker = q
-            .speaker
-            .map_or("speaker not named", |s| b.actors[s].name.as_str());
-        let article = &b.articles[q.article];
-        records.push(Record {
-            k: "quote",
-            t: b.quote_text(q),
-            s: format!("{speaker}, {}", article.title),
-            u: format!("{}#{}", article_path(&article.id), quote_anchor(q.offset)),
-            x: String::new(),
-        });
+}
+
+fn quote_record<'a>(b: &'a Briefing, q: &QuoteEntry) -> Record<'a> {
+    let speaker = q
+        .speaker
+        .map_or("speaker not named", |s| b.actors[s].name.as_str());
+    let article = &b.articles[q.article];
+    Record {
+        k: "quote",
+        t: b.quote_text(q),
+        s: format!("{speaker}, {}", article.title),
+        u: format!("{}#{}", article_path(&article.id), quote_anchor(q.offset)),
+        x: String::new(),
     }
-    for (i, e) in b.events.iter().enumerate() {
-        let article = &b.articles[e.article];
-        records.push(Record {
-            k: "event",
-            t: b.event_text(e),
-            s: p.event_date(i).to_string(),
-            u: format!(
-                "{}#{}",
-                article_path(&article.id),
-                sentence_anchor(e.offset)
-            ),
-            x: String::new(),
-        });
+}
+
+fn event_record<'a>(p: &Prepared<'a>, i: usize) -> Record<'a> {
+    let b = p.b;
+    let e = &b.events[i];
+    let article = &b.articles[e.article];
+    Record {
+        k: "event",
+        t: b.event_text(e),
+        s: p.event_date(i).to_string(),
+        u: format!(
+            "{}#{}",
+            article_path(&article.id),
+            sentence_anchor(e.offset)
+        ),
+        x: String::new(),
     }
-    let mut out = std::io::BufWriter::new(out);
-    serde_json::to_writer(&mut out, &records)?;
-    out.write_all(b"\n")?;
-    out.flush()
 }

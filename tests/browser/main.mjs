@@ -9,11 +9,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { check, Findings, note, summary } from "./lib/harness.mjs";
-import { SUBPATH, build, classify, listFiles, serve } from "./lib/site.mjs";
+import { SUBPATH, build, classify, listFiles, serve, writeBusySite } from "./lib/site.mjs";
 import { formatVnu, runVnu } from "./lib/vnu.mjs";
 import { DESKTOP, PHONE, launch, open, watchedContext } from "./lib/browser.mjs";
 import { axeViolations, sidewaysOverflow } from "./lib/checks.mjs";
-import { filterTimeline, followActor, search, searchQuote } from "./lib/journey.mjs";
+import { filterTimeline, followActor, search, searchChunks, searchQuote } from "./lib/journey.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..", "..");
@@ -25,7 +25,7 @@ const SITE = process.argv.includes("--site") ? path.resolve(process.argv[process
 const TYPES = ["overview", "article", "actors", "actor", "timeline", "404"];
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), "briefing-browser-"));
-const { server, port } = await serve(tmp);
+const { server, port, requests } = await serve(tmp);
 let browser;
 try {
   await run();
@@ -123,6 +123,15 @@ async function run() {
     await check("journey: search finds a quote and opens its article at the quote", () =>
       searchQuote(page, site.baseUrl, site.model),
     );
+    if (!SITE) {
+      await check("journey: on a site of 500 articles, search reads its index chunk by chunk", async () => {
+        const root = path.join(tmp, "busy-src");
+        await writeBusySite(root, 500, 10);
+        const b = build(BIN, root, tmp, port, "busy");
+        if (b.error || b.status !== 0) throw new Findings(`briefing build of the busy site failed (exit ${b.status})`, b.stderr.split("\n").slice(-20));
+        return searchChunks(page, b, requests);
+      });
+    }
     const small = await phone.context.newPage();
     await check("journey at 375 px: search results fit the phone screen (only with input[type=search])", async () => {
       return (await search(small, site.baseUrl, actor, article)) || "no search box, nothing checked";

@@ -1,6 +1,9 @@
 // A reader's way through the briefing: from the overview to an actor, then the
 // timeline filtered to one actor, then search when the site has it.
 
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
 import { Findings, note } from "./harness.mjs";
 import { open } from "./browser.mjs";
 import { axeViolations, sidewaysOverflow } from "./checks.mjs";
@@ -205,4 +208,48 @@ export async function searchQuote(page, baseUrl, model) {
   const anchored = target && (await page.locator(`[id="${target}"]`).count()) === 1;
   if (!anchored) throw new Findings(`following the quote result led to ${page.url()}, which has no element #${target}`, []);
   return `typing "${words}" listed the quote; it opened ${page.url()}`;
+}
+
+/**
+ * On a site whose search index has several chunks (see src/render/search.rs):
+ * a name is answered from the first chunk without fetching the rest, and a
+ * word found only in the last chunk is still listed. `site` is {out, baseUrl};
+ * `requests` is the server's log of request paths.
+ */
+export async function searchChunks(page, site, requests) {
+  const manifest = JSON.parse(await readFile(path.join(site.out, "search", "index.json"), "utf8"));
+  const chunks = manifest.chunks;
+  if (chunks.length < 3) throw new Findings(`the busy site has ${chunks.length} search chunk(s); the check needs 3 or more`, []);
+  const first = JSON.parse(await readFile(path.join(site.out, chunks[0]), "utf8"));
+  const last = JSON.parse(await readFile(path.join(site.out, chunks.at(-1)), "utf8"));
+  const actor = first.find((r) => r.k === "actor");
+  // A word of the last record that no other record has (the fixture makes one per sentence).
+  const rare = last.at(-1).t.split(/\W+/).find((w) => /\d/.test(w));
+  if (!actor || !rare) throw new Findings("the busy site's index has no actor first or no numbered word last", []);
+  const listed = async (want) => {
+    for (let i = 0; i < 40; i++) {
+      const hrefs = await page
+        .locator("#search-results a[href]")
+        .evaluateAll((as) => as.filter((a) => a.checkVisibility()).map((a) => a.getAttribute("href")));
+      if (hrefs.some((h) => h.endsWith(want))) return true;
+      await page.waitForTimeout(150);
+    }
+    return false;
+  };
+  const chunkRequests = () => requests.filter((r) => /\/search\/\d+\.json$/.test(r)).length;
+  await open(page, site.baseUrl);
+  const input = page.locator('input[type="search"]').first();
+  const before = chunkRequests();
+  await input.fill(actor.t);
+  const problems = [];
+  if (!(await listed(actor.u))) problems.push(`typing "${actor.t}" did not list ${actor.u}`);
+  const forName = chunkRequests() - before;
+  // The first chunk, and the next one fetched ahead while the first is searched.
+  if (forName > 2) problems.push(`a search for a name in the first chunk fetched ${forName} of ${chunks.length} chunks`);
+  await input.fill(rare);
+  if (!(await listed(last.at(-1).u))) problems.push(`typing "${rare}" did not list ${last.at(-1).u}, a record of the last chunk`);
+  const status = await page.locator("#search-status").textContent();
+  if (status.trim() !== "1 result") problems.push(`the status after the last chunk says "${status}", not "1 result"`);
+  if (problems.length) throw new Findings("chunked search", problems);
+  return `"${actor.t}" answered with ${forName} chunk fetch(es); "${rare}" found in chunk ${chunks.length} of ${chunks.length}`;
 }

@@ -5,7 +5,7 @@
 
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 export const SUBPATH = "repo";
@@ -75,10 +75,10 @@ export async function serve(dir) {
   return { server, port: server.address().port, requests };
 }
 
-/** Runs `briefing build` into dir/repo with a base URL under the server's port. */
-export function build(bin, root, dir, port) {
-  const out = path.join(dir, SUBPATH);
-  const baseUrl = `http://127.0.0.1:${port}/${SUBPATH}/`;
+/** Runs `briefing build` into dir/<sub> with a base URL under the server's port. */
+export function build(bin, root, dir, port, sub = SUBPATH) {
+  const out = path.join(dir, sub);
+  const baseUrl = `http://127.0.0.1:${port}/${sub}/`;
   const run = spawnSync(bin, ["build", "--root", root, "--output", out, "--base-url", baseUrl], {
     encoding: "utf8",
     timeout: 120_000,
@@ -123,4 +123,24 @@ export function classify(htmlFiles, baseUrl) {
   const byType = {};
   for (const p of pages) if (!byType[p.type]) byType[p.type] = p;
   return { pages, byType };
+}
+
+/**
+ * Writes a site of `articles` short articles under root (seeds/ and site.toml),
+ * each with `eventsEach` dated sentences of words of their own: a site big
+ * enough for a search index of several chunks, made in a moment.
+ */
+export async function writeBusySite(root, articles, eventsEach) {
+  const towns = ["Ashford", "Bexley", "Carlow", "Dunmore", "Elgin", "Falkirk", "Galway", "Hexham"];
+  await mkdir(path.join(root, "seeds"), { recursive: true });
+  await writeFile(path.join(root, "site.toml"), 'title = "Busy"\n');
+  for (let i = 0; i < articles; i++) {
+    const month = i % 2 ? "April" : "March";
+    let text = `Council report number ${i}\n\n${1 + (i % 28)} ${month} 2024\n\n`;
+    for (let j = 0; j < eventsEach; j++) {
+      const town = towns[(i * 7 + j) % towns.length];
+      text += `The ${town} Council approved scheme${i}x${j} and budget${i}x${j} for quay${i}x${j} on ${1 + ((i + j) % 28)} ${month} 2024. `;
+    }
+    await writeFile(path.join(root, "seeds", `${String(i).padStart(4, "0")}.txt`), text);
+  }
 }
