@@ -8,12 +8,16 @@
 use crate::extract::{self, Extraction};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use xxhash_rust::xxh3::Xxh3;
 
 #[derive(Default)]
 pub struct ExtractionCache {
     entries: Mutex<HashMap<u64, Arc<Extraction>>>,
+    /// The entries differ from the file they came from (or there was none):
+    /// a rebuild with nothing changed does not write the file again.
+    changed: AtomicBool,
 }
 
 /// A fingerprint of the extractor: the bytes of the running executable.
@@ -70,6 +74,7 @@ impl ExtractionCache {
         let ex = Arc::new(extract::extract(body, date));
         if let Ok(mut m) = self.entries.lock() {
             m.insert(k, Arc::clone(&ex));
+            self.changed.store(true, Ordering::Relaxed);
         }
         ex
     }
@@ -78,6 +83,7 @@ impl ExtractionCache {
     pub fn clear(&self) {
         if let Ok(mut m) = self.entries.lock() {
             m.clear();
+            self.changed.store(true, Ordering::Relaxed);
         }
     }
 
@@ -85,24 +91,38 @@ impl ExtractionCache {
     pub fn retain(&self, live: &[Key]) {
         let keys: std::collections::HashSet<u64> = live.iter().map(|k| k.0).collect();
         if let Ok(mut m) = self.entries.lock() {
+            let before = m.len();
             m.retain(|k, _| keys.contains(k));
+            if m.len() != before {
+                self.changed.store(true, Ordering::Relaxed);
+            }
         }
     }
 
     /// The cache stored at `path`; empty when there is none or it cannot be read
     /// (a cache is only ever a shortcut: losing it costs time, not correctness).
     pub fn load(path: &std::path::Path) -> ExtractionCache {
-        let entries: Vec<(u64, Extraction)> = std::fs::read(path)
+        let read: Option<Vec<(u64, Extraction)>> = std::fs::read(path)
             .ok()
-            .and_then(|bytes| postcard::from_bytes(&bytes).ok())
-            .unwrap_or_default();
+            .and_then(|bytes| postcard::from_bytes(&bytes).ok());
         ExtractionCache {
-            entries: Mutex::new(entries.into_iter().map(|(k, e)| (k, Arc::new(e))).collect()),
+            // A missing or unreadable file is written anew by the next save.
+            changed: AtomicBool::new(read.is_none()),
+            entries: Mutex::new(
+                read.unwrap_or_default()
+                    .into_iter()
+                    .map(|(k, e)| (k, Arc::new(e)))
+                    .collect(),
+            ),
         }
     }
 
-    /// Stores the cache at `path`, written whole to a temporary file and renamed.
+    /// Stores the cache at `path`, written whole to a temporary file and
+    /// renamed; nothing is written when it holds what it was loaded with.
     pub fn save(&self, path: &std::path::Path) -> std::io::Result<()> {
+        if !self.changed.load(Ordering::Relaxed) {
+            return Ok(());
+        }
         let Ok(entries) = self.entries.lock() else {
             return Ok(());
         };
@@ -118,6 +138,67 @@ impl ExtractionCache {
         postcard::to_io(&list, &mut out).map_err(std::io::Error::other)?;
         std::io::Write::flush(&mut out)?;
         drop(out);
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, path)?;
+        self.changed.store(false, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date() -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2019, 5, 2)
+    }
+
+    fn get(cache: &ExtractionCache, text: &str) -> Arc<Extraction> {
+        cache.get(key(text, date()), text, date())
+    }
+
+    #[test]
+    fn an_unchanged_cache_is_not_written_again() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("extractions.bin");
+        let first = ExtractionCache::default();
+        get(&first, "Maduro spoke in Caracas on Tuesday.");
+        first.save(&path).expect("saved");
+
+        let loaded = ExtractionCache::load(&path);
+        get(&loaded, "Maduro spoke in Caracas on Tuesday.");
+        loaded.retain(&[key("Maduro spoke in Caracas on Tuesday.", date())]);
+        std::fs::write(&path, b"left alone").expect("write");
+        loaded.save(&path).expect("nothing to save");
+        assert_eq!(std::fs::read(&path).expect("read"), b"left alone");
+    }
+
+    #[test]
+    fn a_new_or_dropped_entry_is_written() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("extractions.bin");
+        let first = ExtractionCache::default();
+        get(&first, "Guaido rallied supporters on Wednesday.");
+        first.save(&path).expect("saved");
+
+        let added = ExtractionCache::load(&path);
+        get(&added, "Pompeo met Lavrov in Finland on Monday.");
+        added.save(&path).expect("saved");
+        let reloaded = ExtractionCache::load(&path);
+        assert_eq!(reloaded.entries.lock().map(|m| m.len()).ok(), Some(2));
+
+        reloaded.retain(&[]);
+        reloaded.save(&path).expect("saved");
+        let emptied = ExtractionCache::load(&path);
+        assert_eq!(emptied.entries.lock().map(|m| m.len()).ok(), Some(0));
+    }
+
+    #[test]
+    fn an_unreadable_file_is_replaced() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("extractions.bin");
+        std::fs::write(&path, b"not a cache").expect("write");
+        let cache = ExtractionCache::load(&path);
+        cache.save(&path).expect("saved");
+        assert_ne!(std::fs::read(&path).expect("read"), b"not a cache");
     }
 }

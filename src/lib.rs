@@ -105,11 +105,13 @@ pub fn render_site_cached(
 /// What a build may reuse from earlier builds; each is optional.
 #[derive(Default, Clone, Copy)]
 pub struct Caches<'a> {
-    /// Extractions by text and date.
+    /// Extractions by text and date, kept in memory (`briefing serve`).
     pub extractions: Option<&'a cache::ExtractionCache>,
-    /// Where to save `extractions` once extraction is done. The cache is then
-    /// emptied, so that assembling frees each extraction as soon as it is used.
-    pub save_extractions_to: Option<&'a Path>,
+    /// Extractions by text and date in a file (`briefing build`): read while
+    /// the articles load, written back (when it changed) while they are
+    /// assembled, then dropped, so that assembling frees each extraction as
+    /// soon as it is used. Used instead of `extractions`.
+    pub extractions_file: Option<&'a Path>,
     /// Parsed articles by path and text (`briefing serve`).
     pub parsed: Option<&'a source::ParseCache>,
     /// What the last assembly computed (`briefing serve`).
@@ -122,7 +124,6 @@ pub fn assemble(
     opts: &BuildOptions,
     caches: Caches,
 ) -> Result<(model::Briefing, render::Theme, config::Config, BuildReport), BuildError> {
-    let extraction_cache = caches.extractions;
     use rayon::prelude::*;
     let progress = progress::Progress::new(opts.progress);
     let mut report = BuildReport::default();
@@ -142,7 +143,11 @@ pub fn assemble(
             .map(|w| Diagnostic::warning("site.toml", None, w)),
     );
     let theme = render::Theme::load(&opts.root)?;
-    let loaded = source::load_cached(&opts.root, opts.drafts, caches.parsed);
+    let (loaded, disk_cache) = rayon::join(
+        || source::load_cached(&opts.root, opts.drafts, caches.parsed),
+        || caches.extractions_file.map(cache::ExtractionCache::load),
+    );
+    let extraction_cache = disk_cache.as_ref().or(caches.extractions);
     report.diagnostics.extend(loaded.diagnostics);
     let articles = loaded.articles;
     lap(&mut report, "load");
@@ -172,19 +177,28 @@ pub fn assemble(
         })
         .collect();
     progress.finish();
-    if let (Some(cache), Some(path)) = (extraction_cache, caches.save_extractions_to) {
-        if let Err(e) = cache.save(path) {
-            report.diagnostics.push(Diagnostic::warning(
+    lap(&mut report, "extract");
+
+    // The cache file is written while the articles are assembled: neither waits for the other.
+    let save = || {
+        let (Some(cache), Some(path)) = (disk_cache, caches.extractions_file) else {
+            return None;
+        };
+        let saved = cache.save(path).err().map(|e| {
+            Diagnostic::warning(
                 &path.display().to_string(),
                 None,
                 format!("cannot save the extraction cache: {e}"),
-            ));
-        }
-        cache.clear();
-    }
-    lap(&mut report, "extract");
-
-    let briefing = model::build_with(&config, articles, extractions, caches.model);
+            )
+        });
+        drop(cache);
+        saved
+    };
+    let (briefing, save_failed) = rayon::join(
+        || model::build_with(&config, articles, extractions, caches.model),
+        save,
+    );
+    report.diagnostics.extend(save_failed);
     lap(&mut report, "assemble");
     report.articles = briefing.articles.len();
     report.actors = briefing.actors.len();
@@ -197,10 +211,8 @@ pub fn assemble(
 /// as they are rendered, into a new folder swapped in only when all succeeded.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let cache_path = cache::disk_path(&opts.root);
-    let disk_cache = cache::ExtractionCache::load(&cache_path);
     let caches = Caches {
-        extractions: Some(&disk_cache),
-        save_extractions_to: Some(&cache_path),
+        extractions_file: Some(&cache_path),
         ..Caches::default()
     };
     let (briefing, theme, config, mut report) = assemble(opts, caches)?;

@@ -134,7 +134,7 @@ fn rebuild(opts: &BuildOptions, cache: &Caches, site: &Site) {
     let started = Instant::now();
     let caches = crate::Caches {
         extractions: Some(&cache.extractions),
-        save_extractions_to: None,
+        extractions_file: None,
         parsed: Some(&cache.parsed),
         model: Some(&cache.model),
     };
