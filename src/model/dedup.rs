@@ -116,16 +116,21 @@ pub fn merge_duplicates<'t>(
             .map(|day| merge_day(day, text))
             .collect(),
         Some(memo) => {
+            let renumbering = memo.days.renumbering(memo.actors, memo.articles);
             let keyed: Vec<(u64, Arc<Merged>)> = days
                 .into_par_iter()
                 .map(|day| {
-                    let key = day_key(&day, memo.source);
+                    let key = day_key(&day, &memo);
                     let known = memo
                         .days
                         .days
                         .lock()
                         .ok()
-                        .and_then(|m| m.get(&key).cloned());
+                        .and_then(|m| m.get(&key).cloned())
+                        .and_then(|m| match &renumbering {
+                            None => Some(m),
+                            Some(numbers) => renumbered(&m, numbers).map(Arc::new),
+                        });
                     (key, known.unwrap_or_else(|| Arc::new(merge_day(day, text))))
                 })
                 .collect();
@@ -133,6 +138,9 @@ pub fn merge_duplicates<'t>(
             if let Ok(mut m) = memo.days.days.lock() {
                 // Only this build's dates stay: the memo never outgrows the site.
                 *m = keyed.into_iter().collect();
+            }
+            if let Ok(mut keys) = memo.days.keys.lock() {
+                *keys = (memo.actors.to_vec(), memo.articles.to_vec());
             }
             merged
         }
@@ -154,6 +162,58 @@ type Merged = (Vec<EventEntry>, Vec<usize>);
 #[derive(Default)]
 pub struct MergedDays {
     days: std::sync::Mutex<HashMap<u64, Arc<Merged>>>,
+    /// The actor and article keys of the build they were merged in, by
+    /// number. An edit that adds an actor shifts the numbers of the actors
+    /// sorted after it, a new article those of the older articles: the
+    /// remembered dates are then renumbered rather than merged again.
+    keys: std::sync::Mutex<(Vec<u64>, Vec<u64>)>,
+}
+
+/// For each actor and each article number of the last build, its number now
+/// (`usize::MAX` for one that is gone).
+struct Renumbering {
+    actors: Vec<usize>,
+    articles: Vec<usize>,
+}
+
+impl MergedDays {
+    /// How the numbers moved since the last build; `None` when none did.
+    fn renumbering(&self, actors: &[u64], articles: &[u64]) -> Option<Renumbering> {
+        let before = self.keys.lock().ok()?;
+        if before.0 == actors && before.1 == articles {
+            return None;
+        }
+        let new_of_old = |before: &[u64], now: &[u64]| {
+            let number: HashMap<u64, usize> =
+                now.iter().enumerate().map(|(i, &k)| (k, i)).collect();
+            before
+                .iter()
+                .map(|k| number.get(k).copied().unwrap_or(usize::MAX))
+                .collect()
+        };
+        Some(Renumbering {
+            actors: new_of_old(&before.0, actors),
+            articles: new_of_old(&before.1, articles),
+        })
+    }
+}
+
+/// A remembered date in today's numbers; `None` if it names an actor or an
+/// article that is gone (its key then matched by a hash collision: merge it again).
+fn renumbered((events, map): &Merged, numbers: &Renumbering) -> Option<Merged> {
+    let now =
+        |new_of_old: &[usize], n: usize| new_of_old.get(n).copied().filter(|&n| n != usize::MAX);
+    let mut events = events.clone();
+    for e in &mut events {
+        e.article = now(&numbers.articles, e.article)?;
+        for (article, _) in &mut e.also {
+            *article = now(&numbers.articles, *article)?;
+        }
+        for a in &mut e.actors {
+            *a = now(&numbers.actors, *a)?;
+        }
+    }
+    Some((events, map.clone()))
 }
 
 /// The last build's merged dates, and how to tell whether a date's reports
@@ -164,24 +224,33 @@ pub struct Remembered<'a> {
     /// A hash of the text an event's sentence is cut from (its article's
     /// body): with the sentence's offsets, it stands for the sentence.
     pub source: &'a (dyn Fn(&EventEntry) -> u64 + Sync),
+    /// A key for each actor and each article that does not change with its
+    /// number (a hash of its id).
+    pub actors: &'a [u64],
+    pub articles: &'a [u64],
 }
 
 /// A hash of everything [`merge_day`] reads of a date's reports, the
 /// sentences by their source's hash and offsets: reading every sentence
-/// would cost a cache miss per report. The numbers go into one buffer,
-/// hashed at once: cheaper than feeding a streaming hash a few bytes at a time.
-fn day_key(day: &[EventEntry], source: &(dyn Fn(&EventEntry) -> u64 + Sync)) -> u64 {
+/// would cost a cache miss per report. Actors and articles count by their
+/// keys, not their numbers, which shift when one is added (see
+/// [`renumbered`]); `also` is empty before merging. The numbers go into one
+/// buffer, hashed at once: cheaper than feeding a streaming hash a few bytes
+/// at a time.
+fn day_key(day: &[EventEntry], memo: &Remembered) -> u64 {
+    let key = |keys: &[u64], n: usize| keys.get(n).copied().unwrap_or(u64::MAX);
     let mut bytes = Vec::with_capacity(day.len() * 64);
     for e in day {
         bytes.extend_from_slice(&e.when.first_day.num_days_from_ce().to_le_bytes());
         bytes.push(e.when.precision as u8);
-        for n in [e.article, e.offset, e.end, e.actors.len()]
-            .into_iter()
-            .chain(e.actors.iter().copied())
-        {
+        bytes.extend_from_slice(&key(memo.articles, e.article).to_le_bytes());
+        for n in [e.offset, e.end, e.actors.len()] {
             bytes.extend_from_slice(&n.to_le_bytes());
         }
-        bytes.extend_from_slice(&source(e).to_le_bytes());
+        for &a in &e.actors {
+            bytes.extend_from_slice(&key(memo.actors, a).to_le_bytes());
+        }
+        bytes.extend_from_slice(&(memo.source)(e).to_le_bytes());
     }
     xxhash_rust::xxh3::xxh3_64(&bytes)
 }
@@ -326,6 +395,8 @@ mod tests {
             let remembered = Remembered {
                 days: &memo,
                 source: &source,
+                actors: &KEYS,
+                articles: &KEYS,
             };
             merge_duplicates(entries, &|e| texts[e.offset].as_str(), Some(remembered))
         };
@@ -340,6 +411,69 @@ mod tests {
         );
         assert_eq!(merge(make(same)).0.len(), 2);
         assert_eq!(merge(make(edited)).0.len(), 3);
+    }
+
+    /// Stand-ins for the hashes of actor and article ids, by number.
+    const KEYS: [u64; 8] = [11, 12, 13, 14, 15, 16, 17, 18];
+
+    #[test]
+    fn a_date_is_renumbered_not_merged_again_when_an_actor_or_article_is_added() {
+        let texts = [
+            "Guaido called on the military to rise against Maduro.",
+            "Guaido urged the military to rise up against Maduro at dawn.",
+            "Oil prices rose in London trading.",
+        ];
+        // Numbers in the first build; the second adds an actor and an article
+        // sorted first, so every number moves up by one.
+        let reports = |shift: usize| {
+            let (article, actors) = (|n: usize| n + shift, |n: usize| n + shift);
+            vec![
+                event("2019-04-30", texts[0], article(0), &[actors(1), actors(2)]).0,
+                event("2019-04-30", texts[1], article(1), &[actors(1), actors(2)]).0,
+                event("2019-04-30", texts[2], article(1), &[actors(3)]).0,
+            ]
+        };
+        let offsets = |mut events: Vec<EventEntry>| {
+            for (i, e) in events.iter_mut().enumerate() {
+                e.offset = i;
+            }
+            events
+        };
+        let memo = MergedDays::default();
+        let read = std::sync::atomic::AtomicUsize::new(0);
+        let text = |e: &EventEntry| {
+            read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            texts[e.offset]
+        };
+        // A report's source stands for its article's text: the same in both builds.
+        let source = |e: &EventEntry| e.offset as u64;
+        let shifted_keys: Vec<u64> = std::iter::once(10).chain(KEYS).collect();
+        let with_memo = |events, keys: &[u64]| {
+            let remembered = Remembered {
+                days: &memo,
+                source: &source,
+                actors: keys,
+                articles: keys,
+            };
+            merge_duplicates(offsets(events), &text, Some(remembered))
+        };
+        let first = with_memo(reports(0), &KEYS);
+        assert_eq!(
+            first.0.len(),
+            2,
+            "the two reports of the call to rise merge"
+        );
+        let before = read.load(std::sync::atomic::Ordering::Relaxed);
+        let second = with_memo(reports(1), &shifted_keys);
+        assert_eq!(
+            read.load(std::sync::atomic::Ordering::Relaxed),
+            before,
+            "no sentence read again"
+        );
+        let fresh = merge_duplicates(offsets(reports(1)), &|e| texts[e.offset], None);
+        assert_eq!(second, fresh);
+        assert_eq!(second.0[0].actors, [2, 3]);
+        assert_eq!(second.0[0].also, [(2, 1)]);
     }
 
     #[test]

@@ -350,9 +350,21 @@ fn finish(
         None => Vec::new(),
     };
     let source = |e: &EventEntry| body_hashes.get(e.article).copied().unwrap_or(0);
+    let id_keys = |ids: &mut dyn Iterator<Item = &str>| -> Vec<u64> {
+        match days {
+            Some(_) => ids
+                .map(|id| xxhash_rust::xxh3::xxh3_64(id.as_bytes()))
+                .collect(),
+            None => Vec::new(),
+        }
+    };
+    let actor_keys = id_keys(&mut actors.iter().map(|a| a.id.as_str()));
+    let article_keys = id_keys(&mut articles.iter().map(|a| a.id.as_str()));
     let remembered = days.map(|days| dedup::Remembered {
         days,
         source: &source,
+        actors: &actor_keys,
+        articles: &article_keys,
     });
     let (events, merged_into) =
         dedup::merge_duplicates(events, &|e| sentence(&articles, e), remembered);
@@ -530,13 +542,26 @@ mod tests {
         let new_actor = format!(
             "{CARACAS} Mike Pompeo said on Wednesday that the United States stood by Guaido."
         );
-        let edits: [Vec<(&str, &str)>; 4] = [
+        // Sorted before every other actor and every other article: all numbers move.
+        let first_actor =
+            format!("{OSLO} Aaron Abbott, an adviser, said on Thursday that he was hopeful.");
+        const NEWEST: &str = "Talks resume\n\nFriday, 17 May, 2019\n\n\
+            Envoys of Nicolas Maduro and Juan Guaido met again in Oslo on Friday.";
+        let edits: [Vec<(&str, &str)>; 6] = [
             // Reused: nothing changed.
             vec![("seeds/a.txt", OSLO), ("seeds/b.txt", CARACAS)],
             // Reused actors, events of one article changed.
             vec![("seeds/a.txt", OSLO), ("seeds/b.txt", &same_actors)],
             // New actors: merged again.
             vec![("seeds/a.txt", OSLO), ("seeds/b.txt", &new_actor)],
+            // An actor sorted first: every actor's number moves.
+            vec![("seeds/a.txt", &first_actor), ("seeds/b.txt", &new_actor)],
+            // A newer article: every article's number moves.
+            vec![
+                ("seeds/a.txt", &first_actor),
+                ("seeds/b.txt", &new_actor),
+                ("seeds/c.txt", NEWEST),
+            ],
             // An article gone.
             vec![("seeds/b.txt", &new_actor)],
         ];
