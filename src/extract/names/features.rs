@@ -9,6 +9,8 @@
 use super::clusters::{self, Code, LEVELS};
 use super::gazetteer::{Gazetteer, MINED, TITLE};
 use crate::extract::text::{self, Token};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -239,6 +241,15 @@ pub struct Prepared {
     contexts: IdMap<Vec<u64>>,
 }
 
+thread_local! {
+    /// `analyse` of the words seen lately (it depends on the word alone, and
+    /// words repeat): a lookup costs less than the analysis.
+    static ANALYSED: RefCell<FxHashMap<Box<str>, TokenInfo>> = RefCell::default();
+}
+
+/// Words kept in `ANALYSED` at most (a few MB); past it, it starts afresh.
+const MAX_ANALYSED: usize = 1 << 14;
+
 /// At most this many distinct neighbours are kept per word.
 const MAX_CONTEXTS: usize = 8;
 
@@ -246,7 +257,25 @@ const MAX_CONTEXTS: usize = 8;
 pub fn prepare(text: &str, gaz: &Gazetteer) -> Prepared {
     let tokens = text::tokenize(text);
     let sentences = text::sentence_tokens(text, &tokens);
-    let mut info: Vec<TokenInfo> = tokens.iter().map(|t| analyse(t.text(text))).collect();
+    let mut info: Vec<TokenInfo> = ANALYSED.with_borrow_mut(|seen| {
+        if seen.len() >= MAX_ANALYSED {
+            seen.clear();
+        }
+        tokens
+            .iter()
+            .map(|t| {
+                let word = t.text(text);
+                match seen.get(word) {
+                    Some(info) => info.clone(),
+                    None => {
+                        let info = analyse(word);
+                        seen.insert(word.into(), info.clone());
+                        info
+                    }
+                }
+            })
+            .collect()
+    });
     let mut case_seen: IdMap<u8> = IdMap::default();
     for s in &sentences {
         let headline = info[s.clone()].iter().all(|t| t.cap != Cap::Lower as u8)
