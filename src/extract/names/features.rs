@@ -576,8 +576,35 @@ pub fn word_features(x: Option<&TokenInfo>, d: isize, out: &mut Vec<u64>) {
     }
 }
 
-/// The static features of token `i` that are not `word_features`: those of
-/// two words at once, of the token's place in the text, and gazetteer marks.
+/// Bits of a token's flags and case elsewhere that, with its word, decide
+/// `place_features`.
+pub fn place_key(t: &TokenInfo) -> u16 {
+    u16::from(t.flags & (SENT_START | HEADLINE | COMMON)) | u16::from(t.doc_case) << 8
+}
+
+/// The static features of a token that depend on its word and `place_key`
+/// alone: its capitalisation and word by its place in the sentence.
+pub fn place_features(t: &TokenInfo, out: &mut Vec<u64>) {
+    let ctx = u64::from(t.flags & (SENT_START | HEADLINE));
+    out.push(feat2(23, u64::from(t.cap), ctx));
+    out.push(feat2(24, t.lower, ctx));
+    out.push(feat2(
+        25,
+        u64::from(t.doc_case) << 8 | u64::from(t.cap),
+        ctx,
+    ));
+    out.push(feat2(27, t.shape, ctx));
+    let common = u64::from(t.flags & COMMON);
+    out.push(feat2(35, common | u64::from(t.cap) << 4, ctx));
+    out.push(feat2(
+        66,
+        u64::from(t.clusters[1]),
+        u64::from(t.cap) << 4 | ctx,
+    ));
+}
+
+/// The static features of token `i` that are neither `word_features` nor
+/// `place_features`: those of two words at once, and gazetteer marks.
 pub fn context_features(p: &Prepared, sent: &std::ops::Range<usize>, i: usize, out: &mut Vec<u64>) {
     let info = &p.info;
     let t = &info[i];
@@ -592,24 +619,10 @@ pub fn context_features(p: &Prepared, sent: &std::ops::Range<usize>, i: usize, o
     out.push(feat2(20, t.shape, shape_at(1)));
     out.push(feat2(21, lower_at(-1), t.lower));
     out.push(feat2(22, t.lower, lower_at(1)));
-    out.push(feat2(23, u64::from(t.cap), ctx));
-    out.push(feat2(24, t.lower, ctx));
-    out.push(feat2(
-        25,
-        u64::from(t.doc_case) << 8 | u64::from(t.cap),
-        ctx,
-    ));
-    out.push(feat2(27, t.shape, ctx));
     let common = u64::from(t.flags & COMMON);
-    out.push(feat2(35, common | u64::from(t.cap) << 4, ctx));
     out.push(feat2(36, common | u64::from(t.cap) << 4, shape_at(1)));
     out.push(feat2(28, lower_at(-1), t.shape));
     out.push(feat2(29, t.shape, lower_at(1)));
-    out.push(feat2(
-        66,
-        u64::from(t.clusters[1]),
-        u64::from(t.cap) << 4 | ctx,
-    ));
     out.push(feat2(39, lower_at(-2), lower_at(-1)));
     out.push(feat2(49, lower_at(1), lower_at(2)));
     if let Some(cs) = p.contexts.get(&t.lower).filter(|_| t.capitalised()) {

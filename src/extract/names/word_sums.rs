@@ -9,6 +9,7 @@
 
 use super::features::{self, BOS, History, IdHasher, NUM_TAGS, Prepared, WINDOW, WordKey};
 use super::model::Model;
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -34,6 +35,10 @@ struct Cache {
     edge: [Sums; PLACES],
     /// The sums of `tag_pair_features`, by `t1 * HISTORY_TAGS + t2`.
     pairs: Vec<Sums>,
+    /// (word number << 16 | `place_key`) -> number in `places`.
+    place_ids: FxHashMap<u64, u32>,
+    /// The sums of `place_features` of a word at a place.
+    places: Vec<Sums>,
 }
 
 thread_local! {
@@ -52,6 +57,8 @@ impl Cache {
         }
         self.ids.clear();
         self.words.clear();
+        self.place_ids.clear();
+        self.places.clear();
         if self.model == m.id() {
             return;
         }
@@ -90,6 +97,22 @@ impl Cache {
         }
         id
     }
+
+    /// The number of token `i`'s place sums, whose word is number `word`.
+    fn place(&mut self, m: &Model, p: &Prepared, i: usize, word: u32, feats: &mut Vec<u64>) -> u32 {
+        let info = &p.info[i];
+        let next = self.places.len() as u32;
+        let key = u64::from(word) << 16 | u64::from(features::place_key(info));
+        let id = *self.place_ids.entry(key).or_insert(next);
+        if id == next {
+            feats.clear();
+            features::place_features(info, feats);
+            let mut acc = [0; NUM_TAGS];
+            m.add_sums(feats, &mut acc);
+            self.places.push(acc);
+        }
+        id
+    }
 }
 
 /// Scores the tokens of one document with `m` from cached sums.
@@ -98,6 +121,8 @@ pub struct Cached<'a> {
     cache: &'a Cache,
     /// The word number of every token.
     words: Vec<u32>,
+    /// The place-sums number of every token.
+    places: Vec<u32>,
 }
 
 /// Runs `f` with the cached scorer of `m` for `p`.
@@ -105,10 +130,18 @@ pub fn with<R>(m: &Model, p: &Prepared, f: impl FnOnce(&mut Cached) -> R) -> R {
     CACHE.with_borrow_mut(|cache| {
         let mut feats = Vec::with_capacity(96);
         cache.ready_for(m, &mut feats);
-        let words = (0..p.info.len())
+        let words: Vec<u32> = (0..p.info.len())
             .map(|i| cache.word(m, p, i, &mut feats))
             .collect();
-        f(&mut Cached { m, cache, words })
+        let places = (0..p.info.len())
+            .map(|i| cache.place(m, p, i, words[i], &mut feats))
+            .collect();
+        f(&mut Cached {
+            m,
+            cache,
+            words,
+            places,
+        })
     })
 }
 
@@ -141,6 +174,13 @@ impl Cached<'_> {
                 None
             };
             add(&mut acc, sums.unwrap_or(&self.cache.edge[place(d)]));
+        }
+        if let Some(sums) = self
+            .places
+            .get(i)
+            .and_then(|&k| self.cache.places.get(k as usize))
+        {
+            add(&mut acc, sums);
         }
         feats.clear();
         features::context_features(p, s, i, feats);
@@ -189,7 +229,7 @@ mod tests {
     }
 
     #[test]
-    fn word_and_context_features_are_the_static_features() {
+    fn word_place_and_context_features_are_the_static_features() {
         let p = prepared();
         for s in &p.sentences {
             for i in s.clone() {
@@ -202,6 +242,7 @@ mod tests {
                         (j >= s.start as isize && j < s.end as isize).then(|| &p.info[j as usize]);
                     features::word_features(x, d, &mut got);
                 }
+                features::place_features(&p.info[i], &mut got);
                 features::context_features(&p, s, i, &mut got);
                 want.sort_unstable();
                 got.sort_unstable();
