@@ -9,7 +9,7 @@
 
 use super::lexicon::{Lexicon, lexicon};
 use crate::extract::text::{Token, tokenize};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// How far around a name a role is looked for, in bytes.
@@ -186,7 +186,7 @@ pub fn role_after(text: &str, name_end: usize, names: &[Range<usize>]) -> Option
 /// one role ("National security adviser", "national security adviser"), written as most
 /// articles write it, or with more capitals on a tie ("Defense Minister").
 pub fn merge_roles<'a>(roles: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut by_key: HashMap<String, (usize, HashMap<&'a str, usize>)> = HashMap::new();
+    let mut by_key: HashMap<String, (usize, HashMap<&'a str, usize>)> = HashMap::default();
     for r in roles {
         let entry = by_key.entry(r.to_lowercase()).or_default();
         entry.0 += 1;

@@ -2,6 +2,8 @@
 //! decides whether a bare "Tuesday" or "March 3" lies before or after the DCT.
 
 use super::lexicon::{FUTURE_LEADS, FUTURE_MARKERS, PAST_MARKERS};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
@@ -82,14 +84,26 @@ fn classify(word: &str) -> Option<Tense> {
     if word.len() > MAX_MARKER {
         return ends_with_ignore_case(word, "ed").then_some(Tense::Past);
     }
-    if is_one_of(word, FUTURE_MARKERS) {
-        Some(Tense::Future)
-    } else if is_one_of(word, PAST_MARKERS) || (word.len() > 4 && ends_with_ignore_case(word, "ed"))
-    {
-        Some(Tense::Past)
+    let mut buf = [0u8; MAX_MARKER];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    if let Some(&t) = markers().get(&*lower) {
+        Some(t)
     } else {
-        None
+        (word.len() > 4 && ends_with_ignore_case(word, "ed")).then_some(Tense::Past)
     }
+}
+
+/// `FUTURE_MARKERS` and `PAST_MARKERS` by word (as ASCII-lowercased bytes), a
+/// word on both lists looking ahead: one lookup instead of a scan of both lists.
+fn markers() -> &'static FxHashMap<&'static [u8], Tense> {
+    static MAP: OnceLock<FxHashMap<&'static [u8], Tense>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let past = PAST_MARKERS.iter().map(|m| (m.as_bytes(), Tense::Past));
+        let future = FUTURE_MARKERS.iter().map(|m| (m.as_bytes(), Tense::Future));
+        past.chain(future).collect()
+    })
 }
 
 /// The length of the longest word of `FUTURE_MARKERS` and `PAST_MARKERS` (checked by a test).
@@ -172,6 +186,9 @@ mod tests {
         assert_eq!(super::classify("Ted"), None);
         assert_eq!(super::classify("CONSIDERED"), Some(super::Tense::Past));
         assert_eq!(super::classify("considering"), None);
+        assert_eq!(super::classify("Will"), Some(super::Tense::Future));
+        assert_eq!(super::classify("YESTERDAY"), Some(super::Tense::Past));
+        assert_eq!(super::classify("éd"), None);
         let longest = FUTURE_MARKERS.iter().chain(PAST_MARKERS).map(|m| m.len());
         assert_eq!(longest.max(), Some(super::MAX_MARKER));
     }
