@@ -11,7 +11,8 @@ use super::surnames::{assign, join_surnames};
 use crate::extract::names::is_particle;
 use crate::extract::text::tokenize;
 use crate::extract::{ActorKind, LocalActor, Mention, NameSpan};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// One recognised name after cleaning: the name part of the span and what it stands for.
@@ -245,7 +246,7 @@ fn name_words(surface: &str) -> Vec<String> {
 /// Groups occurrences by normalised form, each form with its majority kind.
 fn build_forms(occs: &[Occurrence]) -> Vec<Form> {
     let lx = lexicon();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
     let mut forms: Vec<Form> = Vec::new();
     for (o, occ) in occs.iter().enumerate() {
         let (key, country) = form_key(lx, occ);
@@ -430,7 +431,7 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
             form_of[o] = Some(f);
         }
     }
-    let mut members: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    let mut members: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::default();
     for f in 0..forms.len() {
         members.entry(groups.root(f)).or_default().0.push(f);
     }

@@ -4,7 +4,7 @@
 
 use crate::extract::list_entries as entries;
 use deunicode::deunicode;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const COUNTRIES: &str = include_str!("../../../data/countries.tsv");
@@ -99,8 +99,8 @@ fn demonym_plural(d: &str) -> Option<String> {
 }
 
 fn parse_countries() -> (HashMap<String, &'static str>, HashSet<String>) {
-    let mut map = HashMap::new();
-    let mut demonyms = HashSet::new();
+    let mut map = HashMap::default();
+    let mut demonyms = HashSet::default();
     for line in entries(COUNTRIES) {
         let mut cols = line.split('\t');
         let Some(name) = cols.next().map(str::trim).filter(|n| !n.is_empty()) else {
@@ -133,8 +133,8 @@ pub fn lexicon() -> &'static Lexicon {
         let titles: Vec<Vec<String>> = entries(TITLES)
             .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
             .collect();
-        let mut titles_by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut titles_by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut titles_by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut titles_by_last: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, t) in titles.iter().enumerate() {
             if let (Some(first), Some(last)) = (t.first(), t.last()) {
                 titles_by_first.entry(first.clone()).or_default().push(i);

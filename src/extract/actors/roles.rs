@@ -9,7 +9,7 @@
 
 use super::lexicon::{Lexicon, lexicon};
 use crate::extract::text::{Token, tokenize};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// How far around a name a role is looked for, in bytes.
@@ -150,6 +150,16 @@ pub fn role_after(text: &str, name_end: usize, names: &[Range<usize>]) -> Option
     let lx = lexicon();
     let to = char_ceil(text, name_end.saturating_add(WINDOW));
     let to = text[name_end..to].find('\n').map_or(to, |i| name_end + i);
+    // An apposition opens with a comma token, which only a comma as the first
+    // character after the spaces makes: most names are not followed by one, and
+    // are then not tokenised. (`tokenize` splits at `char::is_whitespace`.)
+    let first = text[name_end..to]
+        .trim_start_matches(char::is_whitespace)
+        .chars()
+        .next();
+    if first != Some(',') {
+        return None;
+    }
     let toks = tokens_in(text, name_end, to);
     let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
     if words.first() != Some(&",") {
@@ -186,7 +196,7 @@ pub fn role_after(text: &str, name_end: usize, names: &[Range<usize>]) -> Option
 /// one role ("National security adviser", "national security adviser"), written as most
 /// articles write it, or with more capitals on a tie ("Defense Minister").
 pub fn merge_roles<'a>(roles: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut by_key: HashMap<String, (usize, HashMap<&'a str, usize>)> = HashMap::new();
+    let mut by_key: HashMap<String, (usize, HashMap<&'a str, usize>)> = HashMap::default();
     for r in roles {
         let entry = by_key.entry(r.to_lowercase()).or_default();
         entry.0 += 1;
@@ -226,6 +236,19 @@ mod tests {
     fn after(text: &str, name: &str) -> Option<String> {
         let end = text.find(name)? + name.len();
         role_after(text, end, &[]).map(|r| text[r].to_string())
+    }
+
+    #[test]
+    fn an_apposition_needs_a_comma_first() {
+        let t = "Officials met Tim Holt \u{a0}, the national security adviser, on Monday.";
+        assert_eq!(
+            after(t, "Tim Holt").as_deref(),
+            Some("national security adviser")
+        );
+        let t = "Officials met Tim Holt; the national security adviser, on Monday.";
+        assert_eq!(after(t, "Tim Holt"), None);
+        let t = "Officials met Tim Holt\n, the national security adviser, on Monday.";
+        assert_eq!(after(t, "Tim Holt"), None);
     }
 
     #[test]

@@ -13,7 +13,8 @@ use super::cluster::{Form, Occurrence};
 use super::joins::{Groups, is_full_person};
 use crate::extract::ActorKind;
 use crate::extract::text::sentences;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A lone word that several full names of one text carry.
 pub(super) struct Ambiguous {
@@ -26,7 +27,7 @@ pub(super) struct Ambiguous {
 /// the shortest); returns the lone words left to decide occurrence by occurrence (`assign`).
 /// Runs after multiword short forms have joined their full names.
 pub(super) fn join_surnames(forms: &[Form], groups: &mut Groups) -> Vec<Ambiguous> {
-    let mut carriers: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut carriers: HashMap<&str, Vec<usize>> = HashMap::default();
     for (j, g) in forms.iter().enumerate().filter(|(_, g)| is_full_person(g)) {
         let words: BTreeSet<&str> = g.words[1..].iter().map(String::as_str).collect();
         for w in words {
@@ -34,7 +35,7 @@ pub(super) fn join_surnames(forms: &[Form], groups: &mut Groups) -> Vec<Ambiguou
         }
     }
     // The length of each group's fullest name.
-    let mut longest: HashMap<usize, usize> = HashMap::new();
+    let mut longest: HashMap<usize, usize> = HashMap::default();
     for (j, g) in forms.iter().enumerate() {
         let e = longest.entry(groups.root(j)).or_insert(0);
         *e = (*e).max(g.words.len());

@@ -4,12 +4,17 @@
 
 use super::features::{self, BOS, History, NUM_TAGS, O, Prepared, allowed, split_tag};
 use super::model::Scorer;
+use super::word_sums;
+use std::ops::Range;
 
 /// A scorer that never learns, so inference can share the training decoder.
 pub struct Frozen<'a, S>(pub &'a S);
 impl<S: Scorer> Scorer for Frozen<'_, S> {
     fn score(&self, feats: &[u64], out: &mut [f32; NUM_TAGS]) {
         self.0.score(feats, out);
+    }
+    fn as_model(&self) -> Option<&super::model::Model> {
+        self.0.as_model()
     }
 }
 
@@ -134,7 +139,98 @@ fn tags_in(mut mask: u32) -> impl Iterator<Item = usize> {
     })
 }
 
+/// How the beam search scores a token: from the feature lists, or (with the
+/// integer model) from cached sums, with the same result.
+trait TokenScores {
+    /// The scores of the static and history features of token `i` of sentence `s`.
+    fn base(
+        &self,
+        p: &Prepared,
+        s: &Range<usize>,
+        i: usize,
+        hist: &History,
+        feats: &mut Vec<u64>,
+        out: &mut [f32; NUM_TAGS],
+    );
+    /// The scores of the tag features of token `i` after tags `t1`, `t2`.
+    fn tags(
+        &self,
+        p: &Prepared,
+        i: usize,
+        t1: usize,
+        t2: usize,
+        feats: &mut Vec<u64>,
+        out: &mut [f32; NUM_TAGS],
+    );
+}
+
+struct Lists<'a, S>(&'a S);
+
+impl<S: Scorer> TokenScores for Lists<'_, S> {
+    fn base(
+        &self,
+        p: &Prepared,
+        s: &Range<usize>,
+        i: usize,
+        hist: &History,
+        feats: &mut Vec<u64>,
+        out: &mut [f32; NUM_TAGS],
+    ) {
+        feats.clear();
+        features::static_features(p, s, i, feats);
+        features::history_features(p, s, i, hist, feats);
+        self.0.score(feats, out);
+    }
+
+    fn tags(
+        &self,
+        p: &Prepared,
+        i: usize,
+        t1: usize,
+        t2: usize,
+        feats: &mut Vec<u64>,
+        out: &mut [f32; NUM_TAGS],
+    ) {
+        feats.clear();
+        features::tag_features(p, i, t1, t2, feats);
+        self.0.score(feats, out);
+    }
+}
+
+impl TokenScores for word_sums::Cached<'_> {
+    fn base(
+        &self,
+        p: &Prepared,
+        s: &Range<usize>,
+        i: usize,
+        hist: &History,
+        feats: &mut Vec<u64>,
+        out: &mut [f32; NUM_TAGS],
+    ) {
+        word_sums::Cached::base(self, p, s, i, hist, feats, out);
+    }
+
+    fn tags(
+        &self,
+        p: &Prepared,
+        i: usize,
+        t1: usize,
+        t2: usize,
+        feats: &mut Vec<u64>,
+        out: &mut [f32; NUM_TAGS],
+    ) {
+        word_sums::Cached::tags(self, p, i, t1, t2, feats, out);
+    }
+}
+
 fn beam_search<S: Scorer>(p: &Prepared, scorer: &S) -> Vec<usize> {
+    match scorer.as_model() {
+        Some(m) => word_sums::with(m, p, |cached| beam_search_with(p, &*cached)),
+        None => beam_search_with(p, &Lists(scorer)),
+    }
+}
+
+fn beam_search_with(p: &Prepared, scorer: &impl TokenScores) -> Vec<usize> {
     let mut tags = vec![O; p.tokens.len()];
     let mut hist = History::default();
     let mut feats = Vec::with_capacity(96);
@@ -156,18 +252,13 @@ fn beam_search<S: Scorer>(p: &Prepared, scorer: &S) -> Vec<usize> {
             node: NO_NODE,
         });
         for i in s.clone() {
-            feats.clear();
-            features::static_features(p, s, i, &mut feats);
-            features::history_features(p, s, i, &hist, &mut feats);
-            scorer.score(&feats, &mut base);
+            scorer.base(p, s, i, &hist, &mut feats, &mut base);
             let last = i + 1 == s.end;
             // The best BEAM candidates, best first; on ties the earlier one
             // (lower hypothesis, then lower tag) stays ahead, so results are deterministic.
             let mut top: [(f32, usize, usize); BEAM] = [(f32::NEG_INFINITY, 0, NUM_TAGS); BEAM];
             for (h, hyp) in beam.iter().enumerate() {
-                feats.clear();
-                features::tag_features(p, i, hyp.t1, hyp.t2, &mut feats);
-                scorer.score(&feats, &mut delta);
+                scorer.tags(p, i, hyp.t1, hyp.t2, &mut feats, &mut delta);
                 let prev = if hyp.t1 == BOS { O } else { hyp.t1 };
                 let ok = follows.after(prev, last);
                 // Local scores as log-probabilities over the tags allowed here

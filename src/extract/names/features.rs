@@ -9,6 +9,8 @@
 use super::clusters::{self, Code, LEVELS};
 use super::gazetteer::{Gazetteer, MINED, TITLE};
 use crate::extract::text::{self, Token};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -239,6 +241,15 @@ pub struct Prepared {
     contexts: IdMap<Vec<u64>>,
 }
 
+thread_local! {
+    /// `analyse` of the words seen lately (it depends on the word alone, and
+    /// words repeat): a lookup costs less than the analysis.
+    static ANALYSED: RefCell<FxHashMap<Box<str>, TokenInfo>> = RefCell::default();
+}
+
+/// Words kept in `ANALYSED` at most (a few MB); past it, it starts afresh.
+const MAX_ANALYSED: usize = 1 << 14;
+
 /// At most this many distinct neighbours are kept per word.
 const MAX_CONTEXTS: usize = 8;
 
@@ -246,7 +257,25 @@ const MAX_CONTEXTS: usize = 8;
 pub fn prepare(text: &str, gaz: &Gazetteer) -> Prepared {
     let tokens = text::tokenize(text);
     let sentences = text::sentence_tokens(text, &tokens);
-    let mut info: Vec<TokenInfo> = tokens.iter().map(|t| analyse(t.text(text))).collect();
+    let mut info: Vec<TokenInfo> = ANALYSED.with_borrow_mut(|seen| {
+        if seen.len() >= MAX_ANALYSED {
+            seen.clear();
+        }
+        tokens
+            .iter()
+            .map(|t| {
+                let word = t.text(text);
+                match seen.get(word) {
+                    Some(info) => info.clone(),
+                    None => {
+                        let info = analyse(word);
+                        seen.insert(word.into(), info.clone());
+                        info
+                    }
+                }
+            })
+            .collect()
+    });
     let mut case_seen: IdMap<u8> = IdMap::default();
     for s in &sentences {
         let headline = info[s.clone()].iter().all(|t| t.cap != Cap::Lower as u8)
@@ -336,6 +365,9 @@ impl TokenInfo {
 
 // -------------------------------------------------------------- templates
 
+mod parts;
+pub use parts::{WINDOW, WordKey, context_features, place_features, place_key, word_features};
+
 #[inline]
 fn feat(template: u64, value: u64) -> u64 {
     finish(fx(fx(0, template), value))
@@ -411,18 +443,9 @@ pub fn static_features(p: &Prepared, sent: &std::ops::Range<usize>, i: usize, ou
     out.push(feat(65, cluster_at(1)));
     // The principal-component codes of the token and its neighbours: where in
     // the vector space the words lie, beyond which cluster they fall in.
-    let code_feats = |tmpl: u64, c: Code, out: &mut Vec<u64>| {
-        for (sign, mut bits) in [(0u64, c.pos), (1, c.neg)] {
-            while bits != 0 {
-                let d = u64::from(bits.trailing_zeros());
-                bits &= bits - 1;
-                out.push(feat(tmpl, d << 1 | sign));
-            }
-        }
-    };
     for (tmpl, d) in [(70u64, 0isize), (71, -1), (72, 1)] {
         if let Some(x) = at(d) {
-            code_feats(tmpl, x.code, out);
+            parts::code_features(tmpl, x.code, out);
         }
     }
     out.push(feat2(
@@ -479,9 +502,19 @@ impl History {
 /// Pushes the features that depend on the previous two tags `t1`, `t2` (`BOS`
 /// before the sentence start).
 pub fn tag_features(p: &Prepared, i: usize, t1: usize, t2: usize, out: &mut Vec<u64>) {
-    let t = &p.info[i];
+    tag_pair_features(t1, t2, out);
+    tag_word_features(p, i, t1, out);
+}
+
+/// The part of `tag_features` that depends on the two tags alone.
+pub fn tag_pair_features(t1: usize, t2: usize, out: &mut Vec<u64>) {
     out.push(feat(40, t1 as u64));
     out.push(feat2(41, t1 as u64, t2 as u64));
+}
+
+/// The part of `tag_features` that depends on the previous tag and the token.
+pub fn tag_word_features(p: &Prepared, i: usize, t1: usize, out: &mut Vec<u64>) {
+    let t = &p.info[i];
     out.push(feat2(42, t1 as u64, t.lower));
     out.push(feat2(43, t1 as u64, t.shape));
 }

@@ -38,10 +38,10 @@ const SEED: u64 = 0x6a09_e667;
 /// Phrases keyed by the hash of their lowercased tokens.
 #[derive(Default, Clone)]
 pub struct Gazetteer {
-    /// Phrase hash -> bit set of the lists it is on.
-    phrases: IdMap<u16>,
-    /// Hashes of every proper prefix of a phrase, so matching can stop early.
-    prefixes: IdMap<()>,
+    /// Hash of a phrase or of a proper prefix of one -> bit set of the lists the
+    /// phrase is on (0 for a prefix only) and whether it is a prefix (matching
+    /// goes on only then). One map, so each token costs one lookup.
+    phrases: IdMap<(u16, bool)>,
     max_len: usize,
     /// Common lowercase words (list `common`), which capitalised are rarely names.
     common: IdMap<()>,
@@ -58,10 +58,10 @@ impl Gazetteer {
         for (k, t) in toks.iter().enumerate() {
             h = fx(h, lower_hash(t.text(phrase)));
             if k + 1 < toks.len() {
-                self.prefixes.insert(h, ());
+                self.phrases.entry(h).or_default().1 = true;
             }
         }
-        *self.phrases.entry(h).or_default() |= 1 << list;
+        self.phrases.entry(h).or_default().0 |= 1 << list;
         self.max_len = self.max_len.max(toks.len());
     }
 
@@ -100,10 +100,13 @@ impl Gazetteer {
                 let window = &info[i..s.end.min(i + self.max_len)];
                 for (j, t) in (i..).zip(window) {
                     h = fx(h, t.lower());
-                    if let Some(&lists) = self.phrases.get(&h) {
+                    let Some(&(lists, prefix)) = self.phrases.get(&h) else {
+                        break;
+                    };
+                    if lists != 0 {
                         best = Some((j, lists));
                     }
-                    if !self.prefixes.contains_key(&h) {
+                    if !prefix {
                         break;
                     }
                 }

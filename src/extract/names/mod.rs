@@ -15,6 +15,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod model;
 mod spans;
+mod word_sums;
 
 use super::{ActorKind, NameSpan};
 pub use decode::{Frozen, decode};

@@ -21,6 +21,11 @@ pub trait Scorer {
     fn learn(&mut self, _feats: &[u64], _gold: usize, _pred: usize) {}
     /// Called once per training token, for the averaging clock.
     fn tick(&mut self) {}
+    /// The integer table behind the scores, when it is one: the decoder can
+    /// then add up cached partial sums (`word_sums`) with the same result.
+    fn as_model(&self) -> Option<&Model> {
+        None
+    }
 }
 
 /// The table index of a feature hash in a table of `1 << bits` buckets.
@@ -38,6 +43,8 @@ pub enum ModelError {
 }
 
 pub struct Model {
+    /// Tells models apart for caches of their sums (`word_sums`); unique in the process.
+    id: u64,
     bits: u32,
     scale: f32,
     /// Bucket -> row number in `rows` (0: the zero row).
@@ -66,12 +73,22 @@ fn read_varint(b: &[u8], at: &mut usize) -> Option<usize> {
     None
 }
 
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 impl Model {
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
     /// Quantises float weights (`(1 << bits) * NUM_TAGS` of them) into a model.
     pub fn quantise(bits: u32, weights: &[f32]) -> Model {
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { 32000.0 / max } else { 1.0 };
         let mut m = Model {
+            id: next_id(),
             bits,
             scale,
             index: vec![0; 1 << bits],
@@ -159,6 +176,7 @@ impl Model {
             }
         }
         let mut m = Model {
+            id: next_id(),
             bits,
             scale,
             index: vec![0; 1 << bits],
@@ -197,6 +215,19 @@ impl Scorer for Model {
     /// cost more in mispredicted branches than they save in misses.)
     fn score(&self, feats: &[u64], out: &mut [f32; NUM_TAGS]) {
         let mut acc = [0i32; NUM_TAGS];
+        self.add_sums(feats, &mut acc);
+        self.scores(&acc, out);
+    }
+
+    fn as_model(&self) -> Option<&Model> {
+        Some(self)
+    }
+}
+
+impl Model {
+    /// Adds the weights of `feats` into `acc`, as integers: sums are exact, so
+    /// they can be made in any order and in parts.
+    pub fn add_sums(&self, feats: &[u64], acc: &mut [i32; NUM_TAGS]) {
         let mut found = [0u32; BATCH];
         for batch in feats.chunks(BATCH) {
             let found = &mut found[..batch.len()];
@@ -206,9 +237,13 @@ impl Scorer for Model {
                     prefetch(row);
                 }
             }
-            add_rows(&self.rows, found, &mut acc);
+            add_rows(&self.rows, found, acc);
         }
-        for (o, a) in out.iter_mut().zip(acc) {
+    }
+
+    /// The scores of summed weights.
+    pub fn scores(&self, acc: &[i32; NUM_TAGS], out: &mut [f32; NUM_TAGS]) {
+        for (o, &a) in out.iter_mut().zip(acc) {
             *o = a as f32 / self.scale;
         }
     }

@@ -11,7 +11,7 @@ const PERSON_TITLES: &str = include_str!("../../../data/ner/person_titles.txt");
 
 /// True when `word` opens a person's name without being part of it (`Mr`, `Cardinal`).
 pub(super) fn is_person_title(word: &str) -> bool {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| crate::extract::list_entries(PERSON_TITLES).collect())
         .contains(word)
 }
@@ -21,7 +21,7 @@ const PARTICLES: &str = include_str!("../../../data/name_particles.txt");
 
 /// True when `word` is a lowercase name particle (`of`, `for`, `van`).
 pub fn is_particle(word: &str) -> bool {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| crate::extract::list_entries(PARTICLES).collect())
         .contains(word)
 }
@@ -170,8 +170,8 @@ pub(super) fn agree_types(text: &str, p: &Prepared, found: &mut [(usize, usize, 
         text.get(p.tokens[first].start..p.tokens[last].end)
             .unwrap_or("")
     };
-    let mut counts: std::collections::HashMap<&str, [u16; features::TYPES]> =
-        std::collections::HashMap::new();
+    let mut counts: rustc_hash::FxHashMap<&str, [u16; features::TYPES]> =
+        rustc_hash::FxHashMap::default();
     for span in found.iter() {
         counts.entry(name(span)).or_default()[span.2] += 1;
     }

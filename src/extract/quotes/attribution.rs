@@ -13,7 +13,7 @@
 use crate::extract::actors::is_role_word;
 use crate::extract::text::{Token, tokenize};
 use crate::extract::{ActorKind, LocalActor, Mention};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
