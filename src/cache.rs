@@ -79,6 +79,11 @@ impl ExtractionCache {
         ex
     }
 
+    /// Whether it holds no extraction.
+    pub fn is_empty(&self) -> bool {
+        self.entries.lock().map_or(true, |m| m.is_empty())
+    }
+
     /// Forgets every entry.
     pub fn clear(&self) {
         if let Ok(mut m) = self.entries.lock() {

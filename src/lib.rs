@@ -145,7 +145,16 @@ pub fn assemble(
     let theme = render::Theme::load(&opts.root)?;
     let (loaded, disk_cache) = rayon::join(
         || source::load_cached(&opts.root, opts.drafts, caches.parsed),
-        || caches.extractions_file.map(cache::ExtractionCache::load),
+        || {
+            let disk_cache = caches.extractions_file.map(cache::ExtractionCache::load);
+            // With no extraction to reuse, every article will be extracted:
+            // the extractor's tables load now rather than when extraction starts.
+            let reusable = disk_cache.as_ref().or(caches.extractions);
+            if reusable.is_none_or(cache::ExtractionCache::is_empty) {
+                extract::warm_up();
+            }
+            disk_cache
+        },
     );
     let extraction_cache = disk_cache.as_ref().or(caches.extractions);
     report.diagnostics.extend(loaded.diagnostics);
