@@ -18,6 +18,44 @@ pub struct Dates {
     event_labels: Vec<String>,
     /// Per event: its date in `event_labels`.
     event_label: Vec<usize>,
+    /// What the compiled event partial writes, escaped once here rather than
+    /// on every page that lists an event (see [`super::compiled`]).
+    pub html: Escaped,
+}
+
+/// Text of the briefing as HTML writes it, escaped once: an event, an actor
+/// or an article is listed on many pages, and the compiled partials copy these.
+pub struct Escaped {
+    /// Per date of `Dates::event_labels`: the label and its TIMEX3 value.
+    pub event_labels: Vec<String>,
+    pub event_values: Vec<String>,
+    /// Per article: `articles/<id>/index.html` and the title.
+    pub article_paths: Vec<String>,
+    pub article_titles: Vec<String>,
+    /// Per actor: the id, `actors/<id>/index.html`, the name.
+    pub actor_ids: Vec<String>,
+    pub actor_paths: Vec<String>,
+    pub actor_names: Vec<String>,
+}
+
+impl Escaped {
+    fn new(b: &Briefing, event_labels: &[String], event_values: &[String]) -> Escaped {
+        use super::escape::escape_html as esc;
+        use super::links::{actor_path, article_path};
+        Escaped {
+            event_labels: event_labels.iter().map(|l| esc(l)).collect(),
+            event_values: event_values.iter().map(|v| esc(v)).collect(),
+            article_paths: b
+                .articles
+                .iter()
+                .map(|a| esc(&article_path(&a.id)))
+                .collect(),
+            article_titles: b.articles.iter().map(|a| esc(&a.title)).collect(),
+            actor_ids: b.actors.iter().map(|a| esc(&a.id)).collect(),
+            actor_paths: b.actors.iter().map(|a| esc(&actor_path(&a.id))).collect(),
+            actor_names: b.actors.iter().map(|a| esc(&a.name)).collect(),
+        }
+    }
 }
 
 /// What the views are made from: the briefing, its dates in words, and the
@@ -47,13 +85,15 @@ impl<'a> Prepared<'a> {
         source: Source,
         links: &Links,
     ) -> Result<EventItem, RenderError> {
+        if self.theme.default_event_partial {
+            let mut html = String::new();
+            super::compiled::event(self, event, source, links, &mut html);
+            return Ok(EventItem { html });
+        }
         let view = EventView::new(self, event, source, links);
-        let html = if self.theme.default_event_partial {
-            super::compiled::event(&view)
-        } else {
-            self.theme
-                .render_fragment("partials/event.html", "e", &view)?
-        };
+        let html = self
+            .theme
+            .render_fragment("partials/event.html", "e", &view)?;
         Ok(EventItem { html })
     }
 
@@ -64,16 +104,27 @@ impl<'a> Prepared<'a> {
     fn article_date(&self, article: usize) -> Option<&(String, String)> {
         self.dates.article_dates[article].as_ref()
     }
+
+    /// Event `event`'s date: its label in [`Escaped::event_labels`].
+    pub fn event_date_index(&self, event: usize) -> usize {
+        self.dates.event_label[event]
+    }
+
+    pub fn html(&self) -> &Escaped {
+        &self.dates.html
+    }
 }
 
 impl Dates {
     pub fn new(b: &Briefing) -> Dates {
         let mut event_labels: Vec<String> = Vec::new();
+        let mut event_values: Vec<String> = Vec::new();
         let mut event_label = Vec::with_capacity(b.events.len());
         let mut last = None;
         for e in &b.events {
             if last != Some(e.when) {
                 event_labels.push(e.when.label());
+                event_values.push(e.when.value());
                 last = Some(e.when);
             }
             event_label.push(event_labels.len() - 1);
@@ -91,6 +142,7 @@ impl Dates {
                     })
                 })
                 .collect(),
+            html: Escaped::new(b, &event_labels, &event_values),
             event_labels,
             event_label,
         }
