@@ -4,7 +4,8 @@
 
 use super::escape::escape_into;
 use super::links::Links;
-use crate::model::{ArticleEntry, Briefing};
+use super::views::Prepared;
+use crate::model::ArticleEntry;
 use crate::source::BlockKind;
 use std::fmt::Write as _;
 
@@ -29,7 +30,9 @@ enum Marker {
     OpenMention(usize),
 }
 
-pub fn body_html(briefing: &Briefing, article: &ArticleEntry, links: &Links) -> String {
+pub fn body_html(p: &Prepared, article: &ArticleEntry, links: &Links) -> String {
+    let briefing = p.b;
+    let actor_paths = &p.html().actor_paths;
     let body = &article.body;
     let events = &article.event_sentences;
     let quotes: Vec<usize> = article
@@ -82,16 +85,20 @@ pub fn body_html(briefing: &Briefing, article: &ArticleEntry, links: &Links) -> 
                 Marker::CloseMention => html.push_str("</a>"),
                 Marker::CloseEvent => html.push_str("</span>"),
                 // Writing to a String cannot fail.
+                // The anchors are `quote_anchor` and `sentence_anchor`.
                 Marker::QuoteAnchor(q) => {
-                    let _ = write!(html, "<span id=\"{}\"></span>", quote_anchor(q));
+                    let _ = write!(html, "<span id=\"q{q}\"></span>");
                 }
                 Marker::OpenEvent(s) => {
-                    let _ = write!(html, "<span class=\"event\" id=\"{}\">", sentence_anchor(s));
+                    let _ = write!(html, "<span class=\"event\" id=\"s{s}\">");
                 }
                 Marker::OpenMention(i) => {
-                    let actor = &briefing.actors[article.mentions[i].2];
-                    let _ = write!(html, "<a class=\"mention {}\" href=\"", actor.kind.as_str());
-                    escape_into(&mut html, &links.actor(&actor.id));
+                    let actor = article.mentions[i].2;
+                    html.push_str("<a class=\"mention ");
+                    html.push_str(briefing.actors[actor].kind.as_str());
+                    html.push_str("\" href=\"");
+                    html.push_str(links.root_html());
+                    html.push_str(&actor_paths[actor]);
                     html.push_str("\">");
                 }
             }

@@ -8,10 +8,9 @@
 //! event of the fixture sites both ways and compares the bytes); a site that
 //! overrides one gets its own template, through Tera, as always.
 
-use super::escape::{escape_html, escape_into};
+use super::escape::escape_into;
 use super::links::Links;
 use super::views::{ALSO_LIMIT, Prepared, Source};
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// The templates [`event`] stands in for: overriding either turns it off.
@@ -26,11 +25,7 @@ pub fn event(p: &Prepared, event: usize, source: Source, links: &Links, h: &mut 
     let x = p.html();
     let e = &b.events[event];
     let text = b.event_text(e);
-    let root: Cow<str> = if links.root().bytes().any(|c| b"&<>\"'".contains(&c)) {
-        Cow::Owned(escape_html(links.root()))
-    } else {
-        Cow::Borrowed(links.root())
-    };
+    let root = links.root_html();
     let also = &e.also[..e.also.len().min(ALSO_LIMIT)];
     let link = root.len() + 48;
     h.reserve(
@@ -58,7 +53,7 @@ pub fn event(p: &Prepared, event: usize, source: Source, links: &Links, h: &mut 
     h.push_str("</time> ");
     escape_into(h, text);
     h.push_str(" <a class=\"source\" href=\"");
-    push_sentence_link(h, &root, &x.article_paths[e.article], e.offset);
+    push_sentence_link(h, root, &x.article_paths[e.article], e.offset);
     h.push_str("\">");
     match source {
         Source::Named => h.push_str(&x.article_titles[e.article]),
@@ -72,7 +67,7 @@ pub fn event(p: &Prepared, event: usize, source: Source, links: &Links, h: &mut 
                 h.push_str(", ");
             }
             h.push_str("<a href=\"");
-            push_sentence_link(h, &root, &x.article_paths[a], offset);
+            push_sentence_link(h, root, &x.article_paths[a], offset);
             h.push_str("\">");
             h.push_str(&x.article_titles[a]);
             h.push_str("</a>");
@@ -94,7 +89,7 @@ pub fn event(p: &Prepared, event: usize, source: Source, links: &Links, h: &mut 
             h.push_str("<a class=\"actor ");
             h.push_str(b.actors[a].kind.as_str());
             h.push_str("\" href=\"");
-            h.push_str(&root);
+            h.push_str(root);
             h.push_str(&x.actor_paths[a]);
             h.push_str("\">");
             h.push_str(&x.actor_names[a]);

@@ -345,7 +345,7 @@ impl ArticleView {
             original_url: a.url.clone(),
             author: a.author.clone(),
             tags: a.tags.clone(),
-            body_html: body_html(b, a, links),
+            body_html: body_html(p, a, links),
             actors: a
                 .actors
                 .iter()
