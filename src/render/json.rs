@@ -128,7 +128,8 @@ pub fn write_briefing_json(b: &Briefing, out: &mut dyn std::io::Write) -> std::i
             })
             .collect(),
     };
-    let mut out = std::io::BufWriter::new(out);
+    // Big chunks: these files are a hundred megabytes, written in 8 KB calls otherwise.
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, out);
     serde_json::to_writer_pretty(&mut out, &json)?;
     out.write_all(b"\n")?;
     out.flush()

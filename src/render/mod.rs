@@ -598,7 +598,7 @@ fn frame(
     }
 }
 
-fn overview(p: &Prepared, links: &Links) -> Result<OverviewView, RenderError> {
+fn overview<'a>(p: &Prepared<'a>, links: &Links) -> Result<OverviewView<'a>, RenderError> {
     let b = p.b;
     let mut ranked: Vec<&crate::model::Actor> = b.actors.iter().collect();
     ranked.sort_by(|x, y| y.salience.total_cmp(&x.salience).then(x.id.cmp(&y.id)));
@@ -652,7 +652,7 @@ fn overview(p: &Prepared, links: &Links) -> Result<OverviewView, RenderError> {
     })
 }
 
-fn actors_index(b: &Briefing, links: &Links) -> ActorsView {
+fn actors_index<'a>(b: &'a Briefing, links: &Links) -> ActorsView<'a> {
     const LABELS: [(crate::extract::ActorKind, &str); 4] = [
         (crate::extract::ActorKind::Person, "People"),
         (crate::extract::ActorKind::Organization, "Organizations"),
