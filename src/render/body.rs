@@ -14,11 +14,6 @@ pub fn sentence_anchor(offset: usize) -> String {
     format!("s{offset}")
 }
 
-/// The anchor id of the quote starting at byte `offset`.
-pub fn quote_anchor(offset: usize) -> String {
-    format!("q{offset}")
-}
-
 /// Something inserted into the text at a byte offset. At one offset, closing
 /// tags come first, then anchors, then opening tags (the derived order).
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -85,7 +80,7 @@ pub fn body_html(p: &Prepared, article: &ArticleEntry, links: &Links) -> String 
                 Marker::CloseMention => html.push_str("</a>"),
                 Marker::CloseEvent => html.push_str("</span>"),
                 // Writing to a String cannot fail.
-                // The anchors are `quote_anchor` and `sentence_anchor`.
+                // `q<offset>` (the search index links quotes there) and `sentence_anchor`.
                 Marker::QuoteAnchor(q) => {
                     let _ = write!(html, "<span id=\"q{q}\"></span>");
                 }

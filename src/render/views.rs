@@ -101,7 +101,7 @@ impl<'a> Prepared<'a> {
         &self.dates.event_labels[self.dates.event_label[event]]
     }
 
-    fn article_date(&self, article: usize) -> Option<&'a (String, String)> {
+    pub fn article_date(&self, article: usize) -> Option<&'a (String, String)> {
         self.dates.article_dates[article].as_ref()
     }
 
