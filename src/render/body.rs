@@ -4,7 +4,8 @@
 
 use super::escape::escape_into;
 use super::links::Links;
-use crate::model::{ArticleEntry, Briefing};
+use super::views::Prepared;
+use crate::model::ArticleEntry;
 use crate::source::BlockKind;
 use std::fmt::Write as _;
 
@@ -13,7 +14,7 @@ pub fn sentence_anchor(offset: usize) -> String {
     format!("s{offset}")
 }
 
-/// The anchor id of the quote starting at byte `offset`.
+/// The anchor id of the quote starting at byte `offset` (the search index links there).
 pub fn quote_anchor(offset: usize) -> String {
     format!("q{offset}")
 }
@@ -29,7 +30,9 @@ enum Marker {
     OpenMention(usize),
 }
 
-pub fn body_html(briefing: &Briefing, article: &ArticleEntry, links: &Links) -> String {
+pub fn body_html(p: &Prepared, article: &ArticleEntry, links: &Links) -> String {
+    let briefing = p.b;
+    let actor_paths = &p.html().actor_paths;
     let body = &article.body;
     let events = &article.event_sentences;
     let quotes: Vec<usize> = article
@@ -85,13 +88,17 @@ pub fn body_html(briefing: &Briefing, article: &ArticleEntry, links: &Links) -> 
                 Marker::QuoteAnchor(q) => {
                     let _ = write!(html, "<span id=\"{}\"></span>", quote_anchor(q));
                 }
+                // `sentence_anchor`, written in place: there is one per event sentence.
                 Marker::OpenEvent(s) => {
-                    let _ = write!(html, "<span class=\"event\" id=\"{}\">", sentence_anchor(s));
+                    let _ = write!(html, "<span class=\"event\" id=\"s{s}\">");
                 }
                 Marker::OpenMention(i) => {
-                    let actor = &briefing.actors[article.mentions[i].2];
-                    let _ = write!(html, "<a class=\"mention {}\" href=\"", actor.kind.as_str());
-                    escape_into(&mut html, &links.actor(&actor.id));
+                    let actor = article.mentions[i].2;
+                    html.push_str("<a class=\"mention ");
+                    html.push_str(briefing.actors[actor].kind.as_str());
+                    html.push_str("\" href=\"");
+                    html.push_str(links.root_html());
+                    html.push_str(&actor_paths[actor]);
                     html.push_str("\">");
                 }
             }

@@ -8,14 +8,18 @@
 #[derive(Debug, Clone)]
 pub struct Links {
     root: String,
+    /// `root` as HTML writes it, for the compiled partials.
+    root_html: String,
 }
 
 impl Links {
     /// From the page at `path` (relative to the output folder, e.g. `actors/x/index.html`).
     pub fn from_page(path: &str) -> Links {
         let depth = path.matches('/').count();
+        let root = "../".repeat(depth);
         Links {
-            root: "../".repeat(depth),
+            root_html: root.clone(),
+            root,
         }
     }
 
@@ -25,41 +29,61 @@ impl Links {
         if !root.ends_with('/') {
             root.push('/');
         }
-        Links { root }
+        Links {
+            root_html: super::escape::escape_html(&root),
+            root,
+        }
+    }
+
+    /// [`Links::root`] escaped for HTML.
+    pub fn root_html(&self) -> &str {
+        &self.root_html
+    }
+
+    /// The root followed by `parts`, in one allocation: links are made by the
+    /// hundred thousand.
+    fn join(&self, parts: &[&str]) -> String {
+        let len = self.root.len() + parts.iter().map(|p| p.len()).sum::<usize>();
+        let mut link = String::with_capacity(len);
+        link.push_str(&self.root);
+        for part in parts {
+            link.push_str(part);
+        }
+        link
     }
 
     pub fn root(&self) -> &str {
         &self.root
     }
     pub fn home(&self) -> String {
-        format!("{}index.html", self.root)
+        self.join(&["index.html"])
     }
     pub fn article(&self, id: &str) -> String {
-        format!("{}{}", self.root, article_path(id))
+        self.join(&["articles/", id, "/index.html"])
     }
     pub fn actor(&self, id: &str) -> String {
-        format!("{}{}", self.root, actor_path(id))
+        self.join(&["actors/", id, "/index.html"])
     }
     pub fn actors(&self) -> String {
-        format!("{}actors/index.html", self.root)
+        self.join(&["actors/index.html"])
     }
     pub fn timeline(&self) -> String {
-        format!("{}timeline/index.html", self.root)
+        self.join(&["timeline/index.html"])
     }
     pub fn asset(&self, name: &str) -> String {
-        format!("{}static/{name}", self.root)
+        self.join(&["static/", name])
     }
     pub fn file(&self, name: &str) -> String {
-        format!("{}{name}", self.root)
+        self.join(&[name])
     }
 }
 
 pub fn article_path(id: &str) -> String {
-    format!("articles/{id}/index.html")
+    ["articles/", id, "/index.html"].concat()
 }
 
 pub fn actor_path(id: &str) -> String {
-    format!("actors/{id}/index.html")
+    ["actors/", id, "/index.html"].concat()
 }
 
 /// The public URL of the page at `path`: `https://x.github.io/repo/actors/y/`.

@@ -113,6 +113,9 @@ pub struct Theme {
     /// Whether `partials/event.html` is the default one, which has a compiled
     /// twin ([`compiled::event`]): events are most of what a big site renders.
     default_event_partial: bool,
+    /// Per template, the size of the page it last made: the next one's buffer
+    /// starts that big instead of growing (and copying) its way there.
+    last_size: std::collections::HashMap<String, std::sync::atomic::AtomicUsize>,
 }
 
 /// Tera's error chain in one line: the cause is where the useful part is.
@@ -156,10 +159,15 @@ impl Theme {
             .map(|(n, b)| (n.to_string(), b.to_vec()))
             .collect();
         assets.extend(read_dir_files(&root.join("static"))?);
+        let last_size = templates
+            .keys()
+            .map(|name| (name.clone(), std::sync::atomic::AtomicUsize::new(0)))
+            .collect();
         Ok(Theme {
             tera,
             assets,
             default_event_partial,
+            last_size,
         })
     }
 
@@ -186,16 +194,23 @@ impl Theme {
         frame: &Frame,
         view: &T,
     ) -> Result<Vec<u8>, RenderError> {
+        use std::sync::atomic::Ordering::Relaxed;
         let mut ctx = tera::Context::new();
         ctx.insert("frame", frame);
         ctx.insert("view", view);
+        let last = self.last_size.get(template);
+        let size = last.map_or(0, |s| s.load(Relaxed));
+        let mut bytes = Vec::with_capacity(size + size / 4 + 4096);
         self.tera
-            .render(template, &ctx)
-            .map(String::into_bytes)
+            .render_to(template, &ctx, &mut bytes)
             .map_err(|e| RenderError::Template {
                 name: template.into(),
                 message: describe(&e),
-            })
+            })?;
+        if let Some(last) = last {
+            last.store(bytes.len(), Relaxed);
+        }
+        Ok(bytes)
     }
 }
 
@@ -586,7 +601,7 @@ fn frame(
     }
 }
 
-fn overview(p: &Prepared, links: &Links) -> Result<OverviewView, RenderError> {
+fn overview<'a>(p: &Prepared<'a>, links: &Links) -> Result<OverviewView<'a>, RenderError> {
     let b = p.b;
     let mut ranked: Vec<&crate::model::Actor> = b.actors.iter().collect();
     ranked.sort_by(|x, y| y.salience.total_cmp(&x.salience).then(x.id.cmp(&y.id)));
@@ -640,7 +655,7 @@ fn overview(p: &Prepared, links: &Links) -> Result<OverviewView, RenderError> {
     })
 }
 
-fn actors_index(b: &Briefing, links: &Links) -> ActorsView {
+fn actors_index<'a>(b: &'a Briefing, links: &Links) -> ActorsView<'a> {
     const LABELS: [(crate::extract::ActorKind, &str); 4] = [
         (crate::extract::ActorKind::Person, "People"),
         (crate::extract::ActorKind::Organization, "Organizations"),

@@ -18,7 +18,7 @@
 use super::body::{quote_anchor, sentence_anchor};
 use super::links::{actor_path, article_path};
 use super::views::Prepared;
-use crate::model::{Actor, ArticleEntry, Briefing, QuoteEntry};
+use crate::model::{Actor, Briefing, QuoteEntry};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -95,7 +95,7 @@ fn record<'a>(p: &Prepared<'a>, i: usize) -> Record<'a> {
         Some(i) => i,
     };
     let i = match i.checked_sub(b.articles.len()) {
-        None => return article_record(&b.articles[i]),
+        None => return article_record(p, i),
         Some(i) => i,
     };
     match i.checked_sub(b.quotes.len()) {
@@ -119,13 +119,13 @@ fn actor_record(a: &Actor) -> Record<'_> {
     }
 }
 
-fn article_record(a: &ArticleEntry) -> Record<'_> {
+fn article_record<'a>(p: &Prepared<'a>, i: usize) -> Record<'a> {
+    let a = &p.b.articles[i];
     Record {
         k: "article",
         t: &a.title,
-        s: a.date
-            .map(|d| d.format("%-d %B %Y").to_string())
-            .unwrap_or_default(),
+        s: p.article_date(i)
+            .map_or_else(String::new, |(label, _)| label.clone()),
         u: article_path(&a.id),
         x: String::new(),
     }

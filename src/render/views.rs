@@ -18,6 +18,44 @@ pub struct Dates {
     event_labels: Vec<String>,
     /// Per event: its date in `event_labels`.
     event_label: Vec<usize>,
+    /// What the compiled event partial writes, escaped once here rather than
+    /// on every page that lists an event (see [`super::compiled`]).
+    pub html: Escaped,
+}
+
+/// Text of the briefing as HTML writes it, escaped once: an event, an actor
+/// or an article is listed on many pages, and the compiled partials copy these.
+pub struct Escaped {
+    /// Per date of `Dates::event_labels`: the label and its TIMEX3 value.
+    pub event_labels: Vec<String>,
+    pub event_values: Vec<String>,
+    /// Per article: `articles/<id>/index.html` and the title.
+    pub article_paths: Vec<String>,
+    pub article_titles: Vec<String>,
+    /// Per actor: the id, `actors/<id>/index.html`, the name.
+    pub actor_ids: Vec<String>,
+    pub actor_paths: Vec<String>,
+    pub actor_names: Vec<String>,
+}
+
+impl Escaped {
+    fn new(b: &Briefing, event_labels: &[String], event_values: &[String]) -> Escaped {
+        use super::escape::escape_html as esc;
+        use super::links::{actor_path, article_path};
+        Escaped {
+            event_labels: event_labels.iter().map(|l| esc(l)).collect(),
+            event_values: event_values.iter().map(|v| esc(v)).collect(),
+            article_paths: b
+                .articles
+                .iter()
+                .map(|a| esc(&article_path(&a.id)))
+                .collect(),
+            article_titles: b.articles.iter().map(|a| esc(&a.title)).collect(),
+            actor_ids: b.actors.iter().map(|a| esc(&a.id)).collect(),
+            actor_paths: b.actors.iter().map(|a| esc(&actor_path(&a.id))).collect(),
+            actor_names: b.actors.iter().map(|a| esc(&a.name)).collect(),
+        }
+    }
 }
 
 /// What the views are made from: the briefing, its dates in words, and the
@@ -47,13 +85,15 @@ impl<'a> Prepared<'a> {
         source: Source,
         links: &Links,
     ) -> Result<EventItem, RenderError> {
+        if self.theme.default_event_partial {
+            let mut html = String::new();
+            super::compiled::event(self, event, source, links, &mut html);
+            return Ok(EventItem { html });
+        }
         let view = EventView::new(self, event, source, links);
-        let html = if self.theme.default_event_partial {
-            super::compiled::event(&view)
-        } else {
-            self.theme
-                .render_fragment("partials/event.html", "e", &view)?
-        };
+        let html = self
+            .theme
+            .render_fragment("partials/event.html", "e", &view)?;
         Ok(EventItem { html })
     }
 
@@ -61,19 +101,30 @@ impl<'a> Prepared<'a> {
         &self.dates.event_labels[self.dates.event_label[event]]
     }
 
-    fn article_date(&self, article: usize) -> Option<&(String, String)> {
+    pub fn article_date(&self, article: usize) -> Option<&'a (String, String)> {
         self.dates.article_dates[article].as_ref()
+    }
+
+    /// Event `event`'s date: its label in [`Escaped::event_labels`].
+    pub fn event_date_index(&self, event: usize) -> usize {
+        self.dates.event_label[event]
+    }
+
+    pub fn html(&self) -> &Escaped {
+        &self.dates.html
     }
 }
 
 impl Dates {
     pub fn new(b: &Briefing) -> Dates {
         let mut event_labels: Vec<String> = Vec::new();
+        let mut event_values: Vec<String> = Vec::new();
         let mut event_label = Vec::with_capacity(b.events.len());
         let mut last = None;
         for e in &b.events {
             if last != Some(e.when) {
                 event_labels.push(e.when.label());
+                event_values.push(e.when.value());
                 last = Some(e.when);
             }
             event_label.push(event_labels.len() - 1);
@@ -91,6 +142,7 @@ impl Dates {
                     })
                 })
                 .collect(),
+            html: Escaped::new(b, &event_labels, &event_values),
             event_labels,
             event_label,
         }
@@ -101,64 +153,64 @@ impl Dates {
 pub const ALSO_LIMIT: usize = 5;
 
 #[derive(Serialize)]
-pub struct ActorLink {
-    pub name: String,
+pub struct ActorLink<'a> {
+    pub name: &'a str,
     pub url: String,
     pub kind: &'static str,
-    pub role: Option<String>,
+    pub role: Option<&'a str>,
     pub articles: usize,
 }
 
-impl ActorLink {
-    pub fn new(actor: &Actor, links: &Links) -> ActorLink {
+impl<'a> ActorLink<'a> {
+    pub fn new(actor: &'a Actor, links: &Links) -> ActorLink<'a> {
         ActorLink {
-            name: actor.name.clone(),
+            name: &actor.name,
             url: links.actor(&actor.id),
             kind: actor.kind.as_str(),
-            role: actor.roles.first().cloned(),
+            role: actor.roles.first().map(String::as_str),
             articles: actor.articles.len(),
         }
     }
 }
 
 #[derive(Clone, Serialize)]
-pub struct ArticleLink {
-    pub title: String,
+pub struct ArticleLink<'a> {
+    pub title: &'a str,
     pub url: String,
-    pub date: Option<String>,
-    pub date_iso: Option<String>,
-    pub source: Option<String>,
+    pub date: Option<&'a str>,
+    pub date_iso: Option<&'a str>,
+    pub source: Option<&'a str>,
 }
 
-impl ArticleLink {
-    pub fn new(p: &Prepared, article: usize, links: &Links) -> ArticleLink {
+impl<'a> ArticleLink<'a> {
+    pub fn new(p: &Prepared<'a>, article: usize, links: &Links) -> ArticleLink<'a> {
         let entry = &p.b.articles[article];
         let date = p.article_date(article);
         ArticleLink {
-            title: entry.title.clone(),
+            title: &entry.title,
             url: links.article(&entry.id),
-            date: date.map(|d| d.0.clone()),
-            date_iso: date.map(|d| d.1.clone()),
-            source: entry.source.clone(),
+            date: date.map(|d| d.0.as_str()),
+            date_iso: date.map(|d| d.1.as_str()),
+            source: entry.source.as_deref(),
         }
     }
 }
 
 #[derive(Serialize)]
-pub struct EventView {
-    pub date: String,
+pub struct EventView<'a> {
+    pub date: &'a str,
     pub date_iso: String,
-    pub text: String,
+    pub text: &'a str,
     /// The sentence in its article.
     pub url: String,
     /// The article it comes from; left out on that article's own page.
-    pub article: Option<ArticleLink>,
+    pub article: Option<ArticleLink<'a>>,
     /// Other articles that report the same event, linked at their sentence:
     /// the first [`ALSO_LIMIT`].
-    pub also: Vec<ArticleLink>,
+    pub also: Vec<ArticleLink<'a>>,
     /// How many more report it.
     pub also_more: usize,
-    pub actors: Vec<ActorLink>,
+    pub actors: Vec<ActorLink<'a>>,
     /// Actor ids, for the timeline's filter.
     pub actor_ids: String,
 }
@@ -171,15 +223,15 @@ pub enum Source {
     Implied,
 }
 
-impl EventView {
-    pub fn new(p: &Prepared, event: usize, source: Source, links: &Links) -> EventView {
+impl<'a> EventView<'a> {
+    pub fn new(p: &Prepared<'a>, event: usize, source: Source, links: &Links) -> EventView<'a> {
         let b = p.b;
         let e: &EventEntry = &b.events[event];
         let article = &b.articles[e.article];
         EventView {
-            date: p.event_date(event).to_string(),
+            date: &p.dates.event_labels[p.dates.event_label[event]],
             date_iso: e.when.value(),
-            text: b.event_text(e).to_string(),
+            text: b.event_text(e),
             url: format!(
                 "{}#{}",
                 links.article(&article.id),
@@ -213,16 +265,16 @@ impl EventView {
 }
 
 #[derive(Serialize)]
-pub struct QuoteView {
-    pub text: String,
-    pub speaker: Option<ActorLink>,
-    pub article: ArticleLink,
+pub struct QuoteView<'a> {
+    pub text: &'a str,
+    pub speaker: Option<ActorLink<'a>>,
+    pub article: ArticleLink<'a>,
 }
 
-impl QuoteView {
-    pub fn new(p: &Prepared, q: &QuoteEntry, links: &Links) -> QuoteView {
+impl<'a> QuoteView<'a> {
+    pub fn new(p: &Prepared<'a>, q: &QuoteEntry, links: &Links) -> QuoteView<'a> {
         QuoteView {
-            text: p.b.quote_text(q).to_string(),
+            text: p.b.quote_text(q),
             speaker: q.speaker.map(|s| ActorLink::new(&p.b.actors[s], links)),
             article: ArticleLink::new(p, q.article, links),
         }
@@ -251,49 +303,53 @@ pub struct Frame {
 }
 
 #[derive(Serialize)]
-pub struct OverviewView {
+pub struct OverviewView<'a> {
     pub period: Option<String>,
     pub article_count: usize,
     pub actor_count: usize,
     pub event_count: usize,
-    pub key_actors: Vec<ActorLink>,
+    pub key_actors: Vec<ActorLink<'a>>,
     pub network: Option<super::network::Network>,
     pub latest_events: Vec<EventItem>,
-    pub quotes: Vec<QuoteView>,
-    pub articles: Vec<ArticleLink>,
+    pub quotes: Vec<QuoteView<'a>>,
+    pub articles: Vec<ArticleLink<'a>>,
     /// Articles not listed on the overview.
     pub more_articles: usize,
 }
 
 #[derive(Serialize)]
-pub struct ArticleView {
-    pub title: String,
-    pub date: Option<String>,
-    pub date_iso: Option<String>,
-    pub source: Option<String>,
-    pub original_url: Option<String>,
-    pub author: Option<String>,
-    pub tags: Vec<String>,
+pub struct ArticleView<'a> {
+    pub title: &'a str,
+    pub date: Option<&'a str>,
+    pub date_iso: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub original_url: Option<&'a str>,
+    pub author: Option<&'a str>,
+    pub tags: &'a [String],
     pub body_html: String,
-    pub actors: Vec<ActorLink>,
+    pub actors: Vec<ActorLink<'a>>,
     pub events: Vec<EventItem>,
-    pub quotes: Vec<QuoteView>,
+    pub quotes: Vec<QuoteView<'a>>,
 }
 
-impl ArticleView {
-    pub fn new(p: &Prepared, article: usize, links: &Links) -> Result<ArticleView, RenderError> {
+impl<'a> ArticleView<'a> {
+    pub fn new(
+        p: &Prepared<'a>,
+        article: usize,
+        links: &Links,
+    ) -> Result<ArticleView<'a>, RenderError> {
         let b = p.b;
         let a: &ArticleEntry = &b.articles[article];
-        let head = ArticleLink::new(p, article, links);
+        let date = p.article_date(article);
         Ok(ArticleView {
-            title: a.title.clone(),
-            date: head.date,
-            date_iso: head.date_iso,
-            source: a.source.clone(),
-            original_url: a.url.clone(),
-            author: a.author.clone(),
-            tags: a.tags.clone(),
-            body_html: body_html(b, a, links),
+            title: &a.title,
+            date: date.map(|d| d.0.as_str()),
+            date_iso: date.map(|d| d.1.as_str()),
+            source: a.source.as_deref(),
+            original_url: a.url.as_deref(),
+            author: a.author.as_deref(),
+            tags: &a.tags,
+            body_html: body_html(p, a, links),
             actors: a
                 .actors
                 .iter()
@@ -314,8 +370,8 @@ impl ArticleView {
 }
 
 #[derive(Serialize)]
-pub struct RelatedView {
-    pub actor: ActorLink,
+pub struct RelatedView<'a> {
+    pub actor: ActorLink<'a>,
     pub shared: usize,
 }
 
@@ -328,16 +384,16 @@ pub const ACTOR_QUOTES: usize = 50;
 pub const ACTOR_ARTICLES_PER_PAGE: usize = 200;
 
 #[derive(Serialize)]
-pub struct ActorView {
-    pub name: String,
+pub struct ActorView<'a> {
+    pub name: &'a str,
     pub kind: &'static str,
-    pub roles: Vec<String>,
-    pub aliases: Vec<String>,
+    pub roles: &'a [String],
+    pub aliases: &'a [String],
     pub mention_count: usize,
-    pub quotes: Vec<QuoteView>,
+    pub quotes: Vec<QuoteView<'a>>,
     pub total_quotes: usize,
     /// Newest first, the first [`ACTOR_ARTICLES`].
-    pub articles: Vec<ArticleLink>,
+    pub articles: Vec<ArticleLink<'a>>,
     pub total_articles: usize,
     /// The page listing the articles after these, and how many there are.
     pub more_articles: Option<String>,
@@ -345,7 +401,7 @@ pub struct ActorView {
     /// In date order, the latest [`ACTOR_EVENTS`].
     pub events: Vec<EventItem>,
     pub total_events: usize,
-    pub related: Vec<RelatedView>,
+    pub related: Vec<RelatedView<'a>>,
     /// The timeline filtered to this actor.
     pub timeline: String,
 }
@@ -364,15 +420,19 @@ pub fn actor_article_pages(actor: &Actor) -> usize {
         .div_ceil(ACTOR_ARTICLES_PER_PAGE)
 }
 
-impl ActorView {
-    pub fn new(p: &Prepared, a: &Actor, links: &Links) -> Result<ActorView, RenderError> {
+impl<'a> ActorView<'a> {
+    pub fn new(
+        p: &Prepared<'a>,
+        a: &'a Actor,
+        links: &Links,
+    ) -> Result<ActorView<'a>, RenderError> {
         let b = p.b;
         let first_events = a.events.len().saturating_sub(ACTOR_EVENTS);
         Ok(ActorView {
-            name: a.name.clone(),
+            name: &a.name,
             kind: a.kind.as_str(),
-            roles: a.roles.clone(),
-            aliases: a.aliases.clone(),
+            roles: &a.roles,
+            aliases: &a.aliases,
             mention_count: a.mention_count,
             quotes: a
                 .quotes
@@ -411,25 +471,30 @@ impl ActorView {
 
 /// A page of an actor's articles beyond the first [`ACTOR_ARTICLES`].
 #[derive(Serialize)]
-pub struct ActorArticlesView {
-    pub name: String,
+pub struct ActorArticlesView<'a> {
+    pub name: &'a str,
     pub actor_url: String,
     pub page: usize,
     pub pages: usize,
     pub first: usize,
-    pub articles: Vec<ArticleLink>,
+    pub articles: Vec<ArticleLink<'a>>,
     pub previous: Option<String>,
     pub next: Option<String>,
 }
 
-impl ActorArticlesView {
+impl<'a> ActorArticlesView<'a> {
     /// Page `page` (2 and up) of the articles of `a`.
-    pub fn new(p: &Prepared, a: &Actor, page: usize, links: &Links) -> ActorArticlesView {
+    pub fn new(
+        p: &Prepared<'a>,
+        a: &'a Actor,
+        page: usize,
+        links: &Links,
+    ) -> ActorArticlesView<'a> {
         let pages = actor_article_pages(a) + 1;
         let from = ACTOR_ARTICLES + (page - 2) * ACTOR_ARTICLES_PER_PAGE;
         let to = (from + ACTOR_ARTICLES_PER_PAGE).min(a.articles.len());
         ActorArticlesView {
-            name: a.name.clone(),
+            name: &a.name,
             actor_url: links.actor(&a.id),
             page,
             pages,
@@ -449,15 +514,15 @@ impl ActorArticlesView {
 }
 
 #[derive(Serialize)]
-pub struct KindGroup {
+pub struct KindGroup<'a> {
     pub kind: &'static str,
     pub label: &'static str,
-    pub actors: Vec<ActorLink>,
+    pub actors: Vec<ActorLink<'a>>,
 }
 
 #[derive(Serialize)]
-pub struct ActorsView {
-    pub groups: Vec<KindGroup>,
+pub struct ActorsView<'a> {
+    pub groups: Vec<KindGroup<'a>>,
 }
 
 #[derive(Serialize)]
