@@ -22,14 +22,25 @@ pub struct ExtractionCache {
 
 /// A fingerprint of the extractor: the bytes of the running executable.
 /// (XXH3 rather than SipHash: the binary is tens of megabytes, the texts of a
-/// big site hundreds, and nothing here needs a keyed hash.)
-fn extractor_fingerprint() -> u64 {
+/// big site hundreds, and nothing here needs a keyed hash.) The file is read
+/// through a small buffer: reading it whole into memory cost a build more
+/// than hashing it (fresh pages for tens of megabytes, zeroed by the kernel).
+pub fn extractor_fingerprint() -> u64 {
     static FINGERPRINT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
     *FINGERPRINT.get_or_init(|| {
         let mut h = Xxh3::new();
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
-        if let Ok(bytes) = std::env::current_exe().and_then(std::fs::read) {
-            h.update(&bytes);
+        if let Ok(mut exe) = std::env::current_exe().and_then(std::fs::File::open) {
+            let mut buf = vec![0u8; 1 << 16];
+            loop {
+                match std::io::Read::read(&mut exe, &mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => h.update(&buf[..n]),
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    // A fingerprint of what could be read still tells this binary from others.
+                    Err(_) => break,
+                }
+            }
         }
         h.digest()
     })

@@ -146,6 +146,8 @@ pub fn assemble(
     let (loaded, disk_cache) = rayon::join(
         || source::load_cached(&opts.root, opts.drafts, caches.parsed),
         || {
+            // The extraction keys hash the extractor too: that hash is made here once.
+            cache::extractor_fingerprint();
             let disk_cache = caches.extractions_file.map(cache::ExtractionCache::load);
             // With no extraction to reuse, every article will be extracted:
             // the extractor's tables load now rather than when extraction starts.
