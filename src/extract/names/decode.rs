@@ -141,7 +141,7 @@ fn tags_in(mut mask: u32) -> impl Iterator<Item = usize> {
 
 /// How the beam search scores a token: from the feature lists, or (with the
 /// integer model) from cached sums, with the same result.
-trait TokenScores {
+pub(super) trait TokenScores {
     /// The scores of the static and history features of token `i` of sentence `s`.
     fn base(
         &self,
@@ -194,32 +194,6 @@ impl<S: Scorer> TokenScores for Lists<'_, S> {
         feats.clear();
         features::tag_features(p, i, t1, t2, feats);
         self.0.score(feats, out);
-    }
-}
-
-impl TokenScores for word_sums::Cached<'_> {
-    fn base(
-        &self,
-        p: &Prepared,
-        s: &Range<usize>,
-        i: usize,
-        hist: &History,
-        feats: &mut Vec<u64>,
-        out: &mut [f32; NUM_TAGS],
-    ) {
-        word_sums::Cached::base(self, p, s, i, hist, feats, out);
-    }
-
-    fn tags(
-        &self,
-        p: &Prepared,
-        i: usize,
-        t1: usize,
-        t2: usize,
-        feats: &mut Vec<u64>,
-        out: &mut [f32; NUM_TAGS],
-    ) {
-        word_sums::Cached::tags(self, p, i, t1, t2, feats, out);
     }
 }
 

@@ -7,6 +7,7 @@
 //! those of `Model::score` over `static_features`: it only saves work (two
 //! thirds of the lookups of rows that mostly miss the cache).
 
+use super::decode::TokenScores;
 use super::features::{self, BOS, History, IdHasher, NUM_TAGS, Prepared, WINDOW, WordKey};
 use super::model::Model;
 use rustc_hash::FxHashMap;
@@ -151,9 +152,8 @@ fn add(acc: &mut Sums, sums: &Sums) {
     }
 }
 
-impl Cached<'_> {
-    /// The scores of the static and history features of token `i` of sentence `s`.
-    pub fn base(
+impl TokenScores for Cached<'_> {
+    fn base(
         &self,
         p: &Prepared,
         s: &Range<usize>,
@@ -189,8 +189,7 @@ impl Cached<'_> {
         self.m.scores(&acc, out);
     }
 
-    /// The scores of the tag features of token `i` after tags `t1`, `t2`.
-    pub fn tags(
+    fn tags(
         &self,
         p: &Prepared,
         i: usize,
