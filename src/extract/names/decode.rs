@@ -25,6 +25,11 @@ const BEAM: usize = 3;
 const TEMPERATURE: f32 = 10.0;
 /// Log-probability behind the best at which a hypothesis leaves the beam.
 const MARGIN: f32 = 3.0;
+/// A token is outside every name, without being scored, when it and the
+/// tokens this far on either side are plain (`TokenInfo::plain`): most of
+/// running text, where the scores would only confirm O. Scoring is most of
+/// the decoder's time.
+const PLAIN_REACH: usize = 1;
 
 /// Tags every token. With `gold`, the scorer learns from each mistake as it goes
 /// (perceptron training, greedy); without, a beam search finds the best-scoring
@@ -216,6 +221,7 @@ fn beam_search_with(p: &Prepared, scorer: &impl TokenScores) -> Vec<usize> {
     let mut beam: Vec<Hyp> = Vec::with_capacity(BEAM);
     let mut next: Vec<Hyp> = Vec::with_capacity(BEAM);
     let follows = AllowedTags::new();
+    let outside = plain_stretches(p);
     for s in &p.sentences {
         nodes.clear();
         beam.clear();
@@ -226,8 +232,26 @@ fn beam_search_with(p: &Prepared, scorer: &impl TokenScores) -> Vec<usize> {
             node: NO_NODE,
         });
         for i in s.clone() {
-            scorer.base(p, s, i, &hist, &mut feats, &mut base);
             let last = i + 1 == s.end;
+            // Outside a name, every hypothesis goes on with O. With O the
+            // only tag allowed its log-probability is 0, so no score changes
+            // (a lone hypothesis's score is only ever compared with its own
+            // descendants', which share whatever it would have gained).
+            let o_allowed =
+                |h: &Hyp| follows.after(if h.t1 == BOS { O } else { h.t1 }, last) & 1 << O != 0;
+            if outside[i] && beam.iter().all(o_allowed) {
+                for hyp in &mut beam {
+                    nodes.push((O, hyp.node));
+                    *hyp = Hyp {
+                        t2: hyp.t1,
+                        t1: O,
+                        node: nodes.len() - 1,
+                        ..*hyp
+                    };
+                }
+                continue;
+            }
+            scorer.base(p, s, i, &hist, &mut feats, &mut base);
             // The best BEAM candidates, best first; on ties the earlier one
             // (lower hypothesis, then lower tag) stays ahead, so results are deterministic.
             let mut top: [(f32, usize, usize); BEAM] = [(f32::NEG_INFINITY, 0, NUM_TAGS); BEAM];
@@ -298,6 +322,26 @@ fn beam_search_with(p: &Prepared, scorer: &impl TokenScores) -> Vec<usize> {
     tags
 }
 
+/// For every token, whether it and every token within `PLAIN_REACH` of it
+/// in its sentence are plain.
+fn plain_stretches(p: &Prepared) -> Vec<bool> {
+    let mut outside = vec![false; p.tokens.len()];
+    for s in &p.sentences {
+        // Forwards: plain tokens in a row up to here; backwards: from here.
+        let mut run = 0;
+        for i in s.clone() {
+            run = if p.info[i].plain() { run + 1 } else { 0 };
+            outside[i] = run > PLAIN_REACH || (run > 0 && run == i + 1 - s.start);
+        }
+        run = 0;
+        for i in s.clone().rev() {
+            run = if p.info[i].plain() { run + 1 } else { 0 };
+            outside[i] &= run > PLAIN_REACH || (run > 0 && run == s.end - i);
+        }
+    }
+    outside
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,6 +358,30 @@ mod tests {
         }
         assert_eq!(tags_in(0).count(), 0);
         assert_eq!(tags_in(1 << 31).collect::<Vec<_>>(), [31]);
+    }
+
+    #[test]
+    fn plain_stretches_reach_one_token_either_side_within_the_sentence() {
+        let text = "talks in New York went on and on. then they ended";
+        let p = features::prepare(text, &super::super::gazetteer::Gazetteer::default());
+        let outside: Vec<(&str, bool)> = (0..p.tokens.len())
+            .map(|i| (p.tokens[i].text(text), plain_stretches(&p)[i]))
+            .collect();
+        let want = [
+            ("talks", true),
+            ("in", false),
+            ("New", false),
+            ("York", false),
+            ("went", false),
+            ("on", true),
+            ("and", true),
+            ("on", true),
+            (".", true),
+            ("then", true),
+            ("they", true),
+            ("ended", true),
+        ];
+        assert_eq!(outside, want);
     }
 
     #[test]

@@ -358,6 +358,13 @@ impl TokenInfo {
             && self.cap == Cap::Title as u8
             && self.gaz & !NOT_NAMES == 0
     }
+    /// The word has no capital letter. Names are made of capitalised words,
+    /// with lowercase words and numbers only inside them (`Bank of England`,
+    /// `Apollo 13`). (Name lists do not count: they match regardless of case,
+    /// and the mined ones hold `the` and `in`.)
+    pub fn plain(&self) -> bool {
+        self.cap < Cap::Title as u8
+    }
     fn capitalised(&self) -> bool {
         self.cap >= Cap::Title as u8
     }
