@@ -127,9 +127,9 @@ fn quarter_of(d: NaiveDate) -> Point {
 /// not to the adjective.
 pub fn ordinal_quarter(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let mut f = ordinal_quarter_value(c, ctx)?;
-    let the = c.caps.name("the1").or(c.caps.name("the2"));
+    let the = c.group("the1").or(c.group("the2"));
     if let (Some(the), true) = (the, c.get("sep").is_some_and(|s| s.contains('-'))) {
-        f.span = Some((the.end(), ctx.end));
+        f.span = Some((the.end, ctx.end));
     }
     Some(f)
 }
@@ -488,7 +488,7 @@ pub fn conjoined_day(c: &Caps, ctx: &Ctx) -> Option<Found> {
     }
     let day = NaiveDate::from_ymd_opt(anchor.year(), m, d)?;
     let mut f = date(Point::Day(day))?;
-    f.span = Some((c.caps.name("d")?.start(), ctx.end));
+    f.span = Some((c.group("d")?.start, ctx.end));
     Some(f)
 }
 
