@@ -195,11 +195,13 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
 /// elsewhere too, so a cluster made only of these is no actor.
 fn in_roles(text: &str, occs: &[Occurrence]) -> Vec<bool> {
     let lx = lexicon();
-    let persons: HashSet<usize> = occs
+    let mut person_starts: Vec<usize> = occs
         .iter()
         .filter(|o| o.kind == ActorKind::Person)
         .map(|o| o.range.start)
         .collect();
+    person_starts.sort_unstable();
+    let is_person_start = |at: usize| person_starts.binary_search(&at).is_ok();
     occs.iter()
         .map(|occ| {
             if occ.kind != ActorKind::Organization {
@@ -210,6 +212,12 @@ fn in_roles(text: &str, occs: &[Occurrence]) -> Vec<bool> {
                 .find(|&i| text.is_char_boundary(i))
                 .unwrap_or(text.len())
                 .min(text.len());
+            // The person must start within `end..to`: most organisations have none there,
+            // and need not be tokenised after.
+            let first_after = person_starts.partition_point(|&p| p < end);
+            if person_starts.get(first_after).is_none_or(|&p| p >= to) {
+                return false;
+            }
             let Some(after) = text.get(end..to) else {
                 return false;
             };
@@ -217,7 +225,7 @@ fn in_roles(text: &str, occs: &[Occurrence]) -> Vec<bool> {
             let words: Vec<&str> = toks.iter().map(|t| t.text(after)).collect();
             lx.title_starting(&words)
                 .and_then(|n| toks.get(n))
-                .is_some_and(|t| persons.contains(&(end + t.start)))
+                .is_some_and(|t| is_person_start(end + t.start))
         })
         .collect()
 }
@@ -494,4 +502,64 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
     }
     mentions.sort_by_key(|m| (m.start, m.end));
     (actors, mentions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::actors::tests::spans;
+
+    /// `in_roles` as it was: every organisation's lookahead tokenised, persons in a set.
+    fn in_roles_tokenising_each(text: &str, occs: &[Occurrence]) -> Vec<bool> {
+        let lx = lexicon();
+        let persons: HashSet<usize> = occs
+            .iter()
+            .filter(|o| o.kind == ActorKind::Person)
+            .map(|o| o.range.start)
+            .collect();
+        occs.iter()
+            .map(|occ| {
+                if occ.kind != ActorKind::Organization {
+                    return false;
+                }
+                let end = occ.range.end;
+                let to = (end + ROLE_LOOKAHEAD..end + ROLE_LOOKAHEAD + 4)
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(text.len())
+                    .min(text.len());
+                let Some(after) = text.get(end..to) else {
+                    return false;
+                };
+                let toks = tokenize(after);
+                let words: Vec<&str> = toks.iter().map(|t| t.text(after)).collect();
+                lx.title_starting(&words)
+                    .and_then(|n| toks.get(n))
+                    .is_some_and(|t| persons.contains(&(end + t.start)))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn in_roles_agrees_with_tokenising_every_lookahead() {
+        use ActorKind::{Organization as Org, Person as Per};
+        let text = "Central Bank Governor Ana Ruiz met the Central Bank. Later Acme Corp chief \
+                    executive Tom Rey, of Acme Corp, said Acme Corp Chairman Li Wei and the \
+                    Central Bank Governor, Ana Ruiz, agreed. Acme Corp spokesman José López, \
+                    and Acme Corp  President   Tom Rey. Central Bank";
+        let names = [
+            ("Central Bank", Org),
+            ("Acme Corp", Org),
+            ("Ana Ruiz", Per),
+            ("Tom Rey", Per),
+            ("Li Wei", Per),
+            ("José López", Per),
+        ];
+        let occs: Vec<Occurrence> = spans(text, &names)
+            .iter()
+            .filter_map(|s| clean(text, s))
+            .collect();
+        let in_role = in_roles(text, &occs);
+        assert_eq!(in_role, in_roles_tokenising_each(text, &occs));
+        assert!(in_role.iter().filter(|&&r| r).count() >= 2, "{in_role:?}");
+    }
 }

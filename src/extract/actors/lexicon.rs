@@ -210,6 +210,11 @@ impl Lexicon {
             .max()
     }
 
+    /// True when some title ends in `word` (`president`, `state` of "Secretary of State").
+    pub fn ends_title(&self, word: &str) -> bool {
+        with_lower(word, |l| self.titles_by_last.contains_key(l))
+    }
+
     /// Length in words of the longest title that starts the word list `words`.
     pub fn title_starting(&self, words: &[&str]) -> Option<usize> {
         let first = words.first()?;

@@ -112,15 +112,15 @@ pub fn duration(c: &Caps, ctx: &Ctx) -> Option<Found> {
     // "over the past five years", "the two-day summit": the modifier before
     // "the", and "the" before an adjective, are outside the expression.
     let adjective = c.get("sep").is_some_and(|s| s.contains('-')) && !c.has("pl");
-    let skip_to = match (c.caps.name("mod"), c.caps.name("the")) {
-        (_, Some(the)) if adjective => Some(the.end()),
-        (Some(_), Some(the)) => Some(the.start()),
+    let skip_to = match (c.group("mod"), c.group("the")) {
+        (_, Some(the)) if adjective => Some(the.end),
+        (Some(_), Some(the)) => Some(the.start),
         _ => None,
     };
     // "a month-long strike": the article belongs to "strike".
     let long = c.get("old").is_some_and(|o| o.eq_ignore_ascii_case("long"));
-    let skip_to = match c.caps.name("unit") {
-        Some(u) if article && long => Some(u.start()),
+    let skip_to = match c.group("unit") {
+        Some(u) if article && long => Some(u.start),
         _ => skip_to,
     };
     if let Some(s) = skip_to {
@@ -171,7 +171,7 @@ pub fn plural_units(c: &Caps, ctx: &Ctx) -> Option<Found> {
     if c.has("ago") {
         // "the past years ago" is no expression; keep the plural alone.
         let mut f = plural_units_value(c, unit)?;
-        f.span = Some((ctx.start, c.caps.name("unit")?.end()));
+        f.span = Some((ctx.start, c.group("unit")?.end));
         return Some(f);
     }
     plural_units_value(c, unit)
@@ -194,9 +194,9 @@ fn plural_units_value(c: &Caps, unit: Unit) -> Option<Found> {
 /// "for the year ended March 31": a company's reporting year, a length
 /// (the date after it is its own expression); "the full year": this year.
 pub fn year_ended(c: &Caps, ctx: &Ctx) -> Option<Found> {
-    if let Some(unit) = c.caps.name("unit") {
+    if let Some(unit) = c.group("unit") {
         let mut f = text(TimexType::Duration, "P1Y")?;
-        f.span = Some((ctx.start, unit.end()));
+        f.span = Some((ctx.start, unit.end));
         return Some(f);
     }
     relative(ctx, "PRESENT_REF", |dct| Some(Point::at(dct, Unit::Year)))
@@ -245,8 +245,8 @@ pub fn duration_range(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let unit = lx::unit(c.get("unit")?)?;
     let mut f = text(TimexType::Duration, duration_value(Count::N(n), unit))?;
     // "over the next two to three years": the modifier before "the" stays out.
-    if let (Some(_), Some(the)) = (c.caps.name("mod"), c.caps.name("the")) {
-        f.span = Some((the.start(), ctx.end));
+    if let (Some(_), Some(the)) = (c.group("mod"), c.group("the")) {
+        f.span = Some((the.start, ctx.end));
     }
     Some(f)
 }

@@ -18,16 +18,27 @@ pub fn full_date(c: &Caps, _ctx: &Ctx) -> Option<Found> {
 
 /// The year for a month (and day) without one: the DCT's year, moved back
 /// or forward when the clause's tense says the plain reading is wrong.
-pub(super) fn year_for(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<NaiveDate> {
+/// `tense` is only asked when the nearest reading lies more than `FAR_DAYS`
+/// from the DCT (the tense cannot move it otherwise), as reading the clause
+/// costs more than all the rest.
+pub(super) fn year_for(
+    dct: NaiveDate,
+    m: u32,
+    d: u32,
+    tense: impl FnOnce() -> Tense,
+) -> Option<NaiveDate> {
     let cands: Vec<NaiveDate> = [-1, 0, 1]
         .iter()
         .filter_map(|k| NaiveDate::from_ymd_opt(dct.year() + k, m, d))
         .collect();
     let dist = |x: &NaiveDate| (*x - dct).num_days();
     let closest = *cands.iter().min_by_key(|x| dist(x).abs())?;
+    if dist(&closest).abs() <= FAR_DAYS {
+        return Some(closest);
+    }
     // The nearest reading wins unless it lies far on the wrong side of the
     // DCT for the clause's tense.
-    let flipped = match tense {
+    let flipped = match tense() {
         Tense::Past if dist(&closest) > FAR_DAYS => cands.iter().rev().find(|x| **x <= dct),
         Tense::Future if dist(&closest) < -FAR_DAYS => cands.iter().find(|x| **x >= dct),
         // News reports what has happened: with no tense, a date well ahead
@@ -47,9 +58,8 @@ pub fn month_day(c: &Caps, ctx: &Ctx) -> Option<Found> {
     if !(1..=31).contains(&d) {
         return None;
     }
-    let tense = ctx.tense();
     relative(ctx, &format!("XXXX-{m:02}-{d:02}"), |dct| {
-        Some(Point::Day(year_for(dct, m, d, tense)?))
+        Some(Point::Day(year_for(dct, m, d, || ctx.tense())?))
     })
 }
 
@@ -81,7 +91,6 @@ pub fn month(c: &Caps, ctx: &Ctx) -> Option<Found> {
     if m == 3 && matches!(next_word, "for" | "of" | "on" | "to") && !c.has("rel") {
         return None;
     }
-    let tense = ctx.tense();
     let rel = c.get("rel").map(lx::normalise);
     let ry = c.get("ry").map(lx::normalise);
     relative(ctx, &format!("XXXX-{m:02}"), |dct| {
@@ -104,7 +113,7 @@ pub fn month(c: &Caps, ctx: &Ctx) -> Option<Found> {
                     y + 1
                 }
             }
-            (None, _) => year_for(dct, m, 1, tense)?.year(),
+            (None, _) => year_for(dct, m, 1, || ctx.tense())?.year(),
         };
         Some(Point::Month(year, m))
     })
@@ -118,9 +127,9 @@ fn quarter_of(d: NaiveDate) -> Point {
 /// not to the adjective.
 pub fn ordinal_quarter(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let mut f = ordinal_quarter_value(c, ctx)?;
-    let the = c.caps.name("the1").or(c.caps.name("the2"));
+    let the = c.group("the1").or(c.group("the2"));
     if let (Some(the), true) = (the, c.get("sep").is_some_and(|s| s.contains('-'))) {
-        f.span = Some((the.end(), ctx.end));
+        f.span = Some((the.end, ctx.end));
     }
     Some(f)
 }
@@ -479,7 +488,7 @@ pub fn conjoined_day(c: &Caps, ctx: &Ctx) -> Option<Found> {
     }
     let day = NaiveDate::from_ymd_opt(anchor.year(), m, d)?;
     let mut f = date(Point::Day(day))?;
-    f.span = Some((c.caps.name("d")?.start(), ctx.end));
+    f.span = Some((c.group("d")?.start, ctx.end));
     Some(f)
 }
 
@@ -495,4 +504,51 @@ pub fn year_period(c: &Caps, ctx: &Ctx) -> Option<Found> {
         _ => Point::Year(y),
     };
     Some(date(p)?.derived())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `year_for` as it was before it asked for the tense lazily: the tense always read.
+    fn year_for_eager(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<NaiveDate> {
+        let cands: Vec<NaiveDate> = [-1, 0, 1]
+            .iter()
+            .filter_map(|k| NaiveDate::from_ymd_opt(dct.year() + k, m, d))
+            .collect();
+        let dist = |x: &NaiveDate| (*x - dct).num_days();
+        let closest = *cands.iter().min_by_key(|x| dist(x).abs())?;
+        let flipped = match tense {
+            Tense::Past | Tense::Unknown if dist(&closest) > FAR_DAYS => {
+                cands.iter().rev().find(|x| **x <= dct)
+            }
+            Tense::Future if dist(&closest) < -FAR_DAYS => cands.iter().find(|x| **x >= dct),
+            _ => None,
+        };
+        Some(flipped.copied().unwrap_or(closest))
+    }
+
+    #[test]
+    fn the_lazy_tense_gives_the_eager_answer() {
+        let tenses = [Tense::Past, Tense::Future, Tense::Unknown];
+        let mut dct = NaiveDate::from_ymd_opt(2019, 12, 20).expect("date");
+        while dct.year() < 2021 {
+            for m in 1..=12 {
+                for d in [1, 15, 29, 30, 31] {
+                    for t in tenses {
+                        let mut asked = false;
+                        let lazy = year_for(dct, m, d, || {
+                            asked = true;
+                            t
+                        });
+                        assert_eq!(lazy, year_for_eager(dct, m, d, t), "{dct} {m}-{d} {t:?}");
+                        // Near the DCT the tense cannot move the date and is not read.
+                        let near = lazy.is_some_and(|x| (x - dct).num_days().abs() <= FAR_DAYS);
+                        assert_eq!(asked, lazy.is_some() && !near);
+                    }
+                }
+            }
+            dct = dct + chrono::Days::new(11);
+        }
+    }
 }

@@ -34,7 +34,7 @@ pub fn clock_time(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let day = match (ctx.dct, c.get("day")) {
         (None, _) => "XXXX-XX-XX".to_string(),
         (Some(dct), None) => match (c.get("mon").and_then(lx::month), num::<u32>(c.get("d"))) {
-            (Some(m), Some(d)) => Point::Day(year_for(dct, m, d, ctx.tense())?).value(),
+            (Some(m), Some(d)) => Point::Day(year_for(dct, m, d, || ctx.tense())?).value(),
             // "was shot at 10 p.m.": the day the text is talking about.
             _ => Point::Day(ctx.day_anchor.unwrap_or(dct)).value(),
         },
@@ -43,7 +43,7 @@ pub fn clock_time(c: &Caps, ctx: &Ctx) -> Option<Found> {
                 "yesterday" => add(dct, -1, Unit::Day)?,
                 "tomorrow" => add(dct, 1, Unit::Day)?,
                 "today" | "tonight" => dct,
-                _ => weekday_date(dct, lx::weekday(w)?, None, ctx.tense())?,
+                _ => weekday_date(dct, lx::weekday(w)?, None, || ctx.tense())?,
             };
             Point::Day(d).value()
         }
@@ -207,12 +207,18 @@ pub fn weekday_set(c: &Caps, _ctx: &Ctx) -> Option<Found> {
 }
 
 /// The date of a weekday: before the DCT in a past or unmarked clause, after
-/// it in a future one; `last`/`next` exclude the DCT itself.
-fn weekday_date(dct: NaiveDate, wd: Weekday, rel: Option<&str>, tense: Tense) -> Option<NaiveDate> {
+/// it in a future one; `last`/`next` exclude the DCT itself. `tense` is only
+/// asked for a weekday without `last`/`next` (reading the clause is costly).
+fn weekday_date(
+    dct: NaiveDate,
+    wd: Weekday,
+    rel: Option<&str>,
+    tense: impl FnOnce() -> Tense,
+) -> Option<NaiveDate> {
     match rel {
         Some("last" | "past") => weekday_near(dct, wd, false, false),
         Some("next" | "coming") => weekday_near(dct, wd, true, false),
-        _ => weekday_near(dct, wd, tense == Tense::Future, true),
+        _ => weekday_near(dct, wd, tense() == Tense::Future, true),
     }
 }
 
@@ -229,7 +235,7 @@ pub fn weekday(c: &Caps, ctx: &Ctx) -> Option<Found> {
         };
         return text(kind, format!("XXXX-WXX-{}{pod}", wd.number_from_monday()));
     };
-    let d = Point::Day(weekday_date(dct, wd, rel.as_deref(), ctx.tense())?);
+    let d = Point::Day(weekday_date(dct, wd, rel.as_deref(), || ctx.tense())?);
     // "Friday morning" is a TIME in TimeML, like "this morning".
     match pod {
         Some(p) => text(TimexType::Time, format!("{}T{p}", d.value())),

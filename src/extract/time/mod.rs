@@ -20,11 +20,14 @@ mod tense;
 use super::Timex;
 use chrono::NaiveDate;
 use point::Point;
-use regex::Regex;
-use regex_automata::Input;
 use regex_automata::meta;
-use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
+use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
+use regex_automata::nfa::thompson::{NFA, WhichCaptures};
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input, Span};
 use resolve::{Caps, Ctx, Value};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 struct Compiled {
@@ -33,15 +36,82 @@ struct Compiled {
     /// DFA, with no capture pass over all the rules.
     combined: meta::Regex,
     /// Each rule's own pattern with its named groups.
-    each: Vec<Regex>,
+    each: Vec<RulePattern>,
+}
+
+/// One rule's own pattern, for the capture pass over the span the combined
+/// regex matched. Leftmost-first as the combined regex is, the pattern
+/// matches that very span, so it runs anchored there: no DFA needs to find
+/// the match again (as a regex's capture search would), only an NFA engine
+/// reads the groups, the backtracker if the span is within its bounds, else
+/// the PikeVM (the same answer, slower).
+struct RulePattern {
+    backtracker: BoundedBacktracker,
+    pikevm: PikeVM,
+}
+
+impl RulePattern {
+    fn new(pattern: &str) -> Result<RulePattern, Box<dyn std::error::Error>> {
+        let nfa = NFA::new(pattern)?;
+        Ok(RulePattern {
+            backtracker: BoundedBacktracker::new_from_nfa(nfa.clone())?,
+            pikevm: PikeVM::new_from_nfa(nfa)?,
+        })
+    }
+}
+
+/// Scratch space for the capture pass, per rule, made on first use and kept
+/// by each thread from one text to the next: the engines' caches and the
+/// captures they fill.
+#[derive(Default)]
+struct Scratch {
+    rules: Vec<Option<RuleScratch>>,
+}
+
+struct RuleScratch {
+    backtracker: backtrack::Cache,
+    /// Made only when needed: it is sized by the whole NFA.
+    pikevm: Option<pikevm::Cache>,
+    caps: Captures,
+}
+
+impl Scratch {
+    /// The groups of rule `i` matching exactly `text[span]`, if it does.
+    fn captures(
+        &mut self,
+        i: usize,
+        re: &RulePattern,
+        text: &str,
+        span: Span,
+    ) -> Option<&Captures> {
+        if self.rules.len() <= i {
+            self.rules.resize_with(i + 1, || None);
+        }
+        let s = self.rules[i].get_or_insert_with(|| RuleScratch {
+            backtracker: re.backtracker.create_cache(),
+            pikevm: None,
+            caps: re.backtracker.create_captures(),
+        });
+        let input = Input::new(text).span(span).anchored(Anchored::Yes);
+        // The backtracker refuses a span too long for its bounds.
+        let bounded = re
+            .backtracker
+            .try_search(&mut s.backtracker, &input, &mut s.caps);
+        if bounded.is_err() {
+            let cache = s.pikevm.get_or_insert_with(|| re.pikevm.create_cache());
+            re.pikevm.search(cache, &input, &mut s.caps);
+        }
+        s.caps.get_match().filter(|m| m.span() == span)?;
+        Some(&s.caps)
+    }
 }
 
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
-    let each: Vec<Regex> = rules::RULES
+    let each: Vec<RulePattern> = rules::RULES
         .iter()
         .map(|r| {
             let p = format!("(?i){}", rules::expand(r.pattern));
-            Regex::new(&p).unwrap_or_else(|e| panic!("time rule {}: {e}", r.name))
+            RulePattern::new(&p).unwrap_or_else(|e| panic!("time rule {}: {e}", r.name))
         })
         .collect();
     let alternatives: Vec<String> = rules::RULES
@@ -66,6 +136,13 @@ pub fn is_day_name(word: &str) -> bool {
 /// (without it they keep TIMEX3's underspecified forms: `XXXX-04-30`,
 /// `PAST_REF`). Sorted by position, non-overlapping.
 pub fn find_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+    thread_local! {
+        static SCRATCH: RefCell<Scratch> = RefCell::default();
+    }
+    SCRATCH.with_borrow_mut(|scratch| find_with(text, dct, scratch))
+}
+
+fn find_with(text: &str, dct: Option<NaiveDate>, scratch: &mut Scratch) -> Vec<Timex> {
     let c = &*COMPILED;
     let mut ctx = Ctx {
         text,
@@ -90,16 +167,12 @@ pub fn find_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         let (Some(rule), Some(re)) = (rules::RULES.get(i), c.each.get(i)) else {
             continue;
         };
-        let Some(own) = re.captures_at(text, whole.start()) else {
+        let Some(own) = scratch.captures(i, re, text, whole.span()) else {
             continue;
         };
-        let Some(m) = own.get(0) else { continue };
-        if m.start() != whole.start() {
-            continue;
-        }
-        ctx.start = m.start();
-        ctx.end = m.end();
-        let Some(found) = (rule.resolve)(&Caps { caps: own }, &ctx) else {
+        ctx.start = whole.start();
+        ctx.end = whole.end();
+        let Some(found) = (rule.resolve)(&Caps { text, caps: own }, &ctx) else {
             continue;
         };
         let (start, end) = found.span.unwrap_or((ctx.start, ctx.end));

@@ -84,7 +84,7 @@ impl Point {
 
     pub fn value(&self) -> String {
         match *self {
-            Point::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Point::Day(d) => day_value(d),
             Point::Week(d) => {
                 let w = d.iso_week();
                 format!("{:04}-W{:02}", w.year(), w.week())
@@ -101,6 +101,18 @@ impl Point {
             Point::Decade(d) => format!("{d:03}"),
             Point::Century(c) => format!("{c:02}"),
         }
+    }
+}
+
+/// `d.format("%Y-%m-%d")`, written straight for the four-digit years news speaks of:
+/// chrono's strftime parses its format string on every call, and a day is the commonest
+/// value. Other years keep chrono's spelling (a sign and at least four digits).
+fn day_value(d: NaiveDate) -> String {
+    let y = d.year();
+    if (0..=9999).contains(&y) {
+        format!("{y:04}-{:02}-{:02}", d.month(), d.day())
+    } else {
+        d.format("%Y-%m-%d").to_string()
     }
 }
 
@@ -178,6 +190,17 @@ mod tests {
         assert_eq!(Point::Quarter(1997, 3).value(), "1997-Q3");
         assert_eq!(Point::Decade(199).value(), "199");
         assert_eq!(Point::Season(2019, "SU").value(), "2019-SU");
+    }
+
+    #[test]
+    fn a_day_is_spelled_as_chrono_spells_it() {
+        let years = (-20..=20).chain(990..=1010).chain(9990..=10010);
+        for y in years.chain([-262_000, 262_000]) {
+            for (m, d) in [(1, 1), (2, 28), (7, 4), (12, 31)] {
+                let date = day(y, m, d);
+                assert_eq!(day_value(date), date.format("%Y-%m-%d").to_string());
+            }
+        }
     }
 
     #[test]

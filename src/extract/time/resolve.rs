@@ -6,21 +6,33 @@ use super::point::Point;
 use super::tense::{Tense, tense_at};
 use crate::extract::TimexType;
 use chrono::NaiveDate;
+use regex_automata::Span;
+use regex_automata::util::captures::Captures;
 
 /// A rule's captures, with the match's place in the whole text.
 pub struct Caps<'t> {
-    pub caps: regex::Captures<'t>,
+    pub text: &'t str,
+    pub caps: &'t Captures,
 }
 
 impl<'t> Caps<'t> {
+    /// The text of group `name`, if it took part in the match.
     pub fn get(&self, name: &str) -> Option<&'t str> {
-        self.caps.name(name).map(|m| m.as_str())
+        self.group(name).and_then(|s| self.text.get(s.range()))
     }
     pub fn has(&self, name: &str) -> bool {
-        self.caps.name(name).is_some()
+        self.group(name).is_some()
     }
+    /// The whole match.
     pub fn all(&self) -> &'t str {
-        self.caps.get(0).map_or("", |m| m.as_str())
+        self.caps
+            .get_match()
+            .and_then(|m| self.text.get(m.range()))
+            .unwrap_or("")
+    }
+    /// Where group `name` matched, as byte offsets into the whole text.
+    pub fn group(&self, name: &str) -> Option<Span> {
+        self.caps.get_group_by_name(name)
     }
 }
 
@@ -141,5 +153,5 @@ pub(super) fn month_ok(c: &Caps, ctx: &Ctx) -> Option<u32> {
 }
 
 pub(super) fn span_of(c: &Caps, name: &str) -> Option<(usize, usize)> {
-    c.caps.name(name).map(|m| (m.start(), m.end()))
+    c.group(name).map(|s| (s.start, s.end))
 }

@@ -481,3 +481,42 @@ fn without_a_dct_values_stay_underspecified() {
 fn every_rule_has_a_name() {
     assert!(rule_names().all(|n| !n.is_empty()));
 }
+
+/// The capture pass over the combined regex's span reads the groups a regex
+/// search from the match's start reads (as `find_timexes` did before), rule by
+/// rule, at every match of the combined regex in texts of all the rules.
+#[test]
+fn the_anchored_capture_pass_agrees_with_a_regex_search() {
+    let c = &*COMPILED;
+    let texts = [
+        include_str!("tests.rs"),
+        include_str!("tests_more.rs"),
+        "On Monday, Oct. 26, 2015, at 10:30 p.m. EST the 2019 first quarter ended; \
+         two to three years ago, about five years earlier, the past 12 months, \
+         three times a week, last Tuesday morning and May 5 or the 5th of May.",
+    ];
+    let mut checked = 0;
+    for text in texts {
+        let mut scratch = Scratch::default();
+        let mut pos = 0;
+        while let Some(whole) = c.combined.search(&Input::new(text).range(pos..)) {
+            pos = next_char(text, whole.start());
+            let i = whole.pattern().as_usize();
+            let rule = &rules::RULES[i];
+            let pattern = format!("(?i){}", rules::expand(rule.pattern));
+            let old = regex::Regex::new(&pattern).expect("rule pattern");
+            let by_regex = old.captures_at(text, whole.start()).expect("a match");
+            let by_span = scratch
+                .captures(i, &c.each[i], text, whole.span())
+                .expect("the span matches");
+            assert_eq!(by_regex.get(0).map(|m| m.range()), Some(whole.range()));
+            for name in old.capture_names().flatten() {
+                let want = by_regex.name(name).map(|m| m.range());
+                let got = by_span.get_group_by_name(name).map(|s| s.range());
+                assert_eq!(got, want, "rule {} group {name}", rule.name);
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "{checked} matches");
+}
