@@ -324,10 +324,11 @@ fn a_site_event_partial_is_used_on_every_page_that_lists_events() {
     );
 }
 
-/// The default quote and article-item partials have compiled twins too; a
-/// site's own partials replace them, and see `hide_speaker` on an actor's page.
+/// The default quote, article-item and actor-link partials have compiled twins
+/// too; a site's own partials replace them, and its quote partial sees
+/// `hide_speaker` on an actor's page.
 #[test]
-fn site_quote_and_article_item_partials_are_used() {
+fn site_quote_article_item_and_actor_link_partials_are_used() {
     let site = Site::fixture("basic");
     site.write(
         "templates/partials/quote.html",
@@ -337,7 +338,16 @@ fn site_quote_and_article_item_partials_are_used() {
         "templates/partials/article_item.html",
         "<li class=\"mine\">{{ a.title }}</li>\n",
     );
+    site.write(
+        "templates/partials/actor_link.html",
+        "<b class=\"mine\">{{ a.name }}</b>",
+    );
     site.build();
+    let actors = site.read("actors/index.html");
+    assert!(
+        actors.contains("<li><b class=\"mine\">") && !actors.contains("<a class=\"actor "),
+        "actors page"
+    );
     let json = site.json();
     let overview = site.read("index.html");
     assert!(
@@ -360,7 +370,8 @@ fn site_quote_and_article_item_partials_are_used() {
     let article = quote["article"].as_str().expect("article");
     let page = site.read(&format!("articles/{article}/index.html"));
     assert!(
-        page.contains("<q class=\"mine\" data-hidden=\"false\">"),
+        page.contains("<q class=\"mine\" data-hidden=\"false\">")
+            && page.contains("<li><b class=\"mine\">"),
         "article page"
     );
 }

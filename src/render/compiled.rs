@@ -22,6 +22,7 @@ use std::fmt::Write as _;
 const EVENT_TEMPLATES: &[&str] = &["partials/event.html", "partials/actor_link.html"];
 const QUOTE_TEMPLATES: &[&str] = &["partials/quote.html"];
 const ARTICLE_ITEM_TEMPLATES: &[&str] = &["partials/article_item.html"];
+const ACTOR_LINK_TEMPLATES: &[&str] = &["partials/actor_link.html"];
 
 /// Which twins a theme can use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +33,8 @@ pub struct Twins {
     pub quote: bool,
     /// [`article_item`] for `partials/article_item.html`.
     pub article_item: bool,
+    /// [`actor_link`] for `partials/actor_link.html`, in lists of actors.
+    pub actor_link: bool,
 }
 
 impl Twins {
@@ -52,6 +55,7 @@ impl Twins {
             event: built_in(EVENT_TEMPLATES),
             quote: built_in(QUOTE_TEMPLATES),
             article_item: built_in(ARTICLE_ITEM_TEMPLATES),
+            actor_link: built_in(ACTOR_LINK_TEMPLATES),
         }
     }
 }
@@ -126,7 +130,7 @@ pub fn event(p: &Prepared, event: usize, source: Source, links: &Links, h: &mut 
             if i > 0 {
                 h.push_str(", ");
             }
-            push_actor_link(p, a, root, h);
+            actor_link(p, a, links, h);
         }
         h.push_str("</p>");
     }
@@ -148,7 +152,8 @@ pub fn quote(p: &Prepared, quote: usize, speaker: Speaker, links: &Links, h: &mu
     h.push_str("</p></blockquote>\n<figcaption>");
     if speaker == Speaker::Named {
         match q.speaker {
-            Some(a) => push_actor_link(p, a, root, h),
+            // The partial writes the link inline, as `partials/actor_link.html` does.
+            Some(a) => actor_link(p, a, links, h),
             None => h.push_str("Speaker not named"),
         }
         h.push_str(", ");
@@ -201,13 +206,14 @@ pub fn article_item(p: &Prepared, article: usize, links: &Links, h: &mut String)
     h.push_str("</li>\n");
 }
 
-/// `partials/actor_link.html` for actor `actor`, its links starting at `root`.
-fn push_actor_link(p: &Prepared, actor: usize, root: &str, h: &mut String) {
+/// `templates/partials/actor_link.html` for actor `actor` on a page whose
+/// links start at `links`: appended to `h`, all of it escaped already.
+pub fn actor_link(p: &Prepared, actor: usize, links: &Links, h: &mut String) {
     let x = p.html();
     h.push_str("<a class=\"actor ");
     h.push_str(p.b.actors[actor].kind.as_str());
     h.push_str("\" href=\"");
-    h.push_str(root);
+    h.push_str(links.root_html());
     h.push_str(&x.actor_paths[actor]);
     h.push_str("\">");
     h.push_str(&x.actor_names[actor]);
@@ -226,7 +232,7 @@ fn push_sentence_link(h: &mut String, root: &str, article_path: &str, offset: us
 #[cfg(test)]
 mod tests {
     use super::super::views::{
-        ArticleLink, Dates, EventView, Prepared, QuoteView, Source, Speaker,
+        ActorLink, ArticleLink, Dates, EventView, Prepared, QuoteView, Source, Speaker,
     };
     use super::super::{Links, Theme};
 
@@ -260,8 +266,13 @@ mod tests {
 
     /// Gives the fixtures' articles every form the partials tell apart:
     /// undated, without a source, with an empty one (Tera takes it for none),
-    /// with one that needs escaping; and takes the speaker from some quotes.
+    /// with one that needs escaping; takes the speaker from some quotes; and
+    /// gives some actors names and ids that need escaping.
     fn vary(b: &mut crate::model::Briefing) {
+        for a in b.actors.iter_mut().step_by(2) {
+            a.name = format!("<i>\"{}\" & 'co'</i>", a.name);
+            a.id = format!("{}&<\"'>", a.id);
+        }
         for (i, a) in b.articles.iter_mut().enumerate() {
             match i % 4 {
                 0 => a.date = None,
@@ -360,6 +371,39 @@ mod tests {
         );
     }
 
+    /// Every actor of the fixture sites, at three depths, with names that need
+    /// escaping: as the Tera partial writes its link.
+    #[test]
+    fn the_compiled_actor_link_is_the_template_byte_for_byte() {
+        let mut compared = 0;
+        for (site, mut b, theme) in fixtures() {
+            for varied in [false, true] {
+                if varied {
+                    vary(&mut b);
+                }
+                let dates = Dates::new(&b);
+                let p = Prepared::new(&b, &dates, &theme);
+                for links in page_links() {
+                    for actor in 0..b.actors.len() {
+                        let view = ActorLink::new(&b.actors[actor], &links);
+                        let by_tera = theme
+                            .render_fragment("partials/actor_link.html", "a", &view)
+                            .expect("tera");
+                        let mut compiled = String::from("before");
+                        super::actor_link(&p, actor, &links, &mut compiled);
+                        assert_eq!(
+                            compiled,
+                            format!("before{by_tera}"),
+                            "actor {actor} of {site}"
+                        );
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 20, "the fixtures have actors: {compared}");
+    }
+
     /// A theme that leaves the partials alone, or copies them unchanged, keeps
     /// the twins; one that changes a partial loses the twins that stand in for it.
     #[test]
@@ -372,6 +416,7 @@ mod tests {
             event: true,
             quote: true,
             article_item: true,
+            actor_link: true,
         };
         assert_eq!(super::Twins::new(&defaults), all);
         let changed = |name: &str| {
@@ -384,6 +429,7 @@ mod tests {
             changed("partials/actor_link.html"),
             super::Twins {
                 event: false,
+                actor_link: false,
                 ..all
             }
         );

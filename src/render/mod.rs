@@ -481,7 +481,7 @@ impl Plan {
                 "actors",
                 "Actors",
                 "Every person, organization, place and group in the briefing.",
-                &|l| Ok(actors_index(b, l)),
+                &|l| actors_index(p, l),
             ),
             Job::Timeline(part) => {
                 let title = match part {
@@ -608,8 +608,12 @@ fn frame(
 
 fn overview<'a>(p: &Prepared<'a>, links: &Links) -> Result<OverviewView<'a>, RenderError> {
     let b = p.b;
-    let mut ranked: Vec<&crate::model::Actor> = b.actors.iter().collect();
-    ranked.sort_by(|x, y| y.salience.total_cmp(&x.salience).then(x.id.cmp(&y.id)));
+    let mut ranking: Vec<usize> = (0..b.actors.len()).collect();
+    ranking.sort_by(|&x, &y| {
+        let (x, y) = (&b.actors[x], &b.actors[y]);
+        y.salience.total_cmp(&x.salience).then(x.id.cmp(&y.id))
+    });
+    let ranked: Vec<&crate::model::Actor> = ranking.iter().map(|&a| &b.actors[a]).collect();
     let dates: Vec<_> = b.articles.iter().filter_map(|a| a.date).collect();
     let period = match (dates.iter().min(), dates.iter().max()) {
         (Some(first), Some(last)) if first == last => Some(first.format("%-d %B %Y").to_string()),
@@ -644,11 +648,11 @@ fn overview<'a>(p: &Prepared<'a>, links: &Links) -> Result<OverviewView<'a>, Ren
         actor_count: b.actors.len(),
         event_count: b.events.len(),
         network: network::network(b, &ranked, links),
-        key_actors: ranked
+        key_actors: ranking
             .iter()
             .take(OVERVIEW_ACTORS)
-            .map(|a| ActorLink::new(a, links))
-            .collect(),
+            .map(|&a| p.actor_item(a, links))
+            .collect::<Result<_, _>>()?,
         latest_events: latest,
         quotes: quotes
             .iter()
@@ -662,36 +666,39 @@ fn overview<'a>(p: &Prepared<'a>, links: &Links) -> Result<OverviewView<'a>, Ren
     })
 }
 
-fn actors_index<'a>(b: &'a Briefing, links: &Links) -> ActorsView<'a> {
+fn actors_index<'a>(p: &Prepared<'a>, links: &Links) -> Result<ActorsView<'a>, RenderError> {
+    let b = p.b;
     const LABELS: [(crate::extract::ActorKind, &str); 4] = [
         (crate::extract::ActorKind::Person, "People"),
         (crate::extract::ActorKind::Organization, "Organizations"),
         (crate::extract::ActorKind::Place, "Places"),
         (crate::extract::ActorKind::Group, "Groups"),
     ];
-    let groups = LABELS
-        .iter()
-        .map(|&(kind, label)| {
-            let mut actors: Vec<&crate::model::Actor> =
-                b.actors.iter().filter(|a| a.kind == kind).collect();
-            actors.sort_by(|x, y| {
-                y.articles
-                    .len()
-                    .cmp(&x.articles.len())
-                    .then(x.name.cmp(&y.name))
-            });
-            KindGroup {
-                kind: kind.as_str(),
-                label,
-                actors: actors
-                    .into_iter()
-                    .map(|a| ActorLink::new(a, links))
-                    .collect(),
-            }
-        })
-        .filter(|g| !g.actors.is_empty())
-        .collect();
-    ActorsView { groups }
+    let mut groups = Vec::new();
+    for &(kind, label) in &LABELS {
+        let mut actors: Vec<usize> = (0..b.actors.len())
+            .filter(|&a| b.actors[a].kind == kind)
+            .collect();
+        if actors.is_empty() {
+            continue;
+        }
+        actors.sort_by(|&x, &y| {
+            let (x, y) = (&b.actors[x], &b.actors[y]);
+            y.articles
+                .len()
+                .cmp(&x.articles.len())
+                .then(x.name.cmp(&y.name))
+        });
+        groups.push(KindGroup {
+            kind: kind.as_str(),
+            label,
+            actors: actors
+                .into_iter()
+                .map(|a| p.actor_item(a, links))
+                .collect::<Result<_, _>>()?,
+        });
+    }
+    Ok(ActorsView { groups })
 }
 
 #[derive(Serialize)]

@@ -137,6 +137,21 @@ impl<'a> Prepared<'a> {
         Ok(Rendered { html })
     }
 
+    /// Actor `actor` as listed on a page whose links start at `links`, its link
+    /// by the compiled twin of the default partial unless the site has its own.
+    pub fn actor_item(&self, actor: usize, links: &Links) -> Result<ActorItem<'a>, RenderError> {
+        let link = ActorLink::new(&self.b.actors[actor], links);
+        let html = if self.theme.twins.actor_link {
+            let mut html = String::new();
+            super::compiled::actor_link(self, actor, links, &mut html);
+            html
+        } else {
+            self.theme
+                .render_fragment("partials/actor_link.html", "a", &link)?
+        };
+        Ok(ActorItem { html, link })
+    }
+
     /// Article `article` as listed on a page whose links start at `links`, by
     /// the compiled twin of the default partial unless the site has its own.
     pub fn article_item(&self, article: usize, links: &Links) -> Result<Rendered, RenderError> {
@@ -227,6 +242,17 @@ impl<'a> ActorLink<'a> {
             articles: actor.articles.len(),
         }
     }
+}
+
+/// An actor in a list (an article's actors, an actor's companions, the
+/// overview's, the actors page): its link as `partials/actor_link.html`
+/// renders it, which the page writes (`{{ a.html | safe }}`), beside what the
+/// list shows of it. The link's parts stay, for themes that write their own.
+#[derive(Serialize)]
+pub struct ActorItem<'a> {
+    pub html: String,
+    #[serde(flatten)]
+    pub link: ActorLink<'a>,
 }
 
 #[derive(Clone, Serialize)]
@@ -372,7 +398,7 @@ pub struct OverviewView<'a> {
     pub article_count: usize,
     pub actor_count: usize,
     pub event_count: usize,
-    pub key_actors: Vec<ActorLink<'a>>,
+    pub key_actors: Vec<ActorItem<'a>>,
     pub network: Option<super::network::Network>,
     pub latest_events: Vec<Rendered>,
     pub quotes: Vec<Rendered>,
@@ -391,7 +417,7 @@ pub struct ArticleView<'a> {
     pub author: Option<&'a str>,
     pub tags: &'a [String],
     pub body_html: String,
-    pub actors: Vec<ActorLink<'a>>,
+    pub actors: Vec<ActorItem<'a>>,
     pub events: Vec<Rendered>,
     pub quotes: Vec<Rendered>,
 }
@@ -417,8 +443,8 @@ impl<'a> ArticleView<'a> {
             actors: a
                 .actors
                 .iter()
-                .map(|&x| ActorLink::new(&b.actors[x], links))
-                .collect(),
+                .map(|&x| p.actor_item(x, links))
+                .collect::<Result<_, _>>()?,
             events: a
                 .events
                 .iter()
@@ -435,7 +461,7 @@ impl<'a> ArticleView<'a> {
 
 #[derive(Serialize)]
 pub struct RelatedView<'a> {
-    pub actor: ActorLink<'a>,
+    pub actor: ActorItem<'a>,
     pub shared: usize,
 }
 
@@ -491,7 +517,6 @@ impl<'a> ActorView<'a> {
         a: &'a Actor,
         links: &Links,
     ) -> Result<ActorView<'a>, RenderError> {
-        let b = p.b;
         let first_events = a.events.len().saturating_sub(ACTOR_EVENTS);
         Ok(ActorView {
             name: &a.name,
@@ -524,11 +549,13 @@ impl<'a> ActorView<'a> {
             related: a
                 .related
                 .iter()
-                .map(|&(r, shared)| RelatedView {
-                    actor: ActorLink::new(&b.actors[r], links),
-                    shared,
+                .map(|&(r, shared)| {
+                    Ok(RelatedView {
+                        actor: p.actor_item(r, links)?,
+                        shared,
+                    })
                 })
-                .collect(),
+                .collect::<Result<_, RenderError>>()?,
             timeline: format!("{}?actor={}", links.timeline(), a.id),
         })
     }
@@ -582,7 +609,7 @@ impl<'a> ActorArticlesView<'a> {
 pub struct KindGroup<'a> {
     pub kind: &'static str,
     pub label: &'static str,
-    pub actors: Vec<ActorLink<'a>>,
+    pub actors: Vec<ActorItem<'a>>,
 }
 
 #[derive(Serialize)]
