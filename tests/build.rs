@@ -323,3 +323,55 @@ fn a_site_event_partial_is_used_on_every_page_that_lists_events() {
         "article page"
     );
 }
+
+/// The default quote, article-item and actor-link partials have compiled twins
+/// too; a site's own partials replace them, and its quote partial sees
+/// `hide_speaker` on an actor's page.
+#[test]
+fn site_quote_article_item_and_actor_link_partials_are_used() {
+    let site = Site::fixture("basic");
+    site.write(
+        "templates/partials/quote.html",
+        "<q class=\"mine\" data-hidden=\"{{ hide_speaker | default(value=false) }}\">{{ q.text }}</q>\n",
+    );
+    site.write(
+        "templates/partials/article_item.html",
+        "<li class=\"mine\">{{ a.title }}</li>\n",
+    );
+    site.write(
+        "templates/partials/actor_link.html",
+        "<b class=\"mine\">{{ a.name }}</b>",
+    );
+    site.build();
+    let actors = site.read("actors/index.html");
+    assert!(
+        actors.contains("<li><b class=\"mine\">") && !actors.contains("<a class=\"actor "),
+        "actors page"
+    );
+    let json = site.json();
+    let overview = site.read("index.html");
+    assert!(
+        overview.contains("<li class=\"mine\">") && !overview.contains("<figure class=\"quote\">"),
+        "overview"
+    );
+    let quote = json["quotes"]
+        .as_array()
+        .expect("quotes")
+        .iter()
+        .find(|q| q["speaker"].is_string())
+        .expect("a quote with a speaker");
+    let speaker = quote["speaker"].as_str().expect("speaker");
+    let actor = site.read(&format!("actors/{speaker}/index.html"));
+    assert!(
+        actor.contains("<q class=\"mine\" data-hidden=\"true\">")
+            && actor.contains("<li class=\"mine\">"),
+        "actor page"
+    );
+    let article = quote["article"].as_str().expect("article");
+    let page = site.read(&format!("articles/{article}/index.html"));
+    assert!(
+        page.contains("<q class=\"mine\" data-hidden=\"false\">")
+            && page.contains("<li><b class=\"mine\">"),
+        "article page"
+    );
+}

@@ -110,9 +110,10 @@ pub enum RenderError {
 pub struct Theme {
     tera: tera::Tera,
     assets: BTreeMap<String, Vec<u8>>,
-    /// Whether `partials/event.html` is the default one, which has a compiled
-    /// twin ([`compiled::event`]): events are most of what a big site renders.
-    default_event_partial: bool,
+    /// Which of the default partials have a compiled twin this site can use
+    /// (it left their templates as they come): events, quotes and article
+    /// items are most of what a big site renders.
+    twins: compiled::Twins,
     /// Per template, the size of the page it last made: the next one's buffer
     /// starts that big instead of growing (and copying) its way there.
     last_size: std::collections::HashMap<String, std::sync::atomic::AtomicUsize>,
@@ -137,15 +138,14 @@ impl Theme {
             .iter()
             .map(|(n, t)| (n.to_string(), t.to_string()))
             .collect();
-        let mut default_event_partial = true;
         for (name, bytes) in read_dir_files(&root.join("templates"))? {
             let text = String::from_utf8(bytes).map_err(|_| RenderError::Template {
                 name: name.clone(),
                 message: "not UTF-8".into(),
             })?;
-            default_event_partial &= !compiled::EVENT_TEMPLATES.contains(&name.as_str());
             templates.insert(name, text);
         }
+        let twins = compiled::Twins::new(&templates);
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape::escape_html);
@@ -166,7 +166,7 @@ impl Theme {
         Ok(Theme {
             tera,
             assets,
-            default_event_partial,
+            twins,
             last_size,
         })
     }
@@ -180,8 +180,13 @@ impl Theme {
     ) -> Result<String, RenderError> {
         let mut ctx = tera::Context::new();
         ctx.insert(name, value);
+        self.render_context(template, &ctx)
+    }
+
+    /// A part of a page: `template` with the variables of `ctx`.
+    fn render_context(&self, template: &str, ctx: &tera::Context) -> Result<String, RenderError> {
         self.tera
-            .render(template, &ctx)
+            .render(template, ctx)
             .map_err(|e| RenderError::Template {
                 name: template.into(),
                 message: describe(&e),
@@ -465,7 +470,7 @@ impl Plan {
                     "actors",
                     &format!("{}: articles, page {n}", a.name),
                     &format!("Articles that mention {}.", a.name),
-                    &|l| Ok(ActorArticlesView::new(p, a, n, l)),
+                    &|l| ActorArticlesView::new(p, a, n, l),
                 )
             }
             Job::Actors => page(
@@ -476,7 +481,7 @@ impl Plan {
                 "actors",
                 "Actors",
                 "Every person, organization, place and group in the briefing.",
-                &|l| Ok(actors_index(b, l)),
+                &|l| actors_index(p, l),
             ),
             Job::Timeline(part) => {
                 let title = match part {
@@ -603,8 +608,12 @@ fn frame(
 
 fn overview<'a>(p: &Prepared<'a>, links: &Links) -> Result<OverviewView<'a>, RenderError> {
     let b = p.b;
-    let mut ranked: Vec<&crate::model::Actor> = b.actors.iter().collect();
-    ranked.sort_by(|x, y| y.salience.total_cmp(&x.salience).then(x.id.cmp(&y.id)));
+    let mut ranking: Vec<usize> = (0..b.actors.len()).collect();
+    ranking.sort_by(|&x, &y| {
+        let (x, y) = (&b.actors[x], &b.actors[y]);
+        y.salience.total_cmp(&x.salience).then(x.id.cmp(&y.id))
+    });
+    let ranked: Vec<&crate::model::Actor> = ranking.iter().map(|&a| &b.actors[a]).collect();
     let dates: Vec<_> = b.articles.iter().filter_map(|a| a.date).collect();
     let period = match (dates.iter().min(), dates.iter().max()) {
         (Some(first), Some(last)) if first == last => Some(first.format("%-d %B %Y").to_string()),
@@ -616,16 +625,18 @@ fn overview<'a>(p: &Prepared<'a>, links: &Links) -> Result<OverviewView<'a>, Ren
         _ => None,
     };
     // Latest events: the most recent dates first; only day- and week-precise ones are "news".
-    let latest: Vec<EventItem> = (0..b.events.len())
+    let latest: Vec<Rendered> = (0..b.events.len())
         .rev()
         .filter(|&e| matches!(b.events[e].when.precision, Precision::Day | Precision::Week))
         .take(OVERVIEW_EVENTS)
         .map(|e| p.event_item(e, Source::Named, links))
         .collect::<Result<_, _>>()?;
     // Notable quotes: attributed ones, by their speaker's salience.
-    let mut quotes: Vec<&crate::model::QuoteEntry> =
-        b.quotes.iter().filter(|q| q.speaker.is_some()).collect();
-    quotes.sort_by(|x, y| {
+    let mut quotes: Vec<usize> = (0..b.quotes.len())
+        .filter(|&q| b.quotes[q].speaker.is_some())
+        .collect();
+    quotes.sort_by(|&x, &y| {
+        let (x, y) = (&b.quotes[x], &b.quotes[y]);
         let s = |q: &crate::model::QuoteEntry| q.speaker.map_or(0.0, |s| b.actors[s].salience);
         s(y).total_cmp(&s(x))
             .then(x.article.cmp(&y.article))
@@ -637,54 +648,57 @@ fn overview<'a>(p: &Prepared<'a>, links: &Links) -> Result<OverviewView<'a>, Ren
         actor_count: b.actors.len(),
         event_count: b.events.len(),
         network: network::network(b, &ranked, links),
-        key_actors: ranked
+        key_actors: ranking
             .iter()
             .take(OVERVIEW_ACTORS)
-            .map(|a| ActorLink::new(a, links))
-            .collect(),
+            .map(|&a| p.actor_item(a, links))
+            .collect::<Result<_, _>>()?,
         latest_events: latest,
         quotes: quotes
             .iter()
             .take(OVERVIEW_QUOTES)
-            .map(|q| QuoteView::new(p, q, links))
-            .collect(),
+            .map(|&q| p.quote_item(q, Speaker::Named, links))
+            .collect::<Result<_, _>>()?,
         articles: (0..b.articles.len().min(OVERVIEW_ARTICLES))
-            .map(|a| ArticleLink::new(p, a, links))
-            .collect(),
+            .map(|a| p.article_item(a, links))
+            .collect::<Result<_, _>>()?,
         more_articles: b.articles.len().saturating_sub(OVERVIEW_ARTICLES),
     })
 }
 
-fn actors_index<'a>(b: &'a Briefing, links: &Links) -> ActorsView<'a> {
+fn actors_index<'a>(p: &Prepared<'a>, links: &Links) -> Result<ActorsView<'a>, RenderError> {
+    let b = p.b;
     const LABELS: [(crate::extract::ActorKind, &str); 4] = [
         (crate::extract::ActorKind::Person, "People"),
         (crate::extract::ActorKind::Organization, "Organizations"),
         (crate::extract::ActorKind::Place, "Places"),
         (crate::extract::ActorKind::Group, "Groups"),
     ];
-    let groups = LABELS
-        .iter()
-        .map(|&(kind, label)| {
-            let mut actors: Vec<&crate::model::Actor> =
-                b.actors.iter().filter(|a| a.kind == kind).collect();
-            actors.sort_by(|x, y| {
-                y.articles
-                    .len()
-                    .cmp(&x.articles.len())
-                    .then(x.name.cmp(&y.name))
-            });
-            KindGroup {
-                kind: kind.as_str(),
-                label,
-                actors: actors
-                    .into_iter()
-                    .map(|a| ActorLink::new(a, links))
-                    .collect(),
-            }
-        })
-        .filter(|g| !g.actors.is_empty())
-        .collect();
-    ActorsView { groups }
+    let mut groups = Vec::new();
+    for &(kind, label) in &LABELS {
+        let mut actors: Vec<usize> = (0..b.actors.len())
+            .filter(|&a| b.actors[a].kind == kind)
+            .collect();
+        if actors.is_empty() {
+            continue;
+        }
+        actors.sort_by(|&x, &y| {
+            let (x, y) = (&b.actors[x], &b.actors[y]);
+            y.articles
+                .len()
+                .cmp(&x.articles.len())
+                .then(x.name.cmp(&y.name))
+        });
+        groups.push(KindGroup {
+            kind: kind.as_str(),
+            label,
+            actors: actors
+                .into_iter()
+                .map(|a| p.actor_item(a, links))
+                .collect::<Result<_, _>>()?,
+        });
+    }
+    Ok(ActorsView { groups })
 }
 
 #[derive(Serialize)]

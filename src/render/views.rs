@@ -18,8 +18,8 @@ pub struct Dates {
     event_labels: Vec<String>,
     /// Per event: its date in `event_labels`.
     event_label: Vec<usize>,
-    /// What the compiled event partial writes, escaped once here rather than
-    /// on every page that lists an event (see [`super::compiled`]).
+    /// What the compiled partials write, escaped once here rather than on
+    /// every page that lists an event, a quote or an article (see [`super::compiled`]).
     pub html: Escaped,
 }
 
@@ -29,9 +29,12 @@ pub struct Escaped {
     /// Per date of `Dates::event_labels`: the label and its TIMEX3 value.
     pub event_labels: Vec<String>,
     pub event_values: Vec<String>,
-    /// Per article: `articles/<id>/index.html` and the title.
+    /// Per article: `articles/<id>/index.html`, the title, the date (as
+    /// [`Dates`] words it, and ISO) and the source's name.
     pub article_paths: Vec<String>,
     pub article_titles: Vec<String>,
+    pub article_dates: Vec<Option<(String, String)>>,
+    pub article_sources: Vec<Option<String>>,
     /// Per actor: the id, `actors/<id>/index.html`, the name.
     pub actor_ids: Vec<String>,
     pub actor_paths: Vec<String>,
@@ -39,7 +42,12 @@ pub struct Escaped {
 }
 
 impl Escaped {
-    fn new(b: &Briefing, event_labels: &[String], event_values: &[String]) -> Escaped {
+    fn new(
+        b: &Briefing,
+        event_labels: &[String],
+        event_values: &[String],
+        article_dates: &[Option<(String, String)>],
+    ) -> Escaped {
         use super::escape::escape_html as esc;
         use super::links::{actor_path, article_path};
         Escaped {
@@ -51,6 +59,15 @@ impl Escaped {
                 .map(|a| esc(&article_path(&a.id)))
                 .collect(),
             article_titles: b.articles.iter().map(|a| esc(&a.title)).collect(),
+            article_dates: article_dates
+                .iter()
+                .map(|d| d.as_ref().map(|(label, iso)| (esc(label), esc(iso))))
+                .collect(),
+            article_sources: b
+                .articles
+                .iter()
+                .map(|a| a.source.as_deref().map(esc))
+                .collect(),
             actor_ids: b.actors.iter().map(|a| esc(&a.id)).collect(),
             actor_paths: b.actors.iter().map(|a| esc(&actor_path(&a.id))).collect(),
             actor_names: b.actors.iter().map(|a| esc(&a.name)).collect(),
@@ -66,9 +83,10 @@ pub struct Prepared<'a> {
     theme: &'a Theme,
 }
 
-/// An event as a page lists it: rendered by `partials/event.html`.
+/// An item of a list (an event, a quote, an article) as its partial in
+/// `templates/partials/` renders it: a page writes `{{ e.html | safe }}`.
 #[derive(Serialize)]
-pub struct EventItem {
+pub struct Rendered {
     pub html: String,
 }
 
@@ -84,17 +102,69 @@ impl<'a> Prepared<'a> {
         event: usize,
         source: Source,
         links: &Links,
-    ) -> Result<EventItem, RenderError> {
-        if self.theme.default_event_partial {
+    ) -> Result<Rendered, RenderError> {
+        if self.theme.twins.event {
             let mut html = String::new();
             super::compiled::event(self, event, source, links, &mut html);
-            return Ok(EventItem { html });
+            return Ok(Rendered { html });
         }
         let view = EventView::new(self, event, source, links);
         let html = self
             .theme
             .render_fragment("partials/event.html", "e", &view)?;
-        Ok(EventItem { html })
+        Ok(Rendered { html })
+    }
+
+    /// Quote `quote` as listed on a page whose links start at `links`, by the
+    /// compiled twin of the default partial unless the site has its own.
+    pub fn quote_item(
+        &self,
+        quote: usize,
+        speaker: Speaker,
+        links: &Links,
+    ) -> Result<Rendered, RenderError> {
+        if self.theme.twins.quote {
+            let mut html = String::new();
+            super::compiled::quote(self, quote, speaker, links, &mut html);
+            return Ok(Rendered { html });
+        }
+        let mut ctx = tera::Context::new();
+        ctx.insert("q", &QuoteView::new(self, &self.b.quotes[quote], links));
+        if speaker == Speaker::Implied {
+            ctx.insert("hide_speaker", &true);
+        }
+        let html = self.theme.render_context("partials/quote.html", &ctx)?;
+        Ok(Rendered { html })
+    }
+
+    /// Actor `actor` as listed on a page whose links start at `links`, its link
+    /// by the compiled twin of the default partial unless the site has its own.
+    pub fn actor_item(&self, actor: usize, links: &Links) -> Result<ActorItem<'a>, RenderError> {
+        let link = ActorLink::new(&self.b.actors[actor], links);
+        let html = if self.theme.twins.actor_link {
+            let mut html = String::new();
+            super::compiled::actor_link(self, actor, links, &mut html);
+            html
+        } else {
+            self.theme
+                .render_fragment("partials/actor_link.html", "a", &link)?
+        };
+        Ok(ActorItem { html, link })
+    }
+
+    /// Article `article` as listed on a page whose links start at `links`, by
+    /// the compiled twin of the default partial unless the site has its own.
+    pub fn article_item(&self, article: usize, links: &Links) -> Result<Rendered, RenderError> {
+        if self.theme.twins.article_item {
+            let mut html = String::new();
+            super::compiled::article_item(self, article, links, &mut html);
+            return Ok(Rendered { html });
+        }
+        let view = ArticleLink::new(self, article, links);
+        let html = self
+            .theme
+            .render_fragment("partials/article_item.html", "a", &view)?;
+        Ok(Rendered { html })
     }
 
     pub fn event_date(&self, event: usize) -> &str {
@@ -129,20 +199,21 @@ impl Dates {
             }
             event_label.push(event_labels.len() - 1);
         }
-        Dates {
-            article_dates: b
-                .articles
-                .par_iter()
-                .map(|a| {
-                    a.date.map(|d| {
-                        (
-                            d.format("%-d %B %Y").to_string(),
-                            d.format("%Y-%m-%d").to_string(),
-                        )
-                    })
+        let article_dates: Vec<_> = b
+            .articles
+            .par_iter()
+            .map(|a| {
+                a.date.map(|d| {
+                    (
+                        d.format("%-d %B %Y").to_string(),
+                        d.format("%Y-%m-%d").to_string(),
+                    )
                 })
-                .collect(),
-            html: Escaped::new(b, &event_labels, &event_values),
+            })
+            .collect();
+        Dates {
+            html: Escaped::new(b, &event_labels, &event_values, &article_dates),
+            article_dates,
             event_labels,
             event_label,
         }
@@ -171,6 +242,17 @@ impl<'a> ActorLink<'a> {
             articles: actor.articles.len(),
         }
     }
+}
+
+/// An actor in a list (an article's actors, an actor's companions, the
+/// overview's, the actors page): its link as `partials/actor_link.html`
+/// renders it, which the page writes (`{{ a.html | safe }}`), beside what the
+/// list shows of it. The link's parts stay, for themes that write their own.
+#[derive(Serialize)]
+pub struct ActorItem<'a> {
+    pub html: String,
+    #[serde(flatten)]
+    pub link: ActorLink<'a>,
 }
 
 #[derive(Clone, Serialize)]
@@ -220,6 +302,14 @@ pub struct EventView<'a> {
 pub enum Source {
     Named,
     /// On the article's own page.
+    Implied,
+}
+
+/// Whether a quote's view names its speaker (`hide_speaker` in the partial).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Speaker {
+    Named,
+    /// On the speaker's own page.
     Implied,
 }
 
@@ -308,11 +398,11 @@ pub struct OverviewView<'a> {
     pub article_count: usize,
     pub actor_count: usize,
     pub event_count: usize,
-    pub key_actors: Vec<ActorLink<'a>>,
+    pub key_actors: Vec<ActorItem<'a>>,
     pub network: Option<super::network::Network>,
-    pub latest_events: Vec<EventItem>,
-    pub quotes: Vec<QuoteView<'a>>,
-    pub articles: Vec<ArticleLink<'a>>,
+    pub latest_events: Vec<Rendered>,
+    pub quotes: Vec<Rendered>,
+    pub articles: Vec<Rendered>,
     /// Articles not listed on the overview.
     pub more_articles: usize,
 }
@@ -327,9 +417,9 @@ pub struct ArticleView<'a> {
     pub author: Option<&'a str>,
     pub tags: &'a [String],
     pub body_html: String,
-    pub actors: Vec<ActorLink<'a>>,
-    pub events: Vec<EventItem>,
-    pub quotes: Vec<QuoteView<'a>>,
+    pub actors: Vec<ActorItem<'a>>,
+    pub events: Vec<Rendered>,
+    pub quotes: Vec<Rendered>,
 }
 
 impl<'a> ArticleView<'a> {
@@ -353,8 +443,8 @@ impl<'a> ArticleView<'a> {
             actors: a
                 .actors
                 .iter()
-                .map(|&x| ActorLink::new(&b.actors[x], links))
-                .collect(),
+                .map(|&x| p.actor_item(x, links))
+                .collect::<Result<_, _>>()?,
             events: a
                 .events
                 .iter()
@@ -363,15 +453,15 @@ impl<'a> ArticleView<'a> {
             quotes: a
                 .quotes
                 .iter()
-                .map(|&q| QuoteView::new(p, &b.quotes[q], links))
-                .collect(),
+                .map(|&q| p.quote_item(q, Speaker::Named, links))
+                .collect::<Result<_, _>>()?,
         })
     }
 }
 
 #[derive(Serialize)]
 pub struct RelatedView<'a> {
-    pub actor: ActorLink<'a>,
+    pub actor: ActorItem<'a>,
     pub shared: usize,
 }
 
@@ -390,16 +480,17 @@ pub struct ActorView<'a> {
     pub roles: &'a [String],
     pub aliases: &'a [String],
     pub mention_count: usize,
-    pub quotes: Vec<QuoteView<'a>>,
+    /// Their speaker is the page's actor, so they do not name it.
+    pub quotes: Vec<Rendered>,
     pub total_quotes: usize,
     /// Newest first, the first [`ACTOR_ARTICLES`].
-    pub articles: Vec<ArticleLink<'a>>,
+    pub articles: Vec<Rendered>,
     pub total_articles: usize,
     /// The page listing the articles after these, and how many there are.
     pub more_articles: Option<String>,
     pub older_articles: usize,
     /// In date order, the latest [`ACTOR_EVENTS`].
-    pub events: Vec<EventItem>,
+    pub events: Vec<Rendered>,
     pub total_events: usize,
     pub related: Vec<RelatedView<'a>>,
     /// The timeline filtered to this actor.
@@ -426,7 +517,6 @@ impl<'a> ActorView<'a> {
         a: &'a Actor,
         links: &Links,
     ) -> Result<ActorView<'a>, RenderError> {
-        let b = p.b;
         let first_events = a.events.len().saturating_sub(ACTOR_EVENTS);
         Ok(ActorView {
             name: &a.name,
@@ -438,15 +528,15 @@ impl<'a> ActorView<'a> {
                 .quotes
                 .iter()
                 .take(ACTOR_QUOTES)
-                .map(|&q| QuoteView::new(p, &b.quotes[q], links))
-                .collect(),
+                .map(|&q| p.quote_item(q, Speaker::Implied, links))
+                .collect::<Result<_, _>>()?,
             total_quotes: a.quotes.len(),
             articles: a
                 .articles
                 .iter()
                 .take(ACTOR_ARTICLES)
-                .map(|&x| ArticleLink::new(p, x, links))
-                .collect(),
+                .map(|&x| p.article_item(x, links))
+                .collect::<Result<_, _>>()?,
             total_articles: a.articles.len(),
             older_articles: a.articles.len().saturating_sub(ACTOR_ARTICLES),
             more_articles: (actor_article_pages(a) > 0)
@@ -459,11 +549,13 @@ impl<'a> ActorView<'a> {
             related: a
                 .related
                 .iter()
-                .map(|&(r, shared)| RelatedView {
-                    actor: ActorLink::new(&b.actors[r], links),
-                    shared,
+                .map(|&(r, shared)| {
+                    Ok(RelatedView {
+                        actor: p.actor_item(r, links)?,
+                        shared,
+                    })
                 })
-                .collect(),
+                .collect::<Result<_, RenderError>>()?,
             timeline: format!("{}?actor={}", links.timeline(), a.id),
         })
     }
@@ -477,7 +569,7 @@ pub struct ActorArticlesView<'a> {
     pub page: usize,
     pub pages: usize,
     pub first: usize,
-    pub articles: Vec<ArticleLink<'a>>,
+    pub articles: Vec<Rendered>,
     pub previous: Option<String>,
     pub next: Option<String>,
 }
@@ -489,11 +581,11 @@ impl<'a> ActorArticlesView<'a> {
         a: &'a Actor,
         page: usize,
         links: &Links,
-    ) -> ActorArticlesView<'a> {
+    ) -> Result<ActorArticlesView<'a>, RenderError> {
         let pages = actor_article_pages(a) + 1;
         let from = ACTOR_ARTICLES + (page - 2) * ACTOR_ARTICLES_PER_PAGE;
         let to = (from + ACTOR_ARTICLES_PER_PAGE).min(a.articles.len());
-        ActorArticlesView {
+        Ok(ActorArticlesView {
             name: &a.name,
             actor_url: links.actor(&a.id),
             page,
@@ -501,15 +593,15 @@ impl<'a> ActorArticlesView<'a> {
             first: from + 1,
             articles: a.articles[from.min(to)..to]
                 .iter()
-                .map(|&x| ArticleLink::new(p, x, links))
-                .collect(),
+                .map(|&x| p.article_item(x, links))
+                .collect::<Result<_, _>>()?,
             previous: Some(if page == 2 {
                 links.actor(&a.id)
             } else {
                 links.file(&actor_articles_path(&a.id, page - 1))
             }),
             next: (page < pages).then(|| links.file(&actor_articles_path(&a.id, page + 1))),
-        }
+        })
     }
 }
 
@@ -517,7 +609,7 @@ impl<'a> ActorArticlesView<'a> {
 pub struct KindGroup<'a> {
     pub kind: &'static str,
     pub label: &'static str,
-    pub actors: Vec<ActorLink<'a>>,
+    pub actors: Vec<ActorItem<'a>>,
 }
 
 #[derive(Serialize)]
@@ -529,7 +621,7 @@ pub struct ActorsView<'a> {
 pub struct DayGroup {
     pub label: String,
     pub date_iso: String,
-    pub events: Vec<EventItem>,
+    pub events: Vec<Rendered>,
 }
 
 #[derive(Serialize)]
