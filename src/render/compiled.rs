@@ -12,9 +12,11 @@
 //! compare the bytes); a site that overrides one gets its own template, through
 //! Tera, as always.
 
+pub mod pages;
+
 use super::escape::escape_into;
 use super::links::Links;
-use super::views::{ALSO_LIMIT, Prepared, Source, Speaker};
+use super::views::{ALSO_LIMIT, Listing, Prepared, Speaker};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -23,6 +25,9 @@ const EVENT_TEMPLATES: &[&str] = &["partials/event.html", "partials/actor_link.h
 const QUOTE_TEMPLATES: &[&str] = &["partials/quote.html"];
 const ARTICLE_ITEM_TEMPLATES: &[&str] = &["partials/article_item.html"];
 const ACTOR_LINK_TEMPLATES: &[&str] = &["partials/actor_link.html"];
+const ARTICLE_PAGE_TEMPLATES: &[&str] = &["base.html", "article.html"];
+const ACTOR_PAGE_TEMPLATES: &[&str] = &["base.html", "actor.html"];
+const TIMELINE_PAGE_TEMPLATES: &[&str] = &["base.html", "timeline.html"];
 
 /// Which twins a theme can use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,9 +40,29 @@ pub struct Twins {
     pub article_item: bool,
     /// [`actor_link`] for `partials/actor_link.html`, in lists of actors.
     pub actor_link: bool,
+    /// [`pages::article`] for `article.html` in `base.html`.
+    pub article_page: bool,
+    /// [`pages::actor`] for `actor.html` in `base.html`.
+    pub actor_page: bool,
+    /// [`pages::timeline`] for `timeline.html` in `base.html`.
+    pub timeline_page: bool,
 }
 
 impl Twins {
+    /// None at all: everything through Tera.
+    #[cfg(test)]
+    pub fn none() -> Twins {
+        Twins {
+            event: false,
+            quote: false,
+            article_item: false,
+            actor_link: false,
+            article_page: false,
+            actor_page: false,
+            timeline_page: false,
+        }
+    }
+
     /// For a theme of `templates` (the defaults with the site's own laid over
     /// them): each twin whose templates are the built-in ones, byte for byte,
     /// so a site that copied the default theme whole keeps them.
@@ -56,6 +81,9 @@ impl Twins {
             quote: built_in(QUOTE_TEMPLATES),
             article_item: built_in(ARTICLE_ITEM_TEMPLATES),
             actor_link: built_in(ACTOR_LINK_TEMPLATES),
+            article_page: built_in(ARTICLE_PAGE_TEMPLATES),
+            actor_page: built_in(ACTOR_PAGE_TEMPLATES),
+            timeline_page: built_in(TIMELINE_PAGE_TEMPLATES),
         }
     }
 }
@@ -64,44 +92,58 @@ impl Twins {
 /// event `event` on a page whose links start at `links`: appended to `h`.
 /// Written straight from the briefing: titles, names and paths were escaped
 /// once (in [`super::views::Escaped`]); only the sentence is escaped here.
-pub fn event(p: &Prepared, event: usize, source: Source, links: &Links, h: &mut String) {
+pub fn event(p: &Prepared, event: usize, listing: Listing, links: &Links, h: &mut String) {
     let b = p.b;
     let x = p.html();
     let e = &b.events[event];
     let text = b.event_text(e);
     let root = links.root_html();
     let also = &e.also[..e.also.len().min(ALSO_LIMIT)];
+    let actors: &[usize] = match listing {
+        Listing::OwnArticle => &[],
+        Listing::Elsewhere | Listing::Timeline => &e.actors,
+    };
     let link = root.len() + 48;
     h.reserve(
         200 + text.len()
             + text.len() / 8
             + (1 + also.len()) * (link + 32)
-            + e.actors.len() * (link + 64)
+            + actors.len() * (link + 64)
             + also
                 .iter()
                 .map(|&(a, _)| x.article_titles[a].len())
                 .sum::<usize>(),
     );
-    h.push_str("<li class=\"event\" data-actors=\"");
-    for (i, &a) in e.actors.iter().enumerate() {
-        if i > 0 {
-            h.push(' ');
+    h.push_str("<li class=\"event\"");
+    if listing == Listing::Timeline && !actors.is_empty() {
+        h.push_str(" data-actors=\"");
+        for (i, &a) in actors.iter().enumerate() {
+            if i > 0 {
+                h.push(' ');
+            }
+            h.push_str(&x.actor_ids[a]);
         }
-        h.push_str(&x.actor_ids[a]);
+        h.push('"');
     }
     let date = p.event_date_index(event);
-    h.push_str("\">\n<p><time datetime=\"");
+    h.push_str(">\n<p><time datetime=\"");
     h.push_str(&x.event_values[date]);
     h.push_str("\">");
     h.push_str(&x.event_labels[date]);
     h.push_str("</time> ");
     escape_into(h, text);
     h.push_str(" <a class=\"source\" href=\"");
-    push_sentence_link(h, root, &x.article_paths[e.article], e.offset);
-    h.push_str("\">");
-    match source {
-        Source::Named => h.push_str(&x.article_titles[e.article]),
-        Source::Implied => h.push_str("in the article"),
+    match listing {
+        Listing::OwnArticle => {
+            // The sentence is on this page: the link is its anchor alone.
+            push_sentence_link(h, "", "", e.offset);
+            h.push_str("\">in the article");
+        }
+        Listing::Elsewhere | Listing::Timeline => {
+            push_sentence_link(h, root, &x.article_paths[e.article], e.offset);
+            h.push_str("\">");
+            h.push_str(&x.article_titles[e.article]);
+        }
     }
     h.push_str("</a></p>\n");
     if !also.is_empty() {
@@ -124,9 +166,9 @@ pub fn event(p: &Prepared, event: usize, source: Source, links: &Links, h: &mut 
         h.push_str("</p>");
     }
     h.push('\n');
-    if !e.actors.is_empty() {
+    if !actors.is_empty() {
         h.push_str("<p class=\"with\">");
-        for (i, &a) in e.actors.iter().enumerate() {
+        for (i, &a) in actors.iter().enumerate() {
             if i > 0 {
                 h.push_str(", ");
             }
@@ -232,7 +274,7 @@ fn push_sentence_link(h: &mut String, root: &str, article_path: &str, offset: us
 #[cfg(test)]
 mod tests {
     use super::super::views::{
-        ActorLink, ArticleLink, Dates, EventView, Prepared, QuoteView, Source, Speaker,
+        ActorLink, ArticleLink, Dates, EventView, Listing, Prepared, QuoteView, Speaker,
     };
     use super::super::{Links, Theme};
 
@@ -417,6 +459,9 @@ mod tests {
             quote: true,
             article_item: true,
             actor_link: true,
+            article_page: true,
+            actor_page: true,
+            timeline_page: true,
         };
         assert_eq!(super::Twins::new(&defaults), all);
         let changed = |name: &str| {
@@ -425,6 +470,7 @@ mod tests {
             super::Twins::new(&templates)
         };
         assert_eq!(changed("index.html"), all);
+        assert_eq!(changed("actors.html"), all);
         assert_eq!(
             changed("partials/actor_link.html"),
             super::Twins {
@@ -454,6 +500,40 @@ mod tests {
                 ..all
             }
         );
+        assert_eq!(
+            changed("base.html"),
+            super::Twins {
+                article_page: false,
+                actor_page: false,
+                timeline_page: false,
+                ..all
+            }
+        );
+        for (page, twin) in [
+            (
+                "article.html",
+                super::Twins {
+                    article_page: false,
+                    ..all
+                },
+            ),
+            (
+                "actor.html",
+                super::Twins {
+                    actor_page: false,
+                    ..all
+                },
+            ),
+            (
+                "timeline.html",
+                super::Twins {
+                    timeline_page: false,
+                    ..all
+                },
+            ),
+        ] {
+            assert_eq!(changed(page), twin, "{page}");
+        }
     }
 
     /// Every event of the fixture sites (the hostile one carries markup, quotes
@@ -474,15 +554,16 @@ mod tests {
                 let p = Prepared::new(&b, &dates, &theme);
                 for links in page_links() {
                     for event in 0..b.events.len() {
-                        for source in [Source::Named, Source::Implied] {
-                            let view = EventView::new(&p, event, source, &links);
+                        for listing in [Listing::OwnArticle, Listing::Elsewhere, Listing::Timeline]
+                        {
+                            let view = EventView::new(&p, event, listing, &links);
                             with_actors += usize::from(!view.actors.is_empty());
                             with_also += usize::from(view.also_more > 0);
                             let by_tera = theme
                                 .render_fragment("partials/event.html", "e", &view)
                                 .expect("tera");
                             let mut compiled = String::from("before");
-                            super::event(&p, event, source, &links, &mut compiled);
+                            super::event(&p, event, listing, &links, &mut compiled);
                             assert_eq!(
                                 compiled,
                                 format!("before{by_tera}"),
@@ -500,5 +581,84 @@ mod tests {
             with_also > 10,
             "and more reports than are named: {with_also}"
         );
+    }
+
+    /// Makes every list long enough to be cut short or paged: each event
+    /// repeated (the timeline then needs pages), and every actor in more
+    /// articles, events and quotes than its page lists.
+    fn crowd(b: &mut crate::model::Briefing) {
+        use super::super::views::{ACTOR_ARTICLES, ACTOR_EVENTS, ACTOR_QUOTES};
+        let repeat = super::super::timeline::PAGE_EVENTS / b.events.len().max(1) + 2;
+        b.events = b
+            .events
+            .iter()
+            .flat_map(|e| std::iter::repeat_n(e.clone(), repeat))
+            .collect();
+        let (events, quotes, articles) = (b.events.len(), b.quotes.len(), b.articles.len());
+        for a in &mut b.actors {
+            a.events = (0..events).cycle().take(ACTOR_EVENTS + 3).collect();
+            a.quotes = (0..quotes).cycle().take(ACTOR_QUOTES + 3).collect();
+            a.articles = (0..articles).cycle().take(ACTOR_ARTICLES + 3).collect();
+        }
+    }
+
+    /// Every file of the fixture sites, as they are, with their text and names
+    /// varied, and with long lists: the same bytes with the compiled twins as
+    /// through Tera alone.
+    #[test]
+    fn the_compiled_pages_are_the_templates_byte_for_byte() {
+        let sites = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites");
+        let mut compared = std::collections::BTreeMap::new();
+        for (site, mut b, twinned) in fixtures() {
+            assert!(
+                twinned.twins.article_page
+                    && twinned.twins.actor_page
+                    && twinned.twins.timeline_page,
+                "{site} uses the default theme"
+            );
+            let mut tera_only = Theme::load(&sites.join(site)).expect("theme");
+            tera_only.twins = super::Twins::none();
+            for step in ["as is", "varied", "crowded"] {
+                match step {
+                    "varied" => vary(&mut b),
+                    "crowded" => crowd(&mut b),
+                    _ => {}
+                }
+                let by_tera = super::super::render(&b, &tera_only).expect("tera");
+                let compiled = super::super::render(&b, &twinned).expect("compiled");
+                assert_eq!(by_tera.len(), compiled.len(), "{site} {step}");
+                for (t, c) in by_tera.iter().zip(&compiled) {
+                    assert_eq!(t.path, c.path);
+                    assert_eq!(
+                        String::from_utf8_lossy(&c.bytes),
+                        String::from_utf8_lossy(&t.bytes),
+                        "{} of {site}, {step}",
+                        t.path
+                    );
+                    let kind = t.path.split('/').next().unwrap_or_default();
+                    *compared.entry(kind.to_string()).or_insert(0) += 1;
+                }
+                let text = |path: &str| {
+                    compiled
+                        .iter()
+                        .filter(|f| f.path.starts_with(path))
+                        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+                        .collect::<String>()
+                };
+                if step == "crowded" {
+                    // Each cut-short or paged list was written.
+                    assert!(text("timeline/").contains("rel=\"next\""), "{site}");
+                    assert!(text("actors/").contains("The latest"), "{site}");
+                    assert!(text("actors/").contains("The first"), "{site}");
+                    assert!(text("actors/").contains("Older articles"), "{site}");
+                }
+            }
+        }
+        for kind in ["articles", "actors", "timeline"] {
+            assert!(
+                compared.get(kind).copied().unwrap_or(0) > 5,
+                "{kind}: {compared:?}"
+            );
+        }
     }
 }

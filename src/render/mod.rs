@@ -193,6 +193,20 @@ impl Theme {
             })
     }
 
+    /// The page `write` makes in place of `template`, in a buffer as big as
+    /// the last page it made.
+    fn write_sized(&self, template: &str, write: impl FnOnce(&mut String)) -> Vec<u8> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let last = self.last_size.get(template);
+        let size = last.map_or(0, |s| s.load(Relaxed));
+        let mut page = String::with_capacity(size + size / 4 + 4096);
+        write(&mut page);
+        if let Some(last) = last {
+            last.store(page.len(), Relaxed);
+        }
+        page.into_bytes()
+    }
+
     fn render<T: Serialize>(
         &self,
         template: &str,
@@ -426,6 +440,7 @@ impl Plan {
                 &b.site.title,
                 &b.site.description,
                 &|l| overview(p, l),
+                None,
             ),
             Job::Article(i) => {
                 let a = &b.articles[i];
@@ -439,6 +454,7 @@ impl Plan {
                     &a.title,
                     &desc,
                     &|l| ArticleView::new(p, i, l),
+                    theme.twins.article_page.then_some(compiled::pages::article),
                 )
             }
             Job::Actor(i) => {
@@ -458,6 +474,7 @@ impl Plan {
                     &a.name,
                     &desc,
                     &|l| ActorView::new(p, a, l),
+                    theme.twins.actor_page.then_some(compiled::pages::actor),
                 )
             }
             Job::ActorArticles(i, n) => {
@@ -471,6 +488,7 @@ impl Plan {
                     &format!("{}: articles, page {n}", a.name),
                     &format!("Articles that mention {}.", a.name),
                     &|l| ActorArticlesView::new(p, a, n, l),
+                    None,
                 )
             }
             Job::Actors => page(
@@ -482,6 +500,7 @@ impl Plan {
                 "Actors",
                 "Every person, organization, place and group in the briefing.",
                 &|l| actors_index(p, l),
+                None,
             ),
             Job::Timeline(part) => {
                 let title = match part {
@@ -497,6 +516,10 @@ impl Plan {
                     &title,
                     "Dated events from all articles, in order.",
                     &|l| timeline::view(p, &self.timeline, part, l),
+                    theme
+                        .twins
+                        .timeline_page
+                        .then_some(compiled::pages::timeline),
                 )
             }
             Job::NotFound => {
@@ -557,6 +580,9 @@ pub fn render_each(b: &Briefing, theme: &Theme, sink: &dyn Sink) -> Result<(), R
     })
 }
 
+/// A compiled twin of a page template (see [`compiled::pages`]).
+type PageTwin<T> = fn(&Frame, &T, &mut String);
+
 #[allow(clippy::too_many_arguments)]
 fn page<T: Serialize>(
     b: &Briefing,
@@ -567,10 +593,15 @@ fn page<T: Serialize>(
     title: &str,
     description: &str,
     view: &dyn Fn(&Links) -> Result<T, RenderError>,
+    twin: Option<PageTwin<T>>,
 ) -> Result<OutputFile, RenderError> {
     let links = Links::from_page(path);
     let frame = frame(b, &links, path, section, title, description, true);
-    let bytes = theme.render(template, &frame, &view(&links)?)?;
+    let view = view(&links)?;
+    let bytes = match twin {
+        Some(write) => theme.write_sized(template, |h| write(&frame, &view, h)),
+        None => theme.render(template, &frame, &view)?,
+    };
     Ok(OutputFile {
         path: path.to_string(),
         bytes,
@@ -629,7 +660,7 @@ fn overview<'a>(p: &Prepared<'a>, links: &Links) -> Result<OverviewView<'a>, Ren
         .rev()
         .filter(|&e| matches!(b.events[e].when.precision, Precision::Day | Precision::Week))
         .take(OVERVIEW_EVENTS)
-        .map(|e| p.event_item(e, Source::Named, links))
+        .map(|e| p.event_item(e, Listing::Elsewhere, links))
         .collect::<Result<_, _>>()?;
     // Notable quotes: attributed ones, by their speaker's salience.
     let mut quotes: Vec<usize> = (0..b.quotes.len())

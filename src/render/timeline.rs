@@ -4,7 +4,7 @@
 
 use super::links::Links;
 use super::views::{
-    AxisMark, DayGroup, FilterActor, MonthGroup, PageLink, Prepared, Source, TimelineView,
+    AxisMark, DayGroup, FilterActor, Listing, MonthGroup, PageLink, Prepared, TimelineView,
 };
 use crate::model::{Briefing, Precision, When};
 use std::collections::HashMap;
@@ -148,7 +148,7 @@ fn months(
             });
         }
         if let Some(day) = month.days.last_mut() {
-            day.events.push(p.event_item(i, Source::Named, links)?);
+            day.events.push(p.event_item(i, Listing::Timeline, links)?);
         }
     }
     Ok(months)

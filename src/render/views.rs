@@ -100,15 +100,15 @@ impl<'a> Prepared<'a> {
     pub fn event_item(
         &self,
         event: usize,
-        source: Source,
+        listing: Listing,
         links: &Links,
     ) -> Result<Rendered, RenderError> {
         if self.theme.twins.event {
             let mut html = String::new();
-            super::compiled::event(self, event, source, links, &mut html);
+            super::compiled::event(self, event, listing, links, &mut html);
             return Ok(Rendered { html });
         }
-        let view = EventView::new(self, event, source, links);
+        let view = EventView::new(self, event, listing, links);
         let html = self
             .theme
             .render_fragment("partials/event.html", "e", &view)?;
@@ -293,16 +293,21 @@ pub struct EventView<'a> {
     /// How many more report it.
     pub also_more: usize,
     pub actors: Vec<ActorLink<'a>>,
-    /// Actor ids, for the timeline's filter.
+    /// Actor ids, for the timeline's filter; empty elsewhere.
     pub actor_ids: String,
 }
 
-/// Whether an event's view names the article it comes from.
+/// Where an event is listed, which decides what its item carries.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    Named,
-    /// On the article's own page.
-    Implied,
+pub enum Listing {
+    /// On its article's own page: it links to its sentence in the text above,
+    /// and leaves its actors out, since the text links each of them already.
+    OwnArticle,
+    /// On an actor's page or the overview: it names its article.
+    Elsewhere,
+    /// On the timeline: it names its article and carries its actors' ids for
+    /// the timeline's filter.
+    Timeline,
 }
 
 /// Whether a quote's view names its speaker (`hide_speaker` in the partial).
@@ -314,20 +319,22 @@ pub enum Speaker {
 }
 
 impl<'a> EventView<'a> {
-    pub fn new(p: &Prepared<'a>, event: usize, source: Source, links: &Links) -> EventView<'a> {
+    pub fn new(p: &Prepared<'a>, event: usize, listing: Listing, links: &Links) -> EventView<'a> {
         let b = p.b;
         let e: &EventEntry = &b.events[event];
         let article = &b.articles[e.article];
+        let anchor = sentence_anchor(e.offset);
+        let own_article = listing == Listing::OwnArticle;
         EventView {
             date: &p.dates.event_labels[p.dates.event_label[event]],
             date_iso: e.when.value(),
             text: b.event_text(e),
-            url: format!(
-                "{}#{}",
-                links.article(&article.id),
-                sentence_anchor(e.offset)
-            ),
-            article: (source == Source::Named).then(|| ArticleLink::new(p, e.article, links)),
+            url: if own_article {
+                format!("#{anchor}")
+            } else {
+                format!("{}#{anchor}", links.article(&article.id))
+            },
+            article: (!own_article).then(|| ArticleLink::new(p, e.article, links)),
             also: e
                 .also
                 .iter()
@@ -339,17 +346,23 @@ impl<'a> EventView<'a> {
                 })
                 .collect(),
             also_more: e.also.len().saturating_sub(ALSO_LIMIT),
-            actors: e
-                .actors
-                .iter()
-                .map(|&a| ActorLink::new(&b.actors[a], links))
-                .collect(),
-            actor_ids: e
-                .actors
-                .iter()
-                .map(|&a| b.actors[a].id.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
+            actors: if own_article {
+                Vec::new()
+            } else {
+                e.actors
+                    .iter()
+                    .map(|&a| ActorLink::new(&b.actors[a], links))
+                    .collect()
+            },
+            actor_ids: if listing == Listing::Timeline {
+                e.actors
+                    .iter()
+                    .map(|&a| b.actors[a].id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                String::new()
+            },
         }
     }
 }
@@ -448,7 +461,7 @@ impl<'a> ArticleView<'a> {
             events: a
                 .events
                 .iter()
-                .map(|&e| p.event_item(e, Source::Implied, links))
+                .map(|&e| p.event_item(e, Listing::OwnArticle, links))
                 .collect::<Result<_, _>>()?,
             quotes: a
                 .quotes
@@ -543,7 +556,7 @@ impl<'a> ActorView<'a> {
                 .then(|| links.file(&actor_articles_path(&a.id, 2))),
             events: a.events[first_events..]
                 .iter()
-                .map(|&e| p.event_item(e, Source::Named, links))
+                .map(|&e| p.event_item(e, Listing::Elsewhere, links))
                 .collect::<Result<_, _>>()?,
             total_events: a.events.len(),
             related: a
