@@ -9,7 +9,7 @@
 //! fixture sites both ways and compare every file.
 
 use super::super::escape::escape_into;
-use super::super::views::{ActorView, ArticleView, Frame, TimelineView};
+use super::super::views::{ActorView, ArticleView, Frame, Rendered, TimelineView};
 use std::fmt::Write as _;
 
 /// Appends `text` escaped, as Tera's `{{ text }}` writes it.
@@ -148,25 +148,35 @@ pub fn article(f: &Frame, v: &ArticleView, h: &mut String) {
             h.push_str("</ul>\n</section>");
         }
         h.push('\n');
-        if !v.events.is_empty() {
-            h.push_str("<section aria-labelledby=\"events\">\n<h2 id=\"events\">Events</h2>\n<ol class=\"events\">");
-            for e in &v.events {
-                h.push_str(&e.html);
-            }
-            h.push_str("</ol>\n</section>");
-        }
+        rendered_section(
+            h,
+            "<section aria-labelledby=\"events\">\n<h2 id=\"events\">Events</h2>\n<ol class=\"events\">",
+            &v.events,
+            "</ol>\n</section>",
+        );
         h.push('\n');
-        if !v.quotes.is_empty() {
-            h.push_str("<section aria-labelledby=\"quotes\">\n<h2 id=\"quotes\">Quotes</h2>\n");
-            for q in &v.quotes {
-                h.push_str(&q.html);
-            }
-            h.push_str("\n</section>");
-        }
+        rendered_section(
+            h,
+            "<section aria-labelledby=\"quotes\">\n<h2 id=\"quotes\">Quotes</h2>\n",
+            &v.quotes,
+            "\n</section>",
+        );
         h.push_str("\n</aside>");
     }
     h.push('\n');
     frame_close(f, h);
+}
+
+/// `open`, the items already rendered, and `close`; nothing when there are no items.
+fn rendered_section(h: &mut String, open: &str, items: &[Rendered], close: &str) {
+    if items.is_empty() {
+        return;
+    }
+    h.push_str(open);
+    for item in items {
+        h.push_str(&item.html);
+    }
+    h.push_str(close);
 }
 
 /// `templates/actor.html`.
