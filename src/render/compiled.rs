@@ -99,25 +99,22 @@ pub fn event(p: &Prepared, event: usize, listing: Listing, links: &Links, h: &mu
     let text = b.event_text(e);
     let root = links.root_html();
     let also = &e.also[..e.also.len().min(ALSO_LIMIT)];
-    let actors: &[usize] = match listing {
-        Listing::OwnArticle => &[],
-        Listing::Elsewhere | Listing::Timeline => &e.actors,
-    };
+    let mut actors = e.actors.iter().copied().filter(|&a| listing.lists_actor(a));
     let link = root.len() + 48;
     h.reserve(
         200 + text.len()
             + text.len() / 8
             + (1 + also.len()) * (link + 32)
-            + actors.len() * (link + 64)
+            + e.actors.len() * (link + 64)
             + also
                 .iter()
                 .map(|&(a, _)| x.article_titles[a].len())
                 .sum::<usize>(),
     );
     h.push_str("<li class=\"event\"");
-    if listing == Listing::Timeline && !actors.is_empty() {
+    if listing == Listing::Timeline && !e.actors.is_empty() {
         h.push_str(" data-actors=\"");
-        for (i, &a) in actors.iter().enumerate() {
+        for (i, &a) in e.actors.iter().enumerate() {
             if i > 0 {
                 h.push(' ');
             }
@@ -139,7 +136,7 @@ pub fn event(p: &Prepared, event: usize, listing: Listing, links: &Links, h: &mu
             push_sentence_link(h, "", "", e.offset);
             h.push_str("\">in the article");
         }
-        Listing::Elsewhere | Listing::Timeline => {
+        Listing::OwnActor(_) | Listing::Elsewhere | Listing::Timeline => {
             push_sentence_link(h, root, &x.article_paths[e.article], e.offset);
             h.push_str("\">");
             h.push_str(&x.article_titles[e.article]);
@@ -166,12 +163,11 @@ pub fn event(p: &Prepared, event: usize, listing: Listing, links: &Links, h: &mu
         h.push_str("</p>");
     }
     h.push('\n');
-    if !actors.is_empty() {
+    if let Some(first) = actors.next() {
         h.push_str("<p class=\"with\">");
-        for (i, &a) in actors.iter().enumerate() {
-            if i > 0 {
-                h.push_str(", ");
-            }
+        actor_link(p, first, links, h);
+        for a in actors {
+            h.push_str(", ");
             actor_link(p, a, links, h);
         }
         h.push_str("</p>");
@@ -554,8 +550,13 @@ mod tests {
                 let p = Prepared::new(&b, &dates, &theme);
                 for links in page_links() {
                     for event in 0..b.events.len() {
-                        for listing in [Listing::OwnArticle, Listing::Elsewhere, Listing::Timeline]
-                        {
+                        for listing in [
+                            Listing::OwnArticle,
+                            Listing::OwnActor(event % b.actors.len().max(1)),
+                            Listing::OwnActor(b.events[event].actors.first().copied().unwrap_or(0)),
+                            Listing::Elsewhere,
+                            Listing::Timeline,
+                        ] {
                             let view = EventView::new(&p, event, listing, &links);
                             with_actors += usize::from(!view.actors.is_empty());
                             with_also += usize::from(view.also_more > 0);

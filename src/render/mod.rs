@@ -473,7 +473,7 @@ impl Plan {
                     "actors",
                     &a.name,
                     &desc,
-                    &|l| ActorView::new(p, a, l),
+                    &|l| ActorView::new(p, i, l),
                     theme.twins.actor_page.then_some(compiled::pages::actor),
                 )
             }

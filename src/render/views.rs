@@ -303,7 +303,9 @@ pub enum Listing {
     /// On its article's own page: it links to its sentence in the text above,
     /// and leaves its actors out, since the text links each of them already.
     OwnArticle,
-    /// On an actor's page or the overview: it names its article.
+    /// On the page of actor `.0`: it names its article, and lists its other actors.
+    OwnActor(usize),
+    /// On the overview: it names its article.
     Elsewhere,
     /// On the timeline: it names its article and carries its actors' ids for
     /// the timeline's filter.
@@ -316,6 +318,17 @@ pub enum Speaker {
     Named,
     /// On the speaker's own page.
     Implied,
+}
+
+impl Listing {
+    /// Whether the item lists `actor` among the actors of its event.
+    pub fn lists_actor(self, actor: usize) -> bool {
+        match self {
+            Listing::OwnArticle => false,
+            Listing::OwnActor(page) => actor != page,
+            Listing::Elsewhere | Listing::Timeline => true,
+        }
+    }
 }
 
 impl<'a> EventView<'a> {
@@ -346,14 +359,12 @@ impl<'a> EventView<'a> {
                 })
                 .collect(),
             also_more: e.also.len().saturating_sub(ALSO_LIMIT),
-            actors: if own_article {
-                Vec::new()
-            } else {
-                e.actors
-                    .iter()
-                    .map(|&a| ActorLink::new(&b.actors[a], links))
-                    .collect()
-            },
+            actors: e
+                .actors
+                .iter()
+                .filter(|&&a| listing.lists_actor(a))
+                .map(|&a| ActorLink::new(&b.actors[a], links))
+                .collect(),
             actor_ids: if listing == Listing::Timeline {
                 e.actors
                     .iter()
@@ -527,9 +538,10 @@ pub fn actor_article_pages(actor: &Actor) -> usize {
 impl<'a> ActorView<'a> {
     pub fn new(
         p: &Prepared<'a>,
-        a: &'a Actor,
+        actor: usize,
         links: &Links,
     ) -> Result<ActorView<'a>, RenderError> {
+        let a: &'a Actor = &p.b.actors[actor];
         let first_events = a.events.len().saturating_sub(ACTOR_EVENTS);
         Ok(ActorView {
             name: &a.name,
@@ -556,7 +568,7 @@ impl<'a> ActorView<'a> {
                 .then(|| links.file(&actor_articles_path(&a.id, 2))),
             events: a.events[first_events..]
                 .iter()
-                .map(|&e| p.event_item(e, Listing::Elsewhere, links))
+                .map(|&e| p.event_item(e, Listing::OwnActor(actor), links))
                 .collect::<Result<_, _>>()?,
             total_events: a.events.len(),
             related: a
