@@ -50,6 +50,13 @@ pub fn extractor_fingerprint() -> u64 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key(u64);
 
+impl Key {
+    /// The hash itself, for keys made of many extraction keys.
+    pub fn as_u64(self) -> u64 {
+        self.0
+    }
+}
+
 /// The [`Key`] of `body` at `date`. A build computes each article's key once
 /// (in parallel) for both [`ExtractionCache::retain`] and [`ExtractionCache::get`].
 pub fn key(body: &str, date: Option<NaiveDate>) -> Key {
@@ -71,6 +78,38 @@ fn hash(body: &str, date: Option<NaiveDate>) -> u64 {
 /// The cache file of a site.
 pub fn disk_path(root: &std::path::Path) -> std::path::PathBuf {
     root.join(".briefing-cache").join("extractions.bin")
+}
+
+/// The file of a site's assembly memo (see [`crate::model::Memo::load`]),
+/// beside its extraction cache.
+pub fn memo_path(root: &std::path::Path) -> std::path::PathBuf {
+    root.join(".briefing-cache").join("assembly.bin")
+}
+
+/// Writes `path` through a temporary file renamed over it: a build stopped
+/// half way leaves the old file or the new one, never a mix. `write` streams
+/// the contents, so they are never held whole in memory.
+pub fn write_atomically(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let written = std::fs::File::create(&tmp).and_then(|file| {
+        let mut out = std::io::BufWriter::new(file);
+        write(&mut out)?;
+        std::io::Write::flush(&mut out)
+    });
+    match written.and_then(|()| std::fs::rename(&tmp, path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            // Best effort: a stray temporary file is only litter.
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
 }
 
 impl ExtractionCache {
@@ -145,16 +184,11 @@ impl ExtractionCache {
         let mut list: Vec<(&u64, &Extraction)> =
             entries.iter().map(|(k, e)| (k, e.as_ref())).collect();
         list.sort_by_key(|(k, _)| **k);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-        // Streamed to the file: the cache of a big site is never held twice.
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        postcard::to_io(&list, &mut out).map_err(std::io::Error::other)?;
-        std::io::Write::flush(&mut out)?;
-        drop(out);
-        std::fs::rename(&tmp, path)?;
+        write_atomically(path, |out| {
+            postcard::to_io(&list, out)
+                .map(drop)
+                .map_err(std::io::Error::other)
+        })?;
         self.changed.store(false, Ordering::Relaxed);
         Ok(())
     }
