@@ -114,13 +114,15 @@ pub fn merge_duplicates<'t>(
     text: &(dyn Fn(&EventEntry) -> &'t str + Sync),
     memo: Option<Remembered>,
 ) -> (Vec<EventEntry>, Vec<usize>) {
-    let mut days: Vec<Vec<EventEntry>> = Vec::new();
-    for event in events {
-        match days.last_mut() {
-            Some(day) if day[0].when == event.when => day.push(event),
-            _ => days.push(vec![event]),
-        }
-    }
+    // Each date's reports, taken out in parallel into a list of their own,
+    // sized at once (pushed one by one, a busy date's list was copied again
+    // and again as it grew).
+    let mut events = events;
+    let days: Vec<Vec<EventEntry>> = events
+        .par_chunk_by_mut(|a, b| a.when == b.when)
+        .map(|day| day.iter_mut().map(take_event).collect())
+        .collect();
+    drop(events);
     let merged_days: Vec<Merged> = match memo {
         None => days
             .into_par_iter()
@@ -173,6 +175,15 @@ pub fn merge_duplicates<'t>(
         merged.extend(day);
     }
     (merged, map)
+}
+
+/// `event`, leaving its lists empty in its place (no allocation either way).
+fn take_event(event: &mut EventEntry) -> EventEntry {
+    EventEntry {
+        actors: std::mem::take(&mut event.actors),
+        also: std::mem::take(&mut event.also),
+        ..*event
+    }
 }
 
 /// The events of one date after merging, and for each report the index of
