@@ -50,6 +50,13 @@ pub fn extractor_fingerprint() -> u64 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key(u64);
 
+impl Key {
+    /// The hash itself, for keys made of many extraction keys.
+    pub fn as_u64(self) -> u64 {
+        self.0
+    }
+}
+
 /// The [`Key`] of `body` at `date`. A build computes each article's key once
 /// (in parallel) for both [`ExtractionCache::retain`] and [`ExtractionCache::get`].
 pub fn key(body: &str, date: Option<NaiveDate>) -> Key {
@@ -73,6 +80,48 @@ pub fn disk_path(root: &std::path::Path) -> std::path::PathBuf {
     root.join(".briefing-cache").join("extractions.bin")
 }
 
+/// The file of a site's assembly memo (see [`crate::model::Memo::load`]),
+/// beside its extraction cache.
+pub fn memo_path(root: &std::path::Path) -> std::path::PathBuf {
+    root.join(".briefing-cache").join("assembly.bin")
+}
+
+/// Writes `path` through a temporary file renamed over it: a build stopped
+/// half way leaves the old file or the new one, never a mix. `write` streams
+/// the contents, so they are never held whole in memory.
+pub fn write_atomically(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let written = std::fs::File::create(&tmp).and_then(|file| {
+        let mut out = std::io::BufWriter::new(file);
+        write(&mut out)?;
+        std::io::Write::flush(&mut out)
+    });
+    match written.and_then(|()| std::fs::rename(&tmp, path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            // Best effort: a stray temporary file is only litter.
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// What a build reads of an extraction: all but the time expressions, whose
+/// dates the events carry already resolved ([`extract::Event::date`]); only
+/// `briefing extract` shows them, and it keeps no cache. Kept without them,
+/// the cache of a big site takes less room on disk and in memory, and less
+/// time to read.
+fn for_builds(mut extraction: Extraction) -> Extraction {
+    extraction.timexes = Vec::new();
+    extraction
+}
+
 impl ExtractionCache {
     /// The extraction of `body` at `date`, from the cache or computed now.
     /// Shared with the cache, not copied: a big site holds one copy of each.
@@ -82,7 +131,7 @@ impl ExtractionCache {
         if let Some(hit) = self.entries.lock().ok().and_then(|m| m.get(&k).cloned()) {
             return hit;
         }
-        let ex = Arc::new(extract::extract(body, date));
+        let ex = Arc::new(for_builds(extract::extract(body, date)));
         if let Ok(mut m) = self.entries.lock() {
             m.insert(k, Arc::clone(&ex));
             self.changed.store(true, Ordering::Relaxed);
@@ -145,16 +194,11 @@ impl ExtractionCache {
         let mut list: Vec<(&u64, &Extraction)> =
             entries.iter().map(|(k, e)| (k, e.as_ref())).collect();
         list.sort_by_key(|(k, _)| **k);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-        // Streamed to the file: the cache of a big site is never held twice.
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        postcard::to_io(&list, &mut out).map_err(std::io::Error::other)?;
-        std::io::Write::flush(&mut out)?;
-        drop(out);
-        std::fs::rename(&tmp, path)?;
+        write_atomically(path, |out| {
+            postcard::to_io(&list, out)
+                .map(drop)
+                .map_err(std::io::Error::other)
+        })?;
         self.changed.store(false, Ordering::Relaxed);
         Ok(())
     }
@@ -206,6 +250,16 @@ mod tests {
         reloaded.save(&path).expect("saved");
         let emptied = ExtractionCache::load(&path);
         assert_eq!(emptied.entries.lock().map(|m| m.len()).ok(), Some(0));
+    }
+
+    #[test]
+    fn a_cached_extraction_is_what_a_build_reads_of_it() {
+        let text = "Maduro spoke in Caracas on Tuesday.";
+        let full = extract::extract(text, date());
+        assert!(!full.timexes.is_empty(), "the text has a time expression");
+        let cached = get(&ExtractionCache::default(), text);
+        assert!(cached.timexes.is_empty());
+        assert_eq!(*cached, for_builds(full));
     }
 
     #[test]

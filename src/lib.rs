@@ -116,14 +116,28 @@ pub struct Caches<'a> {
     pub parsed: Option<&'a source::ParseCache>,
     /// What the last assembly computed (`briefing serve`).
     pub model: Option<&'a model::Memo>,
+    /// What the last assembly computed, in a file (`briefing build`): read
+    /// while the articles load, used instead of `model`, and handed back by
+    /// [`assemble_keeping_memo`] to be saved.
+    pub model_file: Option<&'a Path>,
 }
 
 /// Load, extract and assemble: the briefing, the theme to render it with, the
 /// settings, and a report of what happened so far.
-pub fn assemble(
+pub fn assemble(opts: &BuildOptions, caches: Caches) -> Result<Assembled, BuildError> {
+    let (assembled, _) = assemble_keeping_memo(opts, caches)?;
+    Ok(assembled)
+}
+
+/// What [`assemble`] returns.
+pub type Assembled = (model::Briefing, render::Theme, config::Config, BuildReport);
+
+/// [`assemble`], and the memo read from `caches.model_file` as the assembly
+/// left it, to be saved when the caller likes (`None` without a file).
+pub fn assemble_keeping_memo(
     opts: &BuildOptions,
     caches: Caches,
-) -> Result<(model::Briefing, render::Theme, config::Config, BuildReport), BuildError> {
+) -> Result<(Assembled, Option<model::Memo>), BuildError> {
     use rayon::prelude::*;
     let progress = progress::Progress::new(opts.progress);
     let mut report = BuildReport::default();
@@ -143,21 +157,27 @@ pub fn assemble(
             .map(|w| Diagnostic::warning("site.toml", None, w)),
     );
     let theme = render::Theme::load(&opts.root)?;
-    let (loaded, disk_cache) = rayon::join(
+    let (loaded, (disk_cache, disk_memo)) = rayon::join(
         || source::load_cached(&opts.root, opts.drafts, caches.parsed),
         || {
-            // The extraction keys hash the extractor too: that hash is made here once.
-            cache::extractor_fingerprint();
-            let disk_cache = caches.extractions_file.map(cache::ExtractionCache::load);
-            // With no extraction to reuse, every article will be extracted:
-            // the extractor's tables load now rather than when extraction starts.
-            let reusable = disk_cache.as_ref().or(caches.extractions);
-            if reusable.is_none_or(cache::ExtractionCache::is_empty) {
-                extract::warm_up();
-            }
-            disk_cache
+            rayon::join(
+                || {
+                    // The extraction keys hash the extractor too: that hash is made here once.
+                    cache::extractor_fingerprint();
+                    let disk_cache = caches.extractions_file.map(cache::ExtractionCache::load);
+                    // With no extraction to reuse, every article will be extracted:
+                    // the extractor's tables load now rather than when extraction starts.
+                    let reusable = disk_cache.as_ref().or(caches.extractions);
+                    if reusable.is_none_or(cache::ExtractionCache::is_empty) {
+                        extract::warm_up();
+                    }
+                    disk_cache
+                },
+                || caches.model_file.map(model::Memo::load),
+            )
         },
     );
+    let memo = disk_memo.as_ref().or(caches.model);
     let extraction_cache = disk_cache.as_ref().or(caches.extractions);
     report.diagnostics.extend(loaded.diagnostics);
     let articles = loaded.articles;
@@ -206,7 +226,7 @@ pub fn assemble(
         saved
     };
     let (briefing, save_failed) = rayon::join(
-        || model::build_with(&config, articles, extractions, caches.model),
+        || model::build_with(&config, articles, extractions, &keys, memo),
         save,
     );
     report.diagnostics.extend(save_failed);
@@ -215,19 +235,52 @@ pub fn assemble(
     report.actors = briefing.actors.len();
     report.events = briefing.events.len();
     report.quotes = briefing.quotes.len();
-    Ok((briefing, theme, config, report))
+    Ok(((briefing, theme, config, report), disk_memo))
 }
 
 /// Builds the site under `opts.root` into its output folder. Pages are written
 /// as they are rendered, into a new folder swapped in only when all succeeded.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let cache_path = cache::disk_path(&opts.root);
+    let memo_path = cache::memo_path(&opts.root);
     let caches = Caches {
         extractions_file: Some(&cache_path),
+        model_file: Some(&memo_path),
         ..Caches::default()
     };
-    let (briefing, theme, config, mut report) = assemble(opts, caches)?;
-    let output = output_path(&opts.root, opts.output.as_deref(), &config);
+    let ((briefing, theme, config, mut report), memo) = assemble_keeping_memo(opts, caches)?;
+    // The memo is saved (when it changed) while the site renders.
+    std::thread::scope(|scope| {
+        let saving = scope.spawn(|| {
+            let memo = memo?;
+            memo.save(&memo_path).err().map(|e| {
+                Diagnostic::warning(
+                    &memo_path.display().to_string(),
+                    None,
+                    format!("cannot save the assembly memo: {e}"),
+                )
+            })
+        });
+        let rendered = render_and_write(opts, &briefing, &theme, &config, &mut report);
+        // A panic while saving is a bug: passed on as one.
+        match saving.join() {
+            Ok(failed) => report.diagnostics.extend(failed),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        rendered
+    })?;
+    Ok(report)
+}
+
+/// Renders `briefing` into its output folder, swapped in when all pages were written.
+fn render_and_write(
+    opts: &BuildOptions,
+    briefing: &model::Briefing,
+    theme: &render::Theme,
+    config: &config::Config,
+    report: &mut BuildReport,
+) -> Result<(), BuildError> {
+    let output = output_path(&opts.root, opts.output.as_deref(), config);
     output::check_output_location(&opts.root, &output, opts.output.is_some())?;
     let clock = Instant::now();
     /// The staging folder, counting what goes in.
@@ -255,12 +308,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         staging: output::Staging::begin(&output)?,
         written: std::sync::atomic::AtomicUsize::new(0),
     };
-    render::render_each(&briefing, &theme, &sink)?;
+    render::render_each(briefing, theme, &sink)?;
     sink.staging.commit()?;
     report.timings.push(("render+write", clock.elapsed()));
     report.files = sink.written.into_inner();
     report.output = output;
-    Ok(report)
+    Ok(())
 }
 
 /// `--output` as given, or `output_dir` of site.toml under the root.

@@ -137,6 +137,7 @@ fn rebuild(opts: &BuildOptions, cache: &Caches, site: &Site) {
         extractions_file: None,
         parsed: Some(&cache.parsed),
         model: Some(&cache.model),
+        model_file: None,
     };
     match crate::assemble(opts, caches) {
         Ok((briefing, theme, _, report)) => {

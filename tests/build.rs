@@ -252,6 +252,44 @@ fn the_extraction_cache_is_a_shortcut_never_a_source_of_truth() {
     );
 }
 
+#[test]
+fn the_assembly_memo_is_a_shortcut_never_a_source_of_truth() {
+    let site = Site::fixture("basic");
+    site.build();
+    let first = snapshot(&site.public());
+    let memo = site.root().join(".briefing-cache/assembly.bin");
+    assert!(memo.is_file(), "the build keeps what it assembled");
+    site.build();
+    assert_eq!(
+        first,
+        snapshot(&site.public()),
+        "a build from the memo gives the same bytes"
+    );
+    std::fs::write(&memo, b"not a memo").expect("corrupt the memo");
+    site.build();
+    assert_eq!(first, snapshot(&site.public()), "a corrupt memo is ignored");
+    // An edit with a new actor and a new event: built with the memo of the
+    // last build, the site is what a build without any cache makes of it.
+    let talks =
+        std::fs::read_to_string(site.root().join("seeds/001_talks.txt")).expect("read the seed");
+    site.write(
+        "seeds/001_talks.txt",
+        format!(
+            "{talks}\nMarta Silva of Brazil met Peter Hall in Geneva on Monday to discuss the talks.\n"
+        ),
+    );
+    site.build();
+    let edited = snapshot(&site.public());
+    assert_ne!(first, edited);
+    std::fs::remove_dir_all(site.root().join(".briefing-cache")).expect("drop the caches");
+    site.build();
+    assert_eq!(
+        edited,
+        snapshot(&site.public()),
+        "the memo followed the edit"
+    );
+}
+
 /// `briefing serve` renders pages one at a time from the plan: each must be
 /// byte for byte the page a full build writes, and the plan must know them all.
 #[test]

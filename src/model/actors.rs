@@ -4,15 +4,18 @@
 //! quotes are filled in when the articles are placed.
 
 use super::{Actor, overrides};
+use crate::cache;
 use crate::config::{ActorOverrides, Config};
 use crate::extract::{self, ActorKind, Extraction, LocalActor};
 use crate::slug;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use xxhash_rust::xxh3::Xxh3;
 
 /// The merged actors, and for each article's actor the one it became.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ActorLayer {
     /// By id; `articles`, `events`, `quotes` and the counts still empty.
     pub actors: Vec<Actor>,
@@ -66,50 +69,137 @@ pub fn merge(config: &Config, flat: &[&LocalActor]) -> ActorLayer {
     }
 }
 
-/// The last merge `briefing serve` made, with what it was made from. Most
-/// edits of a text leave every article's actors as they were: the merge is
-/// then reused, at the cost of comparing the edited articles' actors.
+/// The last merge, with what it was made from: kept in memory by `briefing
+/// serve`, on disk by `briefing build` (see [`super::Memo`]).
 #[derive(Default)]
 pub struct MergedActors {
     last: Mutex<Option<LastMerge>>,
+    /// Reuse the last merge only when the key of its inputs is the same, and
+    /// keep no extractions for the comparison: `briefing build` frees each
+    /// extraction as soon as its article is assembled.
+    by_key_only: bool,
+    /// The last merge is not the one it was loaded with (or there was none).
+    changed: AtomicBool,
 }
 
 struct LastMerge {
+    /// [`inputs_key`] of what it was made from; `None` when not known.
+    key: Option<u64>,
     overrides: ActorOverrides,
     /// Shared with the extraction cache: an unchanged article's extraction is
     /// the same allocation as before, so most comparisons are of pointers.
-    extractions: Vec<Arc<Extraction>>,
+    /// `None` when kept by key only.
+    extractions: Option<Vec<Arc<Extraction>>>,
     layer: Arc<ActorLayer>,
+}
+
+/// A hash of everything [`merge`] depends on: the extractor and the text and
+/// date of every article, in order (`extraction_keys`, see [`cache::key`]),
+/// and the actor corrections of `site.toml`.
+pub fn inputs_key(overrides: &ActorOverrides, extraction_keys: &[cache::Key]) -> u64 {
+    let mut h = Xxh3::new();
+    // Each string with its length: `["ab", "c"]` and `["a", "bc"]` differ.
+    let mut text = |s: &str| {
+        h.update(&(s.len() as u64).to_le_bytes());
+        h.update(s.as_bytes());
+    };
+    let ActorOverrides {
+        ignore,
+        merge,
+        rename,
+        kind,
+    } = overrides;
+    text("ignore");
+    ignore.iter().for_each(|s| text(s));
+    for (name, map) in [("merge", merge), ("rename", rename), ("kind", kind)] {
+        text(name);
+        for (from, to) in map {
+            text(from);
+            text(to);
+        }
+    }
+    h.update(&(extraction_keys.len() as u64).to_le_bytes());
+    for key in extraction_keys {
+        h.update(&key.as_u64().to_le_bytes());
+    }
+    h.digest()
 }
 
 impl MergedActors {
     /// [`merge`] of the extractions' actors, or the last build's result when
-    /// they and the corrections of `site.toml` are as they were.
-    pub fn merge(&self, config: &Config, extractions: &[Arc<Extraction>]) -> Arc<ActorLayer> {
+    /// they and the corrections of `site.toml` are as they were. `key` is
+    /// [`inputs_key`] of the extractions, when their keys are known.
+    pub fn merge(
+        &self,
+        config: &Config,
+        extractions: &[Arc<Extraction>],
+        key: Option<u64>,
+    ) -> Arc<ActorLayer> {
+        let flat_len: usize = extractions.iter().map(|e| e.actors.len()).sum();
         let same_as_last = |last: &LastMerge| {
+            let fits = last.layer.global_of_flat.len() == flat_len;
+            if key.is_some() && last.key == key {
+                return fits;
+            }
+            let Some(last_extractions) = &last.extractions else {
+                return false;
+            };
             last.overrides == config.actors
-                && last.extractions.len() == extractions.len()
-                && last
-                    .extractions
+                && last_extractions.len() == extractions.len()
+                && last_extractions
                     .iter()
                     .zip(extractions)
                     .all(|(a, b)| Arc::ptr_eq(a, b) || a.actors == b.actors)
         };
-        if let Ok(last) = self.last.lock()
-            && let Some(last) = last.as_ref().filter(|l| same_as_last(l))
+        if let Ok(mut last) = self.last.lock()
+            && let Some(last) = last.as_mut().filter(|l| same_as_last(l))
         {
+            if key.is_some() && last.key != key {
+                // Same actors from edited texts: filed under the new key.
+                last.key = key;
+                self.changed.store(true, Ordering::Relaxed);
+            }
             return Arc::clone(&last.layer);
         }
         let flat: Vec<&LocalActor> = extractions.iter().flat_map(|e| &e.actors).collect();
         let layer = Arc::new(merge(config, &flat));
         if let Ok(mut last) = self.last.lock() {
             *last = Some(LastMerge {
+                key,
                 overrides: config.actors.clone(),
-                extractions: extractions.to_vec(),
+                extractions: (!self.by_key_only).then(|| extractions.to_vec()),
                 layer: Arc::clone(&layer),
             });
+            self.changed.store(true, Ordering::Relaxed);
         }
         layer
+    }
+
+    /// A memo that reuses `stored` (a layer and the key of its inputs) when the
+    /// key matches, and never keeps extractions.
+    pub fn by_key(stored: Option<(u64, ActorLayer)>) -> MergedActors {
+        MergedActors {
+            changed: AtomicBool::new(stored.is_none()),
+            last: Mutex::new(stored.map(|(key, layer)| LastMerge {
+                key: Some(key),
+                overrides: ActorOverrides::default(),
+                extractions: None,
+                layer: Arc::new(layer),
+            })),
+            by_key_only: true,
+        }
+    }
+
+    /// The last merge and the key of its inputs, when known.
+    pub fn stored(&self) -> Option<(u64, Arc<ActorLayer>)> {
+        let last = self.last.lock().ok()?;
+        let last = last.as_ref()?;
+        Some((last.key?, Arc::clone(&last.layer)))
+    }
+
+    /// Whether the last merge differs from the one [`Self::by_key`] was given.
+    pub fn changed(&self) -> bool {
+        self.changed.load(Ordering::Relaxed)
     }
 }
 

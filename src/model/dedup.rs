@@ -10,7 +10,6 @@ use super::EventEntry;
 use chrono::Datelike;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// Share of actors two reports must have in common (Jaccard), when both name actors.
 const SAME_ACTORS: f64 = 0.5;
@@ -115,50 +114,61 @@ pub fn merge_duplicates<'t>(
     text: &(dyn Fn(&EventEntry) -> &'t str + Sync),
     memo: Option<Remembered>,
 ) -> (Vec<EventEntry>, Vec<usize>) {
-    let mut days: Vec<Vec<EventEntry>> = Vec::new();
-    for event in events {
-        match days.last_mut() {
-            Some(day) if day[0].when == event.when => day.push(event),
-            _ => days.push(vec![event]),
-        }
-    }
+    // Each date's reports, taken out in parallel into a list of their own,
+    // sized at once (pushed one by one, a busy date's list was copied again
+    // and again as it grew).
+    let mut events = events;
+    let days: Vec<Vec<EventEntry>> = events
+        .par_chunk_by_mut(|a, b| a.when == b.when)
+        .map(|day| day.iter_mut().map(take_event).collect())
+        .collect();
+    drop(events);
     let merged_days: Vec<Merged> = match memo {
         None => days
             .into_par_iter()
             .map(|day| merge_day(day, text))
             .collect(),
         Some(memo) => {
-            let renumbering = memo.days.renumbering(memo.actors, memo.articles);
-            let keyed: Vec<(u64, Arc<Merged>)> = days
+            // Read by every date at once: out of its lock while they are merged.
+            let known: HashMap<u64, Vec<usize>> = memo
+                .days
+                .maps
+                .lock()
+                .map(|mut maps| std::mem::take(&mut *maps))
+                .unwrap_or_default();
+            let all_known = std::sync::atomic::AtomicBool::new(true);
+            let keyed: Vec<(u64, Merged)> = days
                 .into_par_iter()
                 .map(|day| {
                     let key = day_key(&day, &memo);
-                    let known = memo
-                        .days
-                        .days
-                        .lock()
-                        .ok()
-                        .and_then(|m| m.get(&key).cloned())
-                        .and_then(|m| match &renumbering {
-                            None => Some(m),
-                            Some(numbers) => renumbered(&m, numbers).map(Arc::new),
-                        });
-                    (key, known.unwrap_or_else(|| Arc::new(merge_day(day, text))))
+                    let merged = match known.get(&key).filter(|map| replayable(map, day.len())) {
+                        Some(map) => replay(day, map),
+                        None => {
+                            all_known.store(false, std::sync::atomic::Ordering::Relaxed);
+                            merge_day(day, text)
+                        }
+                    };
+                    (key, merged)
                 })
                 .collect();
-            let merged = keyed.par_iter().map(|(_, m)| (**m).clone()).collect();
-            if let Ok(mut m) = memo.days.days.lock() {
+            if !(all_known.into_inner() && known.len() == keyed.len()) {
+                memo.days
+                    .changed
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            if let Ok(mut maps) = memo.days.maps.lock() {
                 // Only this build's dates stay: the memo never outgrows the site.
-                *m = keyed.into_iter().collect();
+                *maps = keyed
+                    .iter()
+                    .map(|(k, (_, map))| (*k, map.clone()))
+                    .collect();
             }
-            if let Ok(mut keys) = memo.days.keys.lock() {
-                *keys = (memo.actors.to_vec(), memo.articles.to_vec());
-            }
-            merged
+            keyed.into_iter().map(|(_, merged)| merged).collect()
         }
     };
-    let mut merged = Vec::new();
-    let mut map = Vec::new();
+    // Sized at once: growing them would copy every event again.
+    let mut merged = Vec::with_capacity(merged_days.iter().map(|(day, _)| day.len()).sum());
+    let mut map = Vec::with_capacity(merged_days.iter().map(|(_, map)| map.len()).sum());
     for (day, day_map) in merged_days {
         let base = merged.len();
         map.extend(day_map.into_iter().map(|k| base + k));
@@ -167,65 +177,99 @@ pub fn merge_duplicates<'t>(
     (merged, map)
 }
 
+/// `event`, leaving its lists empty in its place (no allocation either way).
+fn take_event(event: &mut EventEntry) -> EventEntry {
+    EventEntry {
+        actors: std::mem::take(&mut event.actors),
+        also: std::mem::take(&mut event.also),
+        ..*event
+    }
+}
+
+/// The events of one date after merging, and for each report the index of
+/// the event it ended up in.
 type Merged = (Vec<EventEntry>, Vec<usize>);
 
-/// The dates merged by the last build, by a hash of their reports
-/// (`briefing serve` keeps it between builds: an edit touches few dates).
+/// The dates merged by the last build: for each, by a hash of its reports
+/// ([`day_key`]), the event each report ended up in. The merged events
+/// follow from the reports and these numbers alone (see [`replay`]), in
+/// whatever numbers the actors and articles have now. `briefing serve` keeps
+/// it in memory between builds (an edit touches few dates), `briefing build`
+/// on disk.
 #[derive(Default)]
 pub struct MergedDays {
-    days: std::sync::Mutex<HashMap<u64, Arc<Merged>>>,
-    /// The actor and article keys of the build they were merged in, by
-    /// number. An edit that adds an actor shifts the numbers of the actors
-    /// sorted after it, a new article those of the older articles: the
-    /// remembered dates are then renumbered rather than merged again.
-    keys: std::sync::Mutex<(Vec<u64>, Vec<u64>)>,
+    maps: std::sync::Mutex<HashMap<u64, Vec<usize>>>,
+    /// The dates are not those it was made with by [`MergedDays::from_stored`].
+    changed: std::sync::atomic::AtomicBool,
 }
 
-/// For each actor and each article number of the last build, its number now
-/// (`usize::MAX` for one that is gone).
-struct Renumbering {
-    actors: Vec<usize>,
-    articles: Vec<usize>,
-}
+/// What [`MergedDays`] holds, as stored on disk: each date's key and map,
+/// sorted by key so that the same dates store the same way.
+pub(super) type StoredDays = Vec<(u64, Vec<usize>)>;
 
 impl MergedDays {
-    /// How the numbers moved since the last build; `None` when none did.
-    fn renumbering(&self, actors: &[u64], articles: &[u64]) -> Option<Renumbering> {
-        let before = self.keys.lock().ok()?;
-        if before.0 == actors && before.1 == articles {
-            return None;
+    /// Merged dates read back from disk ([`Self::stored`] of an earlier build).
+    pub(super) fn from_stored(days: StoredDays) -> MergedDays {
+        MergedDays {
+            maps: std::sync::Mutex::new(days.into_iter().collect()),
+            changed: std::sync::atomic::AtomicBool::new(false),
         }
-        let new_of_old = |before: &[u64], now: &[u64]| {
-            let number: HashMap<u64, usize> =
-                now.iter().enumerate().map(|(i, &k)| (k, i)).collect();
-            before
-                .iter()
-                .map(|k| number.get(k).copied().unwrap_or(usize::MAX))
-                .collect()
-        };
-        Some(Renumbering {
-            actors: new_of_old(&before.0, actors),
-            articles: new_of_old(&before.1, articles),
-        })
+    }
+
+    /// What it holds, to store on disk.
+    pub(super) fn stored(&self) -> StoredDays {
+        let mut days: StoredDays = self
+            .maps
+            .lock()
+            .map(|m| m.iter().map(|(&k, map)| (k, map.clone())).collect())
+            .unwrap_or_default();
+        days.sort_unstable_by_key(|(k, _)| *k);
+        days
+    }
+
+    /// Whether a build changed the dates since [`Self::from_stored`].
+    pub(super) fn changed(&self) -> bool {
+        self.changed.load(std::sync::atomic::Ordering::Relaxed)
     }
 }
 
-/// A remembered date in today's numbers; `None` if it names an actor or an
-/// article that is gone (its key then matched by a hash collision: merge it again).
-fn renumbered((events, map): &Merged, numbers: &Renumbering) -> Option<Merged> {
-    let now =
-        |new_of_old: &[usize], n: usize| new_of_old.get(n).copied().filter(|&n| n != usize::MAX);
-    let mut events = events.clone();
-    for e in &mut events {
-        e.article = now(&numbers.articles, e.article)?;
-        for (article, _) in &mut e.also {
-            *article = now(&numbers.articles, *article)?;
-        }
-        for a in &mut e.actors {
-            *a = now(&numbers.actors, *a)?;
+/// Whether `map` is one [`merge_day`] can have made for a date of `reports`
+/// reports: one number per report, each either an earlier report's or the
+/// next new one. (A memo read from disk is checked before use, so that no
+/// file, however damaged, makes a build fail.)
+fn replayable(map: &[usize], reports: usize) -> bool {
+    let mut events = 0;
+    map.len() == reports
+        && map.iter().all(|&k| {
+            if k == events {
+                events += 1;
+            }
+            k < events
+        })
+}
+
+/// What [`merge_day`] makes of `events` when they end up as `map` says: each
+/// report either a new event or merged into an earlier one (see [`absorb`]).
+/// `map` is [`replayable`].
+fn replay(events: Vec<EventEntry>, map: &[usize]) -> Merged {
+    let mut merged: Vec<EventEntry> = Vec::with_capacity(events.len());
+    for (event, &k) in events.into_iter().zip(map) {
+        match merged.get_mut(k) {
+            Some(kept) => absorb(kept, event),
+            None => merged.push(event),
         }
     }
-    Some((events, map.clone()))
+    (merged, map.to_vec())
+}
+
+/// Merges the report `event` into `kept`, an earlier report of the same event.
+fn absorb(kept: &mut EventEntry, event: EventEntry) {
+    kept.also.push((event.article, event.offset));
+    for a in event.actors {
+        if !kept.actors.contains(&a) {
+            kept.actors.push(a);
+        }
+    }
 }
 
 /// The last build's merged dates, and how to tell whether a date's reports
@@ -245,8 +289,9 @@ pub struct Remembered<'a> {
 /// A hash of everything [`merge_day`] reads of a date's reports, the
 /// sentences by their source's hash and offsets: reading every sentence
 /// would cost a cache miss per report. Actors and articles count by their
-/// keys, not their numbers, which shift when one is added (see
-/// [`renumbered`]); `also` is empty before merging. The numbers go into one
+/// keys, not their numbers, which shift when one is added: merging does
+/// not depend on the numbers, and [`replay`] rebuilds a date in today's
+/// numbers. `also` is empty before merging. The numbers go into one
 /// buffer, hashed at once: cheaper than feeding a streaming hash a few bytes
 /// at a time.
 fn day_key(day: &[EventEntry], memo: &Remembered) -> u64 {
@@ -307,12 +352,7 @@ fn merge_day<'t>(
         match same {
             Some(k) => {
                 let kept = &mut merged[k];
-                kept.also.push((event.article, event.offset));
-                for a in event.actors {
-                    if !kept.actors.contains(&a) {
-                        kept.actors.push(a);
-                    }
-                }
+                absorb(kept, event);
                 actor_sets[k] = sorted_set(&kept.actors);
                 words[k] = union(&words[k], &event_words);
                 map.push(k);
@@ -429,7 +469,7 @@ mod tests {
     const KEYS: [u64; 8] = [11, 12, 13, 14, 15, 16, 17, 18];
 
     #[test]
-    fn a_date_is_renumbered_not_merged_again_when_an_actor_or_article_is_added() {
+    fn a_date_is_not_merged_again_when_an_actor_or_article_is_added() {
         let texts = [
             "Guaido called on the military to rise against Maduro.",
             "Guaido urged the military to rise up against Maduro at dawn.",
@@ -486,6 +526,18 @@ mod tests {
         assert_eq!(second, fresh);
         assert_eq!(second.0[0].actors, [2, 3]);
         assert_eq!(second.0[0].also, [(2, 1)]);
+    }
+
+    #[test]
+    fn only_a_map_merging_can_make_is_replayed() {
+        assert!(replayable(&[0, 0, 1, 0, 2], 5));
+        assert!(replayable(&[], 0));
+        assert!(!replayable(&[0, 0, 1], 4), "a report without its event");
+        assert!(
+            !replayable(&[0, 2, 1], 3),
+            "an event before its first report"
+        );
+        assert!(!replayable(&[1], 1));
     }
 
     #[test]

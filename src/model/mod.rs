@@ -62,7 +62,7 @@ pub struct ArticleEntry {
     pub event_sentences: Vec<(usize, usize)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -137,22 +137,122 @@ pub fn build(
     articles: Vec<Article>,
     extractions: Vec<Arc<Extraction>>,
 ) -> Briefing {
-    build_with(config, articles, extractions, None)
+    build_with(config, articles, extractions, &[], None)
 }
 
-/// What `briefing serve` keeps of one assembly for the next: the parts whose
-/// inputs an edit left as they were are reused, not computed again.
+/// What one assembly keeps for the next: the parts whose inputs an edit left
+/// as they were are reused, not computed again. `briefing serve` keeps it in
+/// memory; `briefing build` on disk ([`Memo::load`], [`Memo::save`]).
 #[derive(Default)]
 pub struct Memo {
     actors: actors::MergedActors,
     days: dedup::MergedDays,
+    /// It was read from a file: saving it again is needed only if a build changed it.
+    read: bool,
 }
 
-/// [`build`], reusing from `memo` what the last build computed from the same input.
+/// The start of a memo file, before the binary's fingerprint.
+const MEMO_MAGIC: &[u8; 8] = b"BRFMEMO1";
+
+/// A memo as stored: postcard, between a header (magic, the extractor's
+/// fingerprint) and a trailer (an XXH3 of the postcard bytes).
+#[derive(serde::Deserialize)]
+struct StoredMemo {
+    actors: Option<(u64, actors::ActorLayer)>,
+    days: dedup::StoredDays,
+}
+
+/// [`StoredMemo`] borrowing the actor layer, for writing.
+#[derive(serde::Serialize)]
+struct StoredMemoRef<'a> {
+    actors: Option<(u64, &'a actors::ActorLayer)>,
+    days: dedup::StoredDays,
+}
+
+/// Passes what is written on, hashing it.
+struct Hashing<'w> {
+    out: &'w mut dyn std::io::Write,
+    hash: xxhash_rust::xxh3::Xxh3,
+}
+
+impl std::io::Write for Hashing<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+impl Memo {
+    /// The memo stored at `path` by the same executable; an empty one when
+    /// there is none, or it is damaged or was written by another version (a
+    /// memo is only a shortcut: losing it costs time, never correctness). For
+    /// `briefing build`: it keeps no extraction alive.
+    pub fn load(path: &std::path::Path) -> Memo {
+        let stored = std::fs::read(path).ok().and_then(|bytes| {
+            let payload = bytes.strip_prefix(MEMO_MAGIC.as_slice())?.strip_prefix(
+                crate::cache::extractor_fingerprint()
+                    .to_le_bytes()
+                    .as_slice(),
+            )?;
+            let (payload, checksum) = payload.split_last_chunk::<8>()?;
+            if xxhash_rust::xxh3::xxh3_64(payload) != u64::from_le_bytes(*checksum) {
+                return None;
+            }
+            postcard::from_bytes::<StoredMemo>(payload).ok()
+        });
+        let Some(StoredMemo { actors, days }) = stored else {
+            return Memo {
+                actors: actors::MergedActors::by_key(None),
+                ..Memo::default()
+            };
+        };
+        // A layer that points outside itself was not written by this code.
+        let actors = actors
+            .filter(|(_, layer)| layer.global_of_flat.iter().all(|&g| g < layer.actors.len()));
+        Memo {
+            actors: actors::MergedActors::by_key(actors),
+            days: dedup::MergedDays::from_stored(days),
+            read: true,
+        }
+    }
+
+    /// Stores the memo at `path` for [`Memo::load`] (written to a temporary
+    /// file and renamed); nothing is written when it holds what it was read with.
+    pub fn save(&self, path: &std::path::Path) -> std::io::Result<()> {
+        if self.read && !self.actors.changed() && !self.days.changed() {
+            return Ok(());
+        }
+        let actors = self.actors.stored();
+        let stored = StoredMemoRef {
+            actors: actors.as_ref().map(|(key, layer)| (*key, layer.as_ref())),
+            days: self.days.stored(),
+        };
+        crate::cache::write_atomically(path, |out| {
+            out.write_all(MEMO_MAGIC)?;
+            out.write_all(&crate::cache::extractor_fingerprint().to_le_bytes())?;
+            let mut hashing = Hashing {
+                out: &mut *out,
+                hash: xxhash_rust::xxh3::Xxh3::new(),
+            };
+            postcard::to_io(&stored, &mut hashing).map_err(std::io::Error::other)?;
+            let checksum = hashing.hash.digest();
+            out.write_all(&checksum.to_le_bytes())
+        })
+    }
+}
+
+/// [`build`], reusing from `memo` what the last build computed from the same
+/// input. `extraction_keys` are the keys of the extractions (see
+/// [`crate::cache::key`]), in the same order, or empty when not known.
 pub fn build_with(
     config: &Config,
     articles: Vec<Article>,
     mut extractions: Vec<Arc<Extraction>>,
+    extraction_keys: &[crate::cache::Key],
     memo: Option<&Memo>,
 ) -> Briefing {
     // Shared with the extraction cache: copied only when site.toml changes them.
@@ -165,7 +265,11 @@ pub fn build_with(
 
     // Every article's actors merged into the briefing's actors.
     let layer = match memo {
-        Some(memo) => memo.actors.merge(config, &extractions),
+        Some(memo) => {
+            let key = (extraction_keys.len() == extractions.len())
+                .then(|| actors::inputs_key(&config.actors, extraction_keys));
+            memo.actors.merge(config, &extractions, key)
+        }
         None => {
             let flat: Vec<&LocalActor> = extractions.iter().flat_map(|e| &e.actors).collect();
             Arc::new(actors::merge(config, &flat))
@@ -523,7 +627,7 @@ mod tests {
             )));
             articles.push(article);
         }
-        build_with(&Config::default(), articles, extractions, memo)
+        build_with(&Config::default(), articles, extractions, &[], memo)
     }
 
     const OSLO: &str = "Talks in Oslo\n\nThursday, 16 May, 2019\n\n\
@@ -568,5 +672,155 @@ mod tests {
         for seeds in &edits {
             assert_eq!(briefing(seeds, Some(&memo)), briefing(seeds, None));
         }
+    }
+
+    /// The articles of `seeds`, each `(path, text)`, their extractions and
+    /// the keys of their extractions.
+    fn extracted(
+        seeds: &[(&str, &str)],
+    ) -> (Vec<Article>, Vec<Arc<Extraction>>, Vec<crate::cache::Key>) {
+        let mut articles = Vec::new();
+        let mut extractions = Vec::new();
+        let mut keys = Vec::new();
+        for (path, text) in seeds {
+            let mut diagnostics = Vec::new();
+            let article = crate::source::parse_article(
+                std::path::Path::new(path),
+                path,
+                text,
+                &mut diagnostics,
+            )
+            .expect("our test article parses");
+            keys.push(crate::cache::key(&article.body, article.date));
+            extractions.push(Arc::new(crate::extract::extract(
+                &article.body,
+                article.date,
+            )));
+            articles.push(article);
+        }
+        (articles, extractions, keys)
+    }
+
+    /// The briefing of `seeds` as `briefing build` assembles it, with `memo`.
+    fn briefing_keyed(seeds: &[(&str, &str)], config: &Config, memo: &Memo) -> Briefing {
+        let (articles, extractions, keys) = extracted(seeds);
+        build_with(config, articles, extractions, &keys, Some(memo))
+    }
+
+    /// [`briefing_keyed`] with the memo stored at `path`, saved again after.
+    fn built_with_file(
+        seeds: &[(&str, &str)],
+        config: &Config,
+        path: &std::path::Path,
+    ) -> Briefing {
+        let memo = Memo::load(path);
+        let briefing = briefing_keyed(seeds, config, &memo);
+        memo.save(path).expect("memo saved");
+        briefing
+    }
+
+    /// The briefing of `seeds` built afresh.
+    fn fresh(seeds: &[(&str, &str)], config: &Config) -> Briefing {
+        let (articles, extractions, _) = extracted(seeds);
+        build(config, articles, extractions)
+    }
+
+    #[test]
+    fn a_memo_file_round_trips_and_is_not_written_again_unchanged() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("assembly.bin");
+        let seeds = [("seeds/a.txt", OSLO), ("seeds/b.txt", CARACAS)];
+        let config = Config::default();
+        let first = built_with_file(&seeds, &config, &path);
+        assert_eq!(first, fresh(&seeds, &config));
+        let loaded = Memo::load(&path);
+        assert!(loaded.read, "the memo just saved reads back");
+        assert!(loaded.actors.stored().is_some(), "with its actors");
+        assert!(!loaded.days.stored().is_empty(), "and its dates");
+        assert_eq!(
+            built_with_file(&seeds, &config, &path),
+            first,
+            "from the file"
+        );
+        // A build with nothing changed leaves the file alone.
+        let memo = Memo::load(&path);
+        let again = briefing_keyed(&seeds, &config, &memo);
+        std::fs::remove_file(&path).expect("removed");
+        memo.save(&path).expect("nothing to save");
+        assert!(!path.exists(), "an unchanged memo was written again");
+        assert_eq!(again, first);
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_memo_file_is_ignored_and_replaced() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("assembly.bin");
+        let seeds = [("seeds/a.txt", OSLO), ("seeds/b.txt", CARACAS)];
+        let config = Config::default();
+        let expected = fresh(&seeds, &config);
+        built_with_file(&seeds, &config, &path);
+        let good = std::fs::read(&path).expect("read");
+
+        let mut foreign = good.clone();
+        // Another executable's fingerprint.
+        foreign[MEMO_MAGIC.len()] ^= 1;
+        let mut flipped = good.clone();
+        let middle = good.len() / 2;
+        flipped[middle] ^= 0x40;
+        let damaged: [&[u8]; 5] = [
+            b"not a memo",
+            &[],
+            &good[..good.len() - 1],
+            &foreign,
+            &flipped,
+        ];
+        for bytes in damaged {
+            std::fs::write(&path, bytes).expect("write");
+            let memo = Memo::load(&path);
+            assert!(!memo.read);
+            assert!(memo.actors.stored().is_none());
+            assert_eq!(built_with_file(&seeds, &config, &path), expected);
+            assert_eq!(std::fs::read(&path).expect("read"), good, "written anew");
+        }
+    }
+
+    #[test]
+    fn a_changed_article_or_setting_is_not_answered_from_the_memo_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("assembly.bin");
+        let config = Config::default();
+        built_with_file(
+            &[("seeds/a.txt", OSLO), ("seeds/b.txt", CARACAS)],
+            &config,
+            &path,
+        );
+        let new_actor = format!(
+            "{CARACAS} Mike Pompeo said on Wednesday that the United States stood by Guaido."
+        );
+        let same_actors = format!("{CARACAS} The marches went on until late on Wednesday.");
+        let edits: [Vec<(&str, &str)>; 4] = [
+            vec![("seeds/a.txt", OSLO), ("seeds/b.txt", &new_actor)],
+            vec![("seeds/a.txt", OSLO), ("seeds/b.txt", &same_actors)],
+            vec![("seeds/b.txt", &same_actors), ("seeds/c.txt", OSLO)],
+            vec![("seeds/a.txt", OSLO)],
+        ];
+        for seeds in &edits {
+            let memo = Memo::load(&path);
+            assert_eq!(briefing_keyed(seeds, &config, &memo), fresh(seeds, &config));
+            assert!(memo.actors.changed() || memo.days.changed());
+            memo.save(&path).expect("saved");
+        }
+        // A correction in site.toml merges the actors again.
+        let seeds = [("seeds/a.txt", OSLO), ("seeds/b.txt", CARACAS)];
+        built_with_file(&seeds, &config, &path);
+        let mut renamed = Config::default();
+        renamed
+            .actors
+            .rename
+            .insert("Nicolas Maduro".to_string(), "President Maduro".to_string());
+        let with_memo = built_with_file(&seeds, &renamed, &path);
+        let expected = fresh(&seeds, &renamed);
+        assert!(expected.actors.iter().any(|a| a.name == "President Maduro"));
+        assert_eq!(with_memo, expected);
     }
 }

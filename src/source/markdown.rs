@@ -187,6 +187,46 @@ fn line_of_key(text: &str, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// `text` with every run of whitespace made one space and none at either
+/// end (what `split_whitespace` joined by spaces gives), leaving `text`
+/// empty. Most blocks already are so, and are taken as they are: no copy,
+/// no pass over their characters but one over their bytes.
+fn collapse_whitespace(text: &mut String) -> String {
+    if is_collapsed(text) {
+        return std::mem::take(text);
+    }
+    let mut collapsed = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
+    text.clear();
+    collapsed
+}
+
+/// Whether `text` has no whitespace but single spaces between other characters.
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for &b in bytes {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            // The rest of ASCII's whitespace, as `char::is_whitespace` has it.
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => return false,
+            _ => after_space = false,
+        }
+    }
+    // Beyond ASCII, whitespace (a no-break space, an em space...) takes
+    // several bytes: looked for only in the texts that have such bytes.
+    text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && c.is_whitespace())
+}
+
 /// The plain text of each block of a CommonMark document.
 fn blocks(markdown: &str) -> Vec<(BlockKind, String)> {
     let mut out = Vec::new();
@@ -195,11 +235,10 @@ fn blocks(markdown: &str) -> Vec<(BlockKind, String)> {
     let mut list = 0usize;
     let mut quote = 0usize;
     let flush = |current: &mut String, out: &mut Vec<(BlockKind, String)>, kind: BlockKind| {
-        let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = collapse_whitespace(current);
         if !text.is_empty() {
             out.push((kind, text));
         }
-        current.clear();
     };
     for event in Parser::new(markdown) {
         let kind = if heading > 0 {
@@ -249,6 +288,33 @@ fn blocks(markdown: &str) -> Vec<(BlockKind, String)> {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn whitespace_collapses_as_split_and_joined() {
+        let texts = [
+            "",
+            " ",
+            "one",
+            "one two",
+            " one two",
+            "one two ",
+            "one  two",
+            "one\ttwo",
+            "one\ntwo\r\n",
+            "one\u{0B}two\u{0C}",
+            "Guaidó said\u{A0}so",
+            "Guaidó said so",
+            "em\u{2003}space",
+            "\u{85}next line",
+            "  many   spaces\t\there  ",
+        ];
+        for text in texts {
+            let mut current = text.to_string();
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_whitespace(&mut current), expected, "{text:?}");
+            assert!(current.is_empty());
+        }
+    }
 
     #[test]
     fn front_matter_and_blocks() {
