@@ -2,8 +2,9 @@
 //! on disk (`.briefing-cache/` in the site root) for `briefing build`. An article
 //! whose text and date did not change is not extracted again.
 //!
-//! The key of an entry hashes the text, the date and the running binary itself,
-//! so a new version of briefing never reads what an older one extracted.
+//! The key of an entry hashes the text, the date and the extractor's fingerprint
+//! (a hash of the sources and data briefing was built from, made by `build.rs`),
+//! so a briefing built from other code never reads what this one extracted.
 
 use crate::extract::{self, Extraction};
 use chrono::{Datelike, NaiveDate};
@@ -20,31 +21,9 @@ pub struct ExtractionCache {
     changed: AtomicBool,
 }
 
-/// A fingerprint of the extractor: the bytes of the running executable.
-/// (XXH3 rather than SipHash: the binary is tens of megabytes, the texts of a
-/// big site hundreds, and nothing here needs a keyed hash.) The file is read
-/// through a small buffer: reading it whole into memory cost a build more
-/// than hashing it (fresh pages for tens of megabytes, zeroed by the kernel).
-pub fn extractor_fingerprint() -> u64 {
-    static FINGERPRINT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    *FINGERPRINT.get_or_init(|| {
-        let mut h = Xxh3::new();
-        h.update(env!("CARGO_PKG_VERSION").as_bytes());
-        if let Ok(mut exe) = std::env::current_exe().and_then(std::fs::File::open) {
-            let mut buf = vec![0u8; 1 << 16];
-            loop {
-                match std::io::Read::read(&mut exe, &mut buf) {
-                    Ok(0) => break,
-                    Ok(n) => h.update(&buf[..n]),
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    // A fingerprint of what could be read still tells this binary from others.
-                    Err(_) => break,
-                }
-            }
-        }
-        h.digest()
-    })
-}
+// The extractor's fingerprint (`build.rs`): a hash of the sources and data it
+// is compiled from.
+include!(concat!(env!("OUT_DIR"), "/fingerprint.rs"));
 
 /// What an extraction is filed under: the extractor, the date and the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,7 +44,7 @@ pub fn key(body: &str, date: Option<NaiveDate>) -> Key {
 
 fn hash(body: &str, date: Option<NaiveDate>) -> u64 {
     let mut h = Xxh3::new();
-    h.update(&extractor_fingerprint().to_le_bytes());
+    h.update(&EXTRACTOR_FINGERPRINT.to_le_bytes());
     h.update(
         &date
             .map_or(i64::MIN, |d| i64::from(d.num_days_from_ce()))

@@ -162,8 +162,6 @@ pub fn assemble_keeping_memo(
         || {
             rayon::join(
                 || {
-                    // The extraction keys hash the extractor too: that hash is made here once.
-                    cache::extractor_fingerprint();
                     let disk_cache = caches.extractions_file.map(cache::ExtractionCache::load);
                     // With no extraction to reuse, every article will be extracted:
                     // the extractor's tables load now rather than when extraction starts.

@@ -151,7 +151,7 @@ pub struct Memo {
     read: bool,
 }
 
-/// The start of a memo file, before the binary's fingerprint.
+/// The start of a memo file, before the extractor's fingerprint.
 const MEMO_MAGIC: &[u8; 8] = b"BRFMEMO1";
 
 /// A memo as stored: postcard, between a header (magic, the extractor's
@@ -187,17 +187,15 @@ impl std::io::Write for Hashing<'_> {
 }
 
 impl Memo {
-    /// The memo stored at `path` by the same executable; an empty one when
+    /// The memo stored at `path` by the same extractor; an empty one when
     /// there is none, or it is damaged or was written by another version (a
     /// memo is only a shortcut: losing it costs time, never correctness). For
     /// `briefing build`: it keeps no extraction alive.
     pub fn load(path: &std::path::Path) -> Memo {
         let stored = std::fs::read(path).ok().and_then(|bytes| {
-            let payload = bytes.strip_prefix(MEMO_MAGIC.as_slice())?.strip_prefix(
-                crate::cache::extractor_fingerprint()
-                    .to_le_bytes()
-                    .as_slice(),
-            )?;
+            let payload = bytes
+                .strip_prefix(MEMO_MAGIC.as_slice())?
+                .strip_prefix(crate::cache::EXTRACTOR_FINGERPRINT.to_le_bytes().as_slice())?;
             let (payload, checksum) = payload.split_last_chunk::<8>()?;
             if xxhash_rust::xxh3::xxh3_64(payload) != u64::from_le_bytes(*checksum) {
                 return None;
@@ -233,7 +231,7 @@ impl Memo {
         };
         crate::cache::write_atomically(path, |out| {
             out.write_all(MEMO_MAGIC)?;
-            out.write_all(&crate::cache::extractor_fingerprint().to_le_bytes())?;
+            out.write_all(&crate::cache::EXTRACTOR_FINGERPRINT.to_le_bytes())?;
             let mut hashing = Hashing {
                 out: &mut *out,
                 hash: xxhash_rust::xxh3::Xxh3::new(),
@@ -762,7 +760,7 @@ mod tests {
         let good = std::fs::read(&path).expect("read");
 
         let mut foreign = good.clone();
-        // Another executable's fingerprint.
+        // Another extractor's fingerprint.
         foreign[MEMO_MAGIC.len()] ^= 1;
         let mut flipped = good.clone();
         let middle = good.len() / 2;

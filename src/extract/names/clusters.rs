@@ -278,12 +278,18 @@ fn lookup(b: &[u8]) -> Result<IdMap<WordClass>, ClusterError> {
 /// if the compiled-in table does not parse, which only costs the tagger some
 /// accuracy).
 pub fn of(lower: u64) -> WordClass {
+    table().get(&lower).copied().unwrap_or_default()
+}
+
+/// The compiled-in table, parsed on first use.
+fn table() -> &'static IdMap<WordClass> {
     static TABLE: OnceLock<IdMap<WordClass>> = OnceLock::new();
-    TABLE
-        .get_or_init(|| lookup(DATA).unwrap_or_default())
-        .get(&lower)
-        .copied()
-        .unwrap_or_default()
+    TABLE.get_or_init(|| lookup(DATA).unwrap_or_default())
+}
+
+/// Parses the table now rather than at the first word looked up.
+pub fn warm_up() {
+    table();
 }
 
 #[cfg(test)]

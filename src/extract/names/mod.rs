@@ -54,6 +54,11 @@ fn recogniser() -> Option<&'static Recogniser> {
     .as_ref()
 }
 
+/// Parses the weights and the name lists now rather than at the first text.
+pub fn warm_up() {
+    recogniser();
+}
+
 /// The weights and the name lists.
 struct Recogniser {
     model: Model,

@@ -107,25 +107,45 @@ impl Scratch {
 }
 
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
-    let each: Vec<RulePattern> = rules::RULES
-        .iter()
-        .map(|r| {
-            let p = format!("(?i){}", rules::expand(r.pattern));
-            RulePattern::new(&p).unwrap_or_else(|e| panic!("time rule {}: {e}", r.name))
-        })
-        .collect();
-    let alternatives: Vec<String> = rules::RULES
-        .iter()
-        .map(|r| format!("(?i){}", rules::strip_names(&rules::expand(r.pattern))))
-        .collect();
-    // Leftmost-first across patterns, the earlier pattern winning at the same
-    // start, as the alternation `(r1)|(r2)|...` would; no group is needed.
-    let combined = meta::Regex::builder()
-        .configure(meta::Config::new().which_captures(WhichCaptures::Implicit))
-        .build_many(&alternatives)
-        .unwrap_or_else(|e| panic!("combined time rules: {e}"));
+    // Some 50 ms of work, on the way of every build that extracts: the rules
+    // one by one compile on a thread of their own while they are combined
+    // here. (An OS thread, not rayon: a rayon worker waiting for its half
+    // could pick up an extraction that waits for this very lock.)
+    let compile_each = || -> Vec<RulePattern> {
+        rules::RULES
+            .iter()
+            .map(|r| {
+                let p = format!("(?i){}", rules::expand(r.pattern));
+                RulePattern::new(&p).unwrap_or_else(|e| panic!("time rule {}: {e}", r.name))
+            })
+            .collect()
+    };
+    let combine = || {
+        let alternatives: Vec<String> = rules::RULES
+            .iter()
+            .map(|r| format!("(?i){}", rules::strip_names(&rules::expand(r.pattern))))
+            .collect();
+        // Leftmost-first across patterns, the earlier pattern winning at the same
+        // start, as the alternation `(r1)|(r2)|...` would; no group is needed.
+        meta::Regex::builder()
+            .configure(meta::Config::new().which_captures(WhichCaptures::Implicit))
+            .build_many(&alternatives)
+            .unwrap_or_else(|e| panic!("combined time rules: {e}"))
+    };
+    let (each, combined) = std::thread::scope(|s| {
+        let each = s.spawn(compile_each);
+        let combined = combine();
+        // A rule that does not compile is a bug, passed on as the panic it is.
+        let each = each.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (each, combined)
+    });
     Compiled { combined, each }
 });
+
+/// Compiles the time patterns now rather than at the first text.
+pub fn warm_up() {
+    LazyLock::force(&COMPILED);
+}
 
 /// A day's name as running text writes it (`Monday`), from the time tables.
 pub fn is_day_name(word: &str) -> bool {
