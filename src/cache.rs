@@ -68,6 +68,57 @@ pub fn memo_path(root: &std::path::Path) -> std::path::PathBuf {
 /// Writes `path` through a temporary file renamed over it: a build stopped
 /// half way leaves the old file or the new one, never a mix. `write` streams
 /// the contents, so they are never held whole in memory.
+/// The start of an extraction cache file.
+const EXTRACTIONS_MAGIC: &[u8; 8] = b"BRFEXTR1";
+
+/// Writes `path` atomically (see [`write_atomically`]) as a sealed file: `magic`,
+/// the extractor's fingerprint, what `write` writes, then an XXH3 of it. A file
+/// read back through [`unseal`] is whole, of the same kind and of this extractor.
+pub fn write_sealed(
+    path: &std::path::Path,
+    magic: &[u8; 8],
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    write_atomically(path, |out| {
+        out.write_all(magic)?;
+        out.write_all(&EXTRACTOR_FINGERPRINT.to_le_bytes())?;
+        let mut hashing = Hashing {
+            out: &mut *out,
+            hash: Xxh3::new(),
+        };
+        write(&mut hashing)?;
+        let checksum = hashing.hash.digest();
+        out.write_all(&checksum.to_le_bytes())
+    })
+}
+
+/// The payload of a file written by [`write_sealed`] with `magic`; `None` when
+/// it is of another kind, of another extractor, cut short or damaged.
+pub fn unseal<'b>(bytes: &'b [u8], magic: &[u8; 8]) -> Option<&'b [u8]> {
+    let payload = bytes
+        .strip_prefix(magic.as_slice())?
+        .strip_prefix(EXTRACTOR_FINGERPRINT.to_le_bytes().as_slice())?;
+    let (payload, checksum) = payload.split_last_chunk::<8>()?;
+    (xxhash_rust::xxh3::xxh3_64(payload) == u64::from_le_bytes(*checksum)).then_some(payload)
+}
+
+/// Passes what is written on, hashing it.
+struct Hashing<'w> {
+    out: &'w mut dyn std::io::Write,
+    hash: Xxh3,
+}
+
+impl std::io::Write for Hashing<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
 pub fn write_atomically(
     path: &std::path::Path,
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
@@ -148,7 +199,7 @@ impl ExtractionCache {
     pub fn load(path: &std::path::Path) -> ExtractionCache {
         let read: Option<Vec<(u64, Extraction)>> = std::fs::read(path)
             .ok()
-            .and_then(|bytes| postcard::from_bytes(&bytes).ok());
+            .and_then(|bytes| postcard::from_bytes(unseal(&bytes, EXTRACTIONS_MAGIC)?).ok());
         ExtractionCache {
             // A missing or unreadable file is written anew by the next save.
             changed: AtomicBool::new(read.is_none()),
@@ -173,7 +224,7 @@ impl ExtractionCache {
         let mut list: Vec<(&u64, &Extraction)> =
             entries.iter().map(|(k, e)| (k, e.as_ref())).collect();
         list.sort_by_key(|(k, _)| **k);
-        write_atomically(path, |out| {
+        write_sealed(path, EXTRACTIONS_MAGIC, |out| {
             postcard::to_io(&list, out)
                 .map(drop)
                 .map_err(std::io::Error::other)
@@ -239,6 +290,33 @@ mod tests {
         let cached = get(&ExtractionCache::default(), text);
         assert!(cached.timexes.is_empty());
         assert_eq!(*cached, for_builds(full));
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_file_gives_an_empty_cache() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("extractions.bin");
+        let first = ExtractionCache::default();
+        get(&first, "Maduro spoke in Caracas on Tuesday.");
+        first.save(&path).expect("saved");
+        let good = std::fs::read(&path).expect("read");
+        let entries = |bytes: &[u8]| {
+            std::fs::write(&path, bytes).expect("write");
+            let cache = ExtractionCache::load(&path);
+            cache.entries.lock().map(|m| m.len()).ok()
+        };
+        assert_eq!(entries(&good), Some(1), "the file as saved is read");
+
+        let mut foreign = good.clone();
+        foreign[EXTRACTIONS_MAGIC.len()] ^= 1; // another extractor's fingerprint
+        let mut flipped = good.clone();
+        let middle = good.len() / 2;
+        flipped[middle] ^= 0x40; // a bit flipped in the text of an extraction
+        let mut other_kind = good.clone();
+        other_kind[..8].copy_from_slice(b"BRFMEMO1");
+        for damaged in [&foreign, &flipped, &other_kind, &good[..good.len() - 1]] {
+            assert_eq!(entries(damaged), Some(0));
+        }
     }
 
     #[test]

@@ -154,8 +154,7 @@ pub struct Memo {
 /// The start of a memo file, before the extractor's fingerprint.
 const MEMO_MAGIC: &[u8; 8] = b"BRFMEMO1";
 
-/// A memo as stored: postcard, between a header (magic, the extractor's
-/// fingerprint) and a trailer (an XXH3 of the postcard bytes).
+/// A memo as stored: postcard, sealed by [`crate::cache::write_sealed`].
 #[derive(serde::Deserialize)]
 struct StoredMemo {
     actors: Option<(u64, actors::ActorLayer)>,
@@ -169,23 +168,6 @@ struct StoredMemoRef<'a> {
     days: dedup::StoredDays,
 }
 
-/// Passes what is written on, hashing it.
-struct Hashing<'w> {
-    out: &'w mut dyn std::io::Write,
-    hash: xxhash_rust::xxh3::Xxh3,
-}
-
-impl std::io::Write for Hashing<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.out.write(buf)?;
-        self.hash.update(&buf[..n]);
-        Ok(n)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.out.flush()
-    }
-}
-
 impl Memo {
     /// The memo stored at `path` by the same extractor; an empty one when
     /// there is none, or it is damaged or was written by another version (a
@@ -193,13 +175,7 @@ impl Memo {
     /// `briefing build`: it keeps no extraction alive.
     pub fn load(path: &std::path::Path) -> Memo {
         let stored = std::fs::read(path).ok().and_then(|bytes| {
-            let payload = bytes
-                .strip_prefix(MEMO_MAGIC.as_slice())?
-                .strip_prefix(crate::cache::EXTRACTOR_FINGERPRINT.to_le_bytes().as_slice())?;
-            let (payload, checksum) = payload.split_last_chunk::<8>()?;
-            if xxhash_rust::xxh3::xxh3_64(payload) != u64::from_le_bytes(*checksum) {
-                return None;
-            }
+            let payload = crate::cache::unseal(&bytes, MEMO_MAGIC)?;
             postcard::from_bytes::<StoredMemo>(payload).ok()
         });
         let Some(StoredMemo { actors, days }) = stored else {
@@ -229,16 +205,10 @@ impl Memo {
             actors: actors.as_ref().map(|(key, layer)| (*key, layer.as_ref())),
             days: self.days.stored(),
         };
-        crate::cache::write_atomically(path, |out| {
-            out.write_all(MEMO_MAGIC)?;
-            out.write_all(&crate::cache::EXTRACTOR_FINGERPRINT.to_le_bytes())?;
-            let mut hashing = Hashing {
-                out: &mut *out,
-                hash: xxhash_rust::xxh3::Xxh3::new(),
-            };
-            postcard::to_io(&stored, &mut hashing).map_err(std::io::Error::other)?;
-            let checksum = hashing.hash.digest();
-            out.write_all(&checksum.to_le_bytes())
+        crate::cache::write_sealed(path, MEMO_MAGIC, |out| {
+            postcard::to_io(&stored, out)
+                .map(drop)
+                .map_err(std::io::Error::other)
         })
     }
 }
