@@ -578,23 +578,7 @@ mod tests {
     /// The briefing of `seeds`, each `(path, text)`, built as `briefing serve`
     /// does with `memo`, or afresh.
     fn briefing(seeds: &[(&str, &str)], memo: Option<&Memo>) -> Briefing {
-        let mut articles = Vec::new();
-        let mut extractions = Vec::new();
-        for (path, text) in seeds {
-            let mut diagnostics = Vec::new();
-            let article = crate::source::parse_article(
-                std::path::Path::new(path),
-                path,
-                text,
-                &mut diagnostics,
-            )
-            .expect("our test article parses");
-            extractions.push(Arc::new(crate::extract::extract(
-                &article.body,
-                article.date,
-            )));
-            articles.push(article);
-        }
+        let (articles, extractions, _) = extracted(seeds);
         build_with(&Config::default(), articles, extractions, &[], memo)
     }
 
