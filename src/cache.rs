@@ -65,9 +65,6 @@ pub fn memo_path(root: &std::path::Path) -> std::path::PathBuf {
     root.join(".briefing-cache").join("assembly.bin")
 }
 
-/// Writes `path` through a temporary file renamed over it: a build stopped
-/// half way leaves the old file or the new one, never a mix. `write` streams
-/// the contents, so they are never held whole in memory.
 /// The start of an extraction cache file.
 const EXTRACTIONS_MAGIC: &[u8; 8] = b"BRFEXTR1";
 
@@ -119,6 +116,9 @@ impl std::io::Write for Hashing<'_> {
     }
 }
 
+/// Writes `path` through a temporary file renamed over it: a build stopped
+/// half way leaves the old file or the new one, never a mix. `write` streams
+/// the contents, so they are never held whole in memory.
 pub fn write_atomically(
     path: &std::path::Path,
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
