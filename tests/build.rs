@@ -74,6 +74,17 @@ fn briefing_json_has_the_promised_shape() {
         undated.expect("undated article")["date"],
         serde_json::Value::Null
     );
+    // `also` lists the other articles reporting an event, and is left out when none does.
+    let events = json["events"].as_array().expect("events");
+    assert!(!events.is_empty());
+    for event in events {
+        assert!(event["article"].is_string(), "{event}");
+        if let Some(also) = event.get("also") {
+            let also = also.as_array().expect("also is a list");
+            assert!(!also.is_empty(), "{event}");
+            assert!(!also.contains(&event["article"]), "{event}");
+        }
+    }
 }
 
 #[test]

@@ -87,8 +87,11 @@ struct EventJson<'a, S, A> {
     date: When,
     text: &'a str,
     article: &'a str,
-    /// Every article reporting the event, `article` first.
-    sources: S,
+    /// The other articles reporting the event. Left out when there are none
+    /// (most events): a list for every event that only repeated `article`
+    /// was 15 MB of the 88 MB file at 10,000 articles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    also: Option<S>,
     actors: A,
 }
 
@@ -152,11 +155,8 @@ pub fn write_briefing_json(b: &Briefing, out: &mut dyn std::io::Write) -> std::i
                 date: e.when,
                 text: b.event_text(e),
                 article: article_id(e.article),
-                sources: Seq(move || {
-                    std::iter::once(e.article)
-                        .chain(e.also.iter().map(|&(a, _)| a))
-                        .map(article_id)
-                }),
+                also: (!e.also.is_empty())
+                    .then_some(Seq(move || e.also.iter().map(move |&(a, _)| article_id(a)))),
                 actors: Seq(move || e.actors.iter().map(move |&x| actor_id(x))),
             })
         }),
