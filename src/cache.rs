@@ -59,6 +59,12 @@ pub fn disk_path(root: &std::path::Path) -> std::path::PathBuf {
     root.join(".briefing-cache").join("extractions.bin")
 }
 
+/// The file of a site's parsed articles (see [`crate::source::ParseCache::load`]),
+/// beside its extraction cache.
+pub fn parsed_path(root: &std::path::Path) -> std::path::PathBuf {
+    root.join(".briefing-cache").join("articles.bin")
+}
+
 /// The file of a site's assembly memo (see [`crate::model::Memo::load`]),
 /// beside its extraction cache.
 pub fn memo_path(root: &std::path::Path) -> std::path::PathBuf {

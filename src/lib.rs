@@ -114,6 +114,10 @@ pub struct Caches<'a> {
     pub extractions_file: Option<&'a Path>,
     /// Parsed articles by path and text (`briefing serve`).
     pub parsed: Option<&'a source::ParseCache>,
+    /// Parsed articles by path and text in a file (`briefing build`): read
+    /// before the articles load, written back (when it changed) while they
+    /// are assembled. Used instead of `parsed`.
+    pub parsed_file: Option<&'a Path>,
     /// What the last assembly computed (`briefing serve`).
     pub model: Option<&'a model::Memo>,
     /// What the last assembly computed, in a file (`briefing build`): read
@@ -157,8 +161,13 @@ pub fn assemble_keeping_memo(
             .map(|w| Diagnostic::warning("site.toml", None, w)),
     );
     let theme = render::Theme::load(&opts.root)?;
-    let (loaded, (disk_cache, disk_memo)) = rayon::join(
-        || source::load_cached(&opts.root, opts.drafts, caches.parsed),
+    let ((loaded, disk_parsed), (disk_cache, disk_memo)) = rayon::join(
+        || {
+            let disk_parsed = caches.parsed_file.map(source::ParseCache::load);
+            let parse_cache = disk_parsed.as_ref().or(caches.parsed);
+            let loaded = source::load_cached(&opts.root, opts.drafts, parse_cache);
+            (loaded, disk_parsed)
+        },
         || {
             rayon::join(
                 || {
@@ -208,20 +217,27 @@ pub fn assemble_keeping_memo(
     progress.finish();
     lap(&mut report, "extract");
 
-    // The cache file is written while the articles are assembled: neither waits for the other.
+    // The cache files are written while the articles are assembled: neither waits for the other.
     let save = || {
-        let (Some(cache), Some(path)) = (disk_cache, caches.extractions_file) else {
-            return None;
-        };
-        let saved = cache.save(path).err().map(|e| {
+        let failed = |path: &Path, what: &str, e: std::io::Error| {
             Diagnostic::warning(
                 &path.display().to_string(),
                 None,
-                format!("cannot save the extraction cache: {e}"),
+                format!("cannot save the {what}: {e}"),
             )
-        });
-        drop(cache);
-        saved
+        };
+        let mut problems = Vec::new();
+        if let (Some(cache), Some(path)) = (disk_parsed, caches.parsed_file)
+            && let Err(e) = cache.save(path)
+        {
+            problems.push(failed(path, "parse cache", e));
+        }
+        if let (Some(cache), Some(path)) = (disk_cache, caches.extractions_file)
+            && let Err(e) = cache.save(path)
+        {
+            problems.push(failed(path, "extraction cache", e));
+        }
+        problems
     };
     let (briefing, save_failed) = rayon::join(
         || model::build_with(&config, articles, extractions, &keys, memo),
@@ -241,8 +257,10 @@ pub fn assemble_keeping_memo(
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let cache_path = cache::disk_path(&opts.root);
     let memo_path = cache::memo_path(&opts.root);
+    let parsed_path = cache::parsed_path(&opts.root);
     let caches = Caches {
         extractions_file: Some(&cache_path),
+        parsed_file: Some(&parsed_path),
         model_file: Some(&memo_path),
         ..Caches::default()
     };

@@ -136,6 +136,7 @@ fn rebuild(opts: &BuildOptions, cache: &Caches, site: &Site) {
         extractions: Some(&cache.extractions),
         extractions_file: None,
         parsed: Some(&cache.parsed),
+        parsed_file: None,
         model: Some(&cache.model),
         model_file: None,
     };

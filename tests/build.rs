@@ -325,6 +325,55 @@ fn every_file_renders_alone_as_in_a_full_build() {
     assert!(plan.render_path(&b, &theme, "no/such/page.html").is_none());
 }
 
+/// The build's parse cache (`.briefing-cache/articles.bin`) changes nothing in
+/// the output, survives damage, and never trusts a file's stamp: an edit that
+/// keeps the size and the modification time (a backup restored, an archive
+/// unpacked with fixed times) is still seen.
+#[test]
+fn the_parse_cache_is_a_shortcut_never_a_source_of_truth() {
+    let site = Site::fixture("basic");
+    site.build();
+    let first = snapshot(&site.public());
+    let cache = site.root().join(".briefing-cache/articles.bin");
+    assert!(cache.is_file(), "the build keeps its parsed articles");
+    let written = std::fs::read(&cache).expect("read the cache");
+    site.build();
+    assert_eq!(first, snapshot(&site.public()), "built from the cache");
+    assert_eq!(
+        written,
+        std::fs::read(&cache).expect("read the cache"),
+        "nothing changed: the cache is as it was"
+    );
+    std::fs::write(&cache, b"not a cache").expect("corrupt the cache");
+    site.build();
+    assert_eq!(
+        first,
+        snapshot(&site.public()),
+        "a corrupt cache is ignored"
+    );
+
+    // Same length, same modification time, other words.
+    let seed = site.root().join("seeds/001_talks.txt");
+    let stamp = std::fs::metadata(&seed)
+        .and_then(|m| m.modified())
+        .expect("stamp");
+    let text = std::fs::read_to_string(&seed).expect("read the seed");
+    let edited = text.replacen("talks", "TALKS", 1);
+    assert_ne!(edited, text, "the seed says talks");
+    std::fs::write(&seed, &edited).expect("edit the seed");
+    std::fs::File::options()
+        .write(true)
+        .open(&seed)
+        .and_then(|f| f.set_modified(stamp))
+        .expect("put the old stamp back");
+    site.build();
+    let after = snapshot(&site.public());
+    assert_ne!(first, after, "the edit shows");
+    std::fs::remove_dir_all(site.root().join(".briefing-cache")).expect("drop the caches");
+    site.build();
+    assert_eq!(after, snapshot(&site.public()), "as a build without caches");
+}
+
 /// The preview's parse cache gives what a fresh load gives, and notices an edit.
 #[test]
 fn parse_cache_reparses_only_what_changed() {

@@ -20,6 +20,7 @@ use super::links::{actor_path, article_path};
 use super::views::Prepared;
 use crate::model::{Actor, Briefing, QuoteEntry};
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -28,7 +29,7 @@ struct Record<'a> {
     /// The text shown and searched.
     t: &'a str,
     /// A second line: date, kind and role, or speaker.
-    s: String,
+    s: Cow<'a, str>,
     /// Link, relative to the site root.
     u: String,
     /// Extra words that match but are not shown (an actor's other names).
@@ -113,7 +114,7 @@ fn actor_record(a: &Actor) -> Record<'_> {
     Record {
         k: "actor",
         t: &a.name,
-        s: format!("{}{role}", a.kind.as_str()),
+        s: format!("{}{role}", a.kind.as_str()).into(),
         u: actor_path(&a.id),
         x: a.aliases.join(" "),
     }
@@ -124,8 +125,7 @@ fn article_record<'a>(p: &Prepared<'a>, i: usize) -> Record<'a> {
     Record {
         k: "article",
         t: &a.title,
-        s: p.article_date(i)
-            .map_or_else(String::new, |(label, _)| label.clone()),
+        s: p.article_date(i).map_or("", |(label, _)| label).into(),
         u: article_path(&a.id),
         x: String::new(),
     }
@@ -139,7 +139,7 @@ fn quote_record<'a>(b: &'a Briefing, q: &QuoteEntry) -> Record<'a> {
     Record {
         k: "quote",
         t: b.quote_text(q),
-        s: format!("{speaker}, {}", article.title),
+        s: format!("{speaker}, {}", article.title).into(),
         u: format!("{}#{}", article_path(&article.id), quote_anchor(q.offset)),
         x: String::new(),
     }
@@ -152,7 +152,7 @@ fn event_record<'a>(p: &Prepared<'a>, i: usize) -> Record<'a> {
     Record {
         k: "event",
         t: b.event_text(e),
-        s: p.event_date(i).to_string(),
+        s: Cow::Borrowed(p.event_date(i)),
         u: format!(
             "{}#{}",
             article_path(&article.id),

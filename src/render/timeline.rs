@@ -122,32 +122,37 @@ fn months(
     links: &Links,
 ) -> Result<Vec<MonthGroup>, super::RenderError> {
     let mut months: Vec<MonthGroup> = Vec::new();
+    // Events come in date order, many to a date: its month and day are
+    // worked out (and formatted) when the date changes, not for every event.
+    let mut last: Option<When> = None;
     for i in events {
         let e = &p.b.events[i];
-        let id = format!("m{}", e.when.month_key());
-        if months.last().is_none_or(|m| m.id != id) {
-            let label = match e.when.precision {
-                Precision::Year => e.when.first_day.format("%Y").to_string(),
-                _ => e.when.first_day.format("%B %Y").to_string(),
-            };
-            months.push(MonthGroup {
-                label,
-                id,
-                days: Vec::new(),
-            });
+        if last != Some(e.when) {
+            last = Some(e.when);
+            let id = format!("m{}", e.when.month_key());
+            if months.last().is_none_or(|m| m.id != id) {
+                let label = match e.when.precision {
+                    Precision::Year => e.when.first_day.format("%Y").to_string(),
+                    _ => e.when.first_day.format("%B %Y").to_string(),
+                };
+                months.push(MonthGroup {
+                    label,
+                    id,
+                    days: Vec::new(),
+                });
+            }
+            let date_iso = e.when.value();
+            if let Some(month) = months.last_mut()
+                && month.days.last().is_none_or(|d| d.date_iso != date_iso)
+            {
+                month.days.push(DayGroup {
+                    label: p.event_date(i).to_string(),
+                    date_iso,
+                    events: Vec::new(),
+                });
+            }
         }
-        let Some(month) = months.last_mut() else {
-            continue;
-        };
-        let date_iso = e.when.value();
-        if month.days.last().is_none_or(|d| d.date_iso != date_iso) {
-            month.days.push(DayGroup {
-                label: p.event_date(i).to_string(),
-                date_iso,
-                events: Vec::new(),
-            });
-        }
-        if let Some(day) = month.days.last_mut() {
+        if let Some(day) = months.last_mut().and_then(|m| m.days.last_mut()) {
             day.events.push(p.event_item(i, Listing::Timeline, links)?);
         }
     }

@@ -167,7 +167,7 @@ impl<'a> Prepared<'a> {
         Ok(Rendered { html })
     }
 
-    pub fn event_date(&self, event: usize) -> &str {
+    pub fn event_date(&self, event: usize) -> &'a str {
         &self.dates.event_labels[self.dates.event_label[event]]
     }
 

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// One article as read from disk: metadata and plain text, before extraction.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Article {
     /// Path relative to the site root, with `/` separators (`seeds/001_x.md`).
     pub path: String,
@@ -33,14 +33,14 @@ pub struct Article {
     pub blocks: Vec<Block>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
     pub start: usize,
     pub end: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     Paragraph,
@@ -112,14 +112,24 @@ pub fn load(root: &Path, drafts: bool) -> Loaded {
     load_cached(root, drafts, None)
 }
 
-/// Parsed articles kept between builds of `briefing serve`. A file whose size
-/// and modification time are as the last build saw them is not read again; one
-/// that was read is parsed again only when its text changed. (The preview
-/// rebuilds at least a debounce interval after a save, so a later save always
-/// carries a later modification time.)
+/// Parsed articles kept between builds: in memory by `briefing serve`, in a
+/// file (`.briefing-cache/articles.bin`) by `briefing build`. A file whose text
+/// is as the last build read it is not parsed again.
+///
+/// The preview also trusts a file's size and modification time, and does not
+/// read a file whose stamp did not change (it rebuilds at least a debounce
+/// interval after a save, so a later save always carries a later modification
+/// time). A cache read from disk does not: between separate builds a file may
+/// come back with an old stamp (a restored backup, an archive unpacked with
+/// fixed times), so every file is read and its text compared.
 #[derive(Default)]
 pub struct ParseCache {
     entries: std::sync::Mutex<std::collections::HashMap<String, CachedFile>>,
+    /// Trust stamps (the preview's own cache), or compare texts (a file's).
+    from_disk: bool,
+    /// The entries differ from the file they came from: a build with nothing
+    /// changed does not write the file again.
+    changed: std::sync::atomic::AtomicBool,
 }
 
 type Parsed = (Option<Article>, Vec<Diagnostic>);
@@ -129,6 +139,78 @@ struct CachedFile {
     stamp: Option<(u64, std::time::SystemTime)>,
     hash: u64,
     parsed: std::sync::Arc<Parsed>,
+}
+
+impl CachedFile {
+    /// Whether the cache file keeps it: an article parsed without problems.
+    fn is_stored(&self) -> bool {
+        matches!(&*self.parsed, (Some(_), diagnostics) if diagnostics.is_empty())
+    }
+}
+
+/// The start of a parse cache file.
+const PARSED_MAGIC: &[u8; 8] = b"BRFPARS1";
+
+/// An entry of the cache file: a file's path as shown, the hash of its text,
+/// and the article parsed from it. Files with problems are parsed again each
+/// time, so their diagnostics are reported each time.
+type StoredFile = (String, u64, Article);
+
+impl ParseCache {
+    /// The cache in `path`; empty when there is none or it cannot be read
+    /// (written by another version of briefing, cut short, damaged).
+    pub fn load(path: &Path) -> ParseCache {
+        let stored: Option<Vec<StoredFile>> = std::fs::read(path).ok().and_then(|bytes| {
+            postcard::from_bytes(crate::cache::unseal(&bytes, PARSED_MAGIC)?).ok()
+        });
+        ParseCache {
+            // A missing or unreadable file is written anew by the next save.
+            changed: std::sync::atomic::AtomicBool::new(stored.is_none()),
+            from_disk: true,
+            entries: std::sync::Mutex::new(
+                stored
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(shown, hash, article)| {
+                        let parsed = std::sync::Arc::new((Some(article), Vec::new()));
+                        let entry = CachedFile {
+                            stamp: None,
+                            hash,
+                            parsed,
+                        };
+                        (shown, entry)
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Writes the cache to `path` (atomically, sealed like the extraction
+    /// cache), unless it holds what it was loaded with.
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        use std::sync::atomic::Ordering;
+        if !self.changed.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let Ok(entries) = self.entries.lock() else {
+            return Ok(());
+        };
+        let mut stored: Vec<(&String, u64, &Article)> = entries
+            .iter()
+            .filter_map(|(shown, f)| match &*f.parsed {
+                (Some(article), _) if f.is_stored() => Some((shown, f.hash, article)),
+                _ => None,
+            })
+            .collect();
+        stored.sort_by(|a, b| a.0.cmp(b.0));
+        crate::cache::write_sealed(path, PARSED_MAGIC, |out| {
+            postcard::to_io(&stored, out)
+                .map(drop)
+                .map_err(std::io::Error::other)
+        })?;
+        self.changed.store(false, Ordering::Relaxed);
+        Ok(())
+    }
 }
 
 /// A file's size and modification time, when the file system gives both.
@@ -144,6 +226,8 @@ pub fn load_cached(root: &Path, drafts: bool, cache: Option<&ParseCache>) -> Loa
         shown: String,
         /// What to keep for the next build; None after a problem reading it.
         keep: Option<CachedFile>,
+        /// Parsed by this build, not taken from the cache.
+        fresh: bool,
         read_diagnostics: Vec<Diagnostic>,
         parsed: Parsed,
     }
@@ -156,8 +240,8 @@ pub fn load_cached(root: &Path, drafts: bool, cache: Option<&ParseCache>) -> Loa
         .map(|path| {
             let shown = display_path(root, path);
             let known = cache.and_then(|c| c.entries.lock().ok()?.get(&shown).cloned());
-            // Only a cache can use it: a plain build does not stat every file twice.
-            let stamp = cache.and_then(|_| stamp(path));
+            // Only the preview's cache trusts stamps: no one else stats every file twice.
+            let stamp = cache.filter(|c| !c.from_disk).and_then(|_| stamp(path));
             if let Some(known) = known
                 .as_ref()
                 .filter(|k| stamp.is_some() && k.stamp == stamp)
@@ -166,6 +250,7 @@ pub fn load_cached(root: &Path, drafts: bool, cache: Option<&ParseCache>) -> Loa
                     shown,
                     parsed: (*known.parsed).clone(),
                     keep: Some(known.clone()),
+                    fresh: false,
                     read_diagnostics: Vec::new(),
                 };
             }
@@ -174,17 +259,18 @@ pub fn load_cached(root: &Path, drafts: bool, cache: Option<&ParseCache>) -> Loa
                 return File {
                     shown,
                     keep: None,
+                    fresh: false,
                     read_diagnostics,
                     parsed: (None, Vec::new()),
                 };
             };
             let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
-            let parsed = match known.filter(|k| k.hash == hash) {
-                Some(k) => k.parsed,
+            let (parsed, fresh) = match known.filter(|k| k.hash == hash) {
+                Some(k) => (k.parsed, false),
                 None => {
                     let mut diagnostics = Vec::new();
                     let article = parse_article(path, &shown, &text, &mut diagnostics);
-                    std::sync::Arc::new((article, diagnostics))
+                    (std::sync::Arc::new((article, diagnostics)), true)
                 }
             };
             let keep = read_diagnostics.is_empty().then(|| CachedFile {
@@ -196,6 +282,7 @@ pub fn load_cached(root: &Path, drafts: bool, cache: Option<&ParseCache>) -> Loa
             File {
                 shown,
                 keep,
+                fresh,
                 read_diagnostics,
                 parsed,
             }
@@ -205,11 +292,21 @@ pub fn load_cached(root: &Path, drafts: bool, cache: Option<&ParseCache>) -> Loa
         && let Ok(mut entries) = cache.entries.lock()
     {
         // Only the files of this build stay: the cache never outgrows the site.
+        let stored_before = entries.values().filter(|f| f.is_stored()).count();
         entries.clear();
         for f in &files {
             if let Some(keep) = &f.keep {
                 entries.insert(f.shown.clone(), keep.clone());
             }
+        }
+        // A file parsed anew, or one gone: what the cache file holds is out of date.
+        let parsed_anew = files
+            .iter()
+            .any(|f| f.fresh && f.keep.as_ref().is_some_and(CachedFile::is_stored));
+        if parsed_anew || entries.values().filter(|f| f.is_stored()).count() != stored_before {
+            cache
+                .changed
+                .store(true, std::sync::atomic::Ordering::Relaxed);
         }
     }
     for f in files {
@@ -309,17 +406,26 @@ fn article_paths(root: &Path, seeds: &Path, diags: &mut Vec<Diagnostic>) -> Vec<
 /// Reads a file as UTF-8 text: strips a byte-order mark, turns CRLF into LF,
 /// and replaces invalid bytes (with a warning naming the first bad line).
 fn read_text(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
-        diags.push(Diagnostic::error(
-            shown,
-            None,
-            format!("file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; skipped"),
-        ));
-        return None;
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    // One open for the size and the bytes; never more than the limit read,
+    // whatever the size said (a file may grow, a device may never end).
+    let read = || -> std::io::Result<(u64, Vec<u8>)> {
+        use std::io::Read;
+        let file = std::fs::File::open(path)?;
+        let size = file.metadata()?.len();
+        let mut bytes = Vec::with_capacity(size.min(MAX_FILE_BYTES) as usize + 1);
+        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+        Ok((size.max(bytes.len() as u64), bytes))
+    };
+    let bytes = match read() {
+        Ok((size, _)) if size > MAX_FILE_BYTES => {
+            diags.push(Diagnostic::error(
+                shown,
+                None,
+                format!("file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; skipped"),
+            ));
+            return None;
+        }
+        Ok((_, bytes)) => bytes,
         Err(e) => {
             diags.push(Diagnostic::error(shown, None, format!("cannot read: {e}")));
             return None;
@@ -333,11 +439,16 @@ fn read_text(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<St
         ));
         return None;
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
+    // Valid UTF-8 without a byte order mark (nearly every file) is kept as read.
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(s) => s,
         Err(e) => {
-            let line = bytes[..e.valid_up_to()]
+            let bytes = e.as_bytes();
+            let line = bytes[..e.utf8_error().valid_up_to()]
                 .iter()
                 .filter(|&&b| b == b'\n')
                 .count()
