@@ -330,6 +330,27 @@ pub struct Plan {
 
 impl Plan {
     pub fn new(b: &Briefing, theme: &Theme) -> Plan {
+        // The dates in words and the list of files are made side by side: the
+        // pages wait for both.
+        let (dates, files) = rayon::join(|| Dates::new(b), || Files::new(b, theme));
+        Plan {
+            dates,
+            timeline: files.timeline,
+            jobs: files.jobs,
+            by_path: files.by_path,
+        }
+    }
+}
+
+/// The files of a site, as [`Plan`] lists them.
+struct Files {
+    timeline: Vec<timeline::TimelinePage>,
+    jobs: Vec<(String, Job)>,
+    by_path: std::collections::HashMap<String, usize>,
+}
+
+impl Files {
+    fn new(b: &Briefing, theme: &Theme) -> Files {
         let timeline = timeline::pages(b);
         let mut jobs: Vec<(String, Job)> = vec![
             ("briefing.json".into(), Job::Json),
@@ -386,14 +407,15 @@ impl Plan {
             .enumerate()
             .map(|(i, (path, _))| (path.clone(), i))
             .collect();
-        Plan {
-            dates: Dates::new(b),
+        Files {
             timeline,
             jobs,
             by_path,
         }
     }
+}
 
+impl Plan {
     /// How many files the site has.
     pub fn len(&self) -> usize {
         self.jobs.len()
