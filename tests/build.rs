@@ -3,6 +3,7 @@
 mod common;
 
 use common::{Site, snapshot};
+use std::collections::BTreeMap;
 
 const SITE_PATHS: &[&str] = &[
     "index.html",
@@ -241,44 +242,41 @@ fn cname_comes_from_site_toml() {
     assert_eq!(site.read("CNAME"), "briefing.example.org\n");
 }
 
-#[test]
-fn the_extraction_cache_is_a_shortcut_never_a_source_of_truth() {
-    let site = Site::fixture("basic");
+/// Builds `site`, then checks that its cache file `.briefing-cache/<name>`
+/// was written, that a build from it gives the same bytes, and that a build
+/// with the file damaged does too; gives the output of those builds.
+fn assert_cache_is_only_a_shortcut(site: &Site, name: &str) -> BTreeMap<String, Vec<u8>> {
     site.build();
     let first = snapshot(&site.public());
-    let cache = site.root().join(".briefing-cache/extractions.bin");
-    assert!(cache.is_file(), "the build keeps its extractions");
+    let file = site.root().join(".briefing-cache").join(name);
+    assert!(file.is_file(), "the build keeps {name}");
+    let written = std::fs::read(&file).expect("read the cache");
+    site.build();
+    assert_eq!(first, snapshot(&site.public()), "built from {name}");
+    assert_eq!(
+        written,
+        std::fs::read(&file).expect("read the cache"),
+        "nothing changed: {name} is not written again"
+    );
+    std::fs::write(&file, b"not a cache").expect("damage the cache");
     site.build();
     assert_eq!(
         first,
         snapshot(&site.public()),
-        "a build from the cache gives the same bytes"
+        "a damaged {name} is ignored"
     );
-    std::fs::write(&cache, b"not a cache").expect("corrupt the cache");
-    site.build();
-    assert_eq!(
-        first,
-        snapshot(&site.public()),
-        "a corrupt cache is ignored"
-    );
+    first
+}
+
+#[test]
+fn the_extraction_cache_is_a_shortcut_never_a_source_of_truth() {
+    assert_cache_is_only_a_shortcut(&Site::fixture("basic"), "extractions.bin");
 }
 
 #[test]
 fn the_assembly_memo_is_a_shortcut_never_a_source_of_truth() {
     let site = Site::fixture("basic");
-    site.build();
-    let first = snapshot(&site.public());
-    let memo = site.root().join(".briefing-cache/assembly.bin");
-    assert!(memo.is_file(), "the build keeps what it assembled");
-    site.build();
-    assert_eq!(
-        first,
-        snapshot(&site.public()),
-        "a build from the memo gives the same bytes"
-    );
-    std::fs::write(&memo, b"not a memo").expect("corrupt the memo");
-    site.build();
-    assert_eq!(first, snapshot(&site.public()), "a corrupt memo is ignored");
+    let first = assert_cache_is_only_a_shortcut(&site, "assembly.bin");
     // An edit with a new actor and a new event: built with the memo of the
     // last build, the site is what a build without any cache makes of it.
     let talks =
@@ -332,25 +330,7 @@ fn every_file_renders_alone_as_in_a_full_build() {
 #[test]
 fn the_parse_cache_is_a_shortcut_never_a_source_of_truth() {
     let site = Site::fixture("basic");
-    site.build();
-    let first = snapshot(&site.public());
-    let cache = site.root().join(".briefing-cache/articles.bin");
-    assert!(cache.is_file(), "the build keeps its parsed articles");
-    let written = std::fs::read(&cache).expect("read the cache");
-    site.build();
-    assert_eq!(first, snapshot(&site.public()), "built from the cache");
-    assert_eq!(
-        written,
-        std::fs::read(&cache).expect("read the cache"),
-        "nothing changed: the cache is as it was"
-    );
-    std::fs::write(&cache, b"not a cache").expect("corrupt the cache");
-    site.build();
-    assert_eq!(
-        first,
-        snapshot(&site.public()),
-        "a corrupt cache is ignored"
-    );
+    let first = assert_cache_is_only_a_shortcut(&site, "articles.bin");
 
     // Same length, same modification time, other words.
     let seed = site.root().join("seeds/001_talks.txt");
