@@ -105,6 +105,29 @@ pub fn unseal<'b>(bytes: &'b [u8], magic: &[u8; 8]) -> Option<&'b [u8]> {
     (xxhash_rust::xxh3::xxh3_64(payload) == u64::from_le_bytes(*checksum)).then_some(payload)
 }
 
+/// Stores `value` at `path` in postcard, as a sealed file (see [`write_sealed`]).
+pub fn save_sealed<T: serde::Serialize + ?Sized>(
+    path: &std::path::Path,
+    magic: &[u8; 8],
+    value: &T,
+) -> std::io::Result<()> {
+    write_sealed(path, magic, |out| {
+        postcard::to_io(value, out)
+            .map(drop)
+            .map_err(std::io::Error::other)
+    })
+}
+
+/// What [`save_sealed`] stored at `path` with `magic`; `None` when there is no
+/// such file, or it is of another kind or extractor, damaged, or not a `T`.
+pub fn load_sealed<T: serde::de::DeserializeOwned>(
+    path: &std::path::Path,
+    magic: &[u8; 8],
+) -> Option<T> {
+    let bytes = std::fs::read(path).ok()?;
+    postcard::from_bytes(unseal(&bytes, magic)?).ok()
+}
+
 /// Passes what is written on, hashing it.
 struct Hashing<'w> {
     out: &'w mut dyn std::io::Write,
@@ -203,9 +226,7 @@ impl ExtractionCache {
     /// The cache stored at `path`; empty when there is none or it cannot be read
     /// (a cache is only ever a shortcut: losing it costs time, not correctness).
     pub fn load(path: &std::path::Path) -> ExtractionCache {
-        let read: Option<Vec<(u64, Extraction)>> = std::fs::read(path)
-            .ok()
-            .and_then(|bytes| postcard::from_bytes(unseal(&bytes, EXTRACTIONS_MAGIC)?).ok());
+        let read: Option<Vec<(u64, Extraction)>> = load_sealed(path, EXTRACTIONS_MAGIC);
         ExtractionCache {
             // A missing or unreadable file is written anew by the next save.
             changed: AtomicBool::new(read.is_none()),
@@ -230,11 +251,7 @@ impl ExtractionCache {
         let mut list: Vec<(&u64, &Extraction)> =
             entries.iter().map(|(k, e)| (k, e.as_ref())).collect();
         list.sort_by_key(|(k, _)| **k);
-        write_sealed(path, EXTRACTIONS_MAGIC, |out| {
-            postcard::to_io(&list, out)
-                .map(drop)
-                .map_err(std::io::Error::other)
-        })?;
+        save_sealed(path, EXTRACTIONS_MAGIC, &list)?;
         self.changed.store(false, Ordering::Relaxed);
         Ok(())
     }

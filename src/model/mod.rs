@@ -174,10 +174,7 @@ impl Memo {
     /// memo is only a shortcut: losing it costs time, never correctness). For
     /// `briefing build`: it keeps no extraction alive.
     pub fn load(path: &std::path::Path) -> Memo {
-        let stored = std::fs::read(path).ok().and_then(|bytes| {
-            let payload = crate::cache::unseal(&bytes, MEMO_MAGIC)?;
-            postcard::from_bytes::<StoredMemo>(payload).ok()
-        });
+        let stored: Option<StoredMemo> = crate::cache::load_sealed(path, MEMO_MAGIC);
         let Some(StoredMemo { actors, days }) = stored else {
             return Memo {
                 actors: actors::MergedActors::by_key(None),
@@ -205,11 +202,7 @@ impl Memo {
             actors: actors.as_ref().map(|(key, layer)| (*key, layer.as_ref())),
             days: self.days.stored(),
         };
-        crate::cache::write_sealed(path, MEMO_MAGIC, |out| {
-            postcard::to_io(&stored, out)
-                .map(drop)
-                .map_err(std::io::Error::other)
-        })
+        crate::cache::save_sealed(path, MEMO_MAGIC, &stored)
     }
 }
 

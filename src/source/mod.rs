@@ -160,9 +160,7 @@ impl ParseCache {
     /// The cache in `path`; empty when there is none or it cannot be read
     /// (written by another version of briefing, cut short, damaged).
     pub fn load(path: &Path) -> ParseCache {
-        let stored: Option<Vec<StoredFile>> = std::fs::read(path).ok().and_then(|bytes| {
-            postcard::from_bytes(crate::cache::unseal(&bytes, PARSED_MAGIC)?).ok()
-        });
+        let stored: Option<Vec<StoredFile>> = crate::cache::load_sealed(path, PARSED_MAGIC);
         ParseCache {
             // A missing or unreadable file is written anew by the next save.
             changed: std::sync::atomic::AtomicBool::new(stored.is_none()),
@@ -203,11 +201,7 @@ impl ParseCache {
             })
             .collect();
         stored.sort_by(|a, b| a.0.cmp(b.0));
-        crate::cache::write_sealed(path, PARSED_MAGIC, |out| {
-            postcard::to_io(&stored, out)
-                .map(drop)
-                .map_err(std::io::Error::other)
-        })?;
+        crate::cache::save_sealed(path, PARSED_MAGIC, &stored)?;
         self.changed.store(false, Ordering::Relaxed);
         Ok(())
     }
