@@ -112,9 +112,12 @@ pub fn save_sealed<T: serde::Serialize + ?Sized>(
     value: &T,
 ) -> std::io::Result<()> {
     write_sealed(path, magic, |out| {
-        postcard::to_io(value, out)
-            .map(drop)
-            .map_err(std::io::Error::other)
+        // postcard writes field by field, often a byte at a time: buffered
+        // here, those writes are copies into a buffer instead of calls through
+        // `dyn Write` and the hasher behind it, which then see large chunks.
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+        postcard::to_io(value, &mut buffered).map_err(std::io::Error::other)?;
+        std::io::Write::flush(&mut buffered)
     })
 }
 
