@@ -72,7 +72,7 @@ pub fn memo_path(root: &std::path::Path) -> std::path::PathBuf {
 }
 
 /// The start of an extraction cache file.
-const EXTRACTIONS_MAGIC: &[u8; 8] = b"BRFEXTR1";
+const EXTRACTIONS_MAGIC: &[u8; 8] = b"BRFEXTR2";
 
 /// Writes `path` atomically (see [`write_atomically`]) as a sealed file: `magic`,
 /// the extractor's fingerprint, what `write` writes, then an XXH3 of it. A file
@@ -129,6 +129,75 @@ pub fn load_sealed<T: serde::de::DeserializeOwned>(
 ) -> Option<T> {
     let bytes = std::fs::read(path).ok()?;
     postcard::from_bytes(unseal(&bytes, magic)?).ok()
+}
+
+/// Stores `entries` at `path` as a sealed file (see [`write_sealed`]): their
+/// number, then each one in postcard after its length in bytes. Read back by
+/// [`load_sealed_list`] one entry at a time, a big cache never sits in memory
+/// whole as bytes next to the values made from them: fresh memory is dear
+/// (first touch is most of the kernel's share of a rebuild).
+pub fn save_sealed_list<T: serde::Serialize>(
+    path: &std::path::Path,
+    magic: &[u8; 8],
+    entries: &[T],
+) -> std::io::Result<()> {
+    use std::io::Write;
+    write_sealed(path, magic, |out| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        out.write_all(&(entries.len() as u64).to_le_bytes())?;
+        let mut bytes = Vec::new();
+        for entry in entries {
+            bytes.clear();
+            bytes = postcard::to_extend(entry, bytes).map_err(std::io::Error::other)?;
+            out.write_all(&(bytes.len() as u64).to_le_bytes())?;
+            out.write_all(&bytes)?;
+        }
+        out.flush()
+    })
+}
+
+/// What [`save_sealed_list`] stored at `path` with `magic`; `None` when there
+/// is no such file, or it is of another kind or extractor, damaged, or not a
+/// list of `T`. The file is read through a small buffer, an entry at a time,
+/// hashed as it goes: the values are kept only if the checksum at the end agrees.
+pub fn load_sealed_list<T: serde::de::DeserializeOwned>(
+    path: &std::path::Path,
+    magic: &[u8; 8],
+) -> Option<Vec<T>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).ok()?;
+    let size = file.metadata().ok()?.len();
+    let mut input = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut head = [0u8; 16];
+    input.read_exact(&mut head).ok()?;
+    if head[..8] != magic[..] || head[8..] != EXTRACTOR_FINGERPRINT.to_le_bytes() {
+        return None;
+    }
+    fn read_u64(input: &mut impl Read, hash: &mut Xxh3) -> Option<u64> {
+        let mut word = [0u8; 8];
+        input.read_exact(&mut word).ok()?;
+        hash.update(&word);
+        Some(u64::from_le_bytes(word))
+    }
+    let mut hash = Xxh3::new();
+    let count = read_u64(&mut input, &mut hash)?;
+    // Each entry takes 8 bytes at least: a damaged count reserves no more than the file holds.
+    let mut values = Vec::with_capacity(usize::try_from(count.min(size / 8)).ok()?);
+    let mut bytes = Vec::new();
+    for _ in 0..count {
+        let len = read_u64(&mut input, &mut hash)?;
+        if len > size {
+            return None;
+        }
+        bytes.resize(usize::try_from(len).ok()?, 0);
+        input.read_exact(&mut bytes).ok()?;
+        hash.update(&bytes);
+        values.push(postcard::from_bytes(&bytes).ok()?);
+    }
+    let mut checksum = [0u8; 8];
+    input.read_exact(&mut checksum).ok()?;
+    let at_end = input.read(&mut [0u8; 1]).ok()? == 0;
+    (at_end && hash.digest() == u64::from_le_bytes(checksum)).then_some(values)
 }
 
 /// Passes what is written on, hashing it.
@@ -229,7 +298,7 @@ impl ExtractionCache {
     /// The cache stored at `path`; empty when there is none or it cannot be read
     /// (a cache is only ever a shortcut: losing it costs time, not correctness).
     pub fn load(path: &std::path::Path) -> ExtractionCache {
-        let read: Option<Vec<(u64, Extraction)>> = load_sealed(path, EXTRACTIONS_MAGIC);
+        let read: Option<Vec<(u64, Extraction)>> = load_sealed_list(path, EXTRACTIONS_MAGIC);
         ExtractionCache {
             // A missing or unreadable file is written anew by the next save.
             changed: AtomicBool::new(read.is_none()),
@@ -254,7 +323,7 @@ impl ExtractionCache {
         let mut list: Vec<(&u64, &Extraction)> =
             entries.iter().map(|(k, e)| (k, e.as_ref())).collect();
         list.sort_by_key(|(k, _)| **k);
-        save_sealed(path, EXTRACTIONS_MAGIC, &list)?;
+        save_sealed_list(path, EXTRACTIONS_MAGIC, &list)?;
         self.changed.store(false, Ordering::Relaxed);
         Ok(())
     }
@@ -343,6 +412,46 @@ mod tests {
         for damaged in [&foreign, &flipped, &other_kind, &good[..good.len() - 1]] {
             assert_eq!(entries(damaged), Some(0));
         }
+    }
+
+    #[test]
+    fn a_sealed_list_reads_back_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("list.bin");
+        let magic = b"BRFTEST1";
+        let list: Vec<(u64, String)> = (0..50).map(|i| (i, "ab".repeat(i as usize))).collect();
+        save_sealed_list(&path, magic, &list).expect("saved");
+        let good = std::fs::read(&path).expect("read");
+        let read = |bytes: &[u8]| {
+            std::fs::write(&path, bytes).expect("write");
+            load_sealed_list::<(u64, String)>(&path, magic)
+        };
+        assert_eq!(read(&good).as_deref(), Some(&list[..]));
+        save_sealed_list::<u64>(&path, magic, &[]).expect("saved");
+        assert_eq!(load_sealed_list::<u64>(&path, magic), Some(Vec::new()));
+
+        let count_at = magic.len() + 8;
+        let mut huge_count = good.clone();
+        huge_count[count_at..count_at + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+        let mut huge_entry = good.clone();
+        huge_entry[count_at + 8..count_at + 16].copy_from_slice(&u64::MAX.to_le_bytes());
+        let mut flipped = good.clone();
+        let middle = good.len() / 2;
+        flipped[middle] ^= 0x01;
+        let mut longer = good.clone();
+        longer.push(0);
+        for damaged in [
+            &huge_count,
+            &huge_entry,
+            &flipped,
+            &longer,
+            &good[..good.len() - 1],
+            &good[..count_at + 4],
+        ] {
+            assert_eq!(read(damaged), None);
+        }
+        std::fs::write(&path, &good).expect("write");
+        assert_eq!(load_sealed_list::<(u64, String)>(&path, b"BRFTEST2"), None);
     }
 
     #[test]

@@ -149,7 +149,7 @@ impl CachedFile {
 }
 
 /// The start of a parse cache file.
-const PARSED_MAGIC: &[u8; 8] = b"BRFPARS1";
+const PARSED_MAGIC: &[u8; 8] = b"BRFPARS2";
 
 /// An entry of the cache file: a file's path as shown, the hash of its text,
 /// and the article parsed from it. Files with problems are parsed again each
@@ -160,7 +160,7 @@ impl ParseCache {
     /// The cache in `path`; empty when there is none or it cannot be read
     /// (written by another version of briefing, cut short, damaged).
     pub fn load(path: &Path) -> ParseCache {
-        let stored: Option<Vec<StoredFile>> = crate::cache::load_sealed(path, PARSED_MAGIC);
+        let stored: Option<Vec<StoredFile>> = crate::cache::load_sealed_list(path, PARSED_MAGIC);
         ParseCache {
             // A missing or unreadable file is written anew by the next save.
             changed: std::sync::atomic::AtomicBool::new(stored.is_none()),
@@ -201,7 +201,7 @@ impl ParseCache {
             })
             .collect();
         stored.sort_by(|a, b| a.0.cmp(b.0));
-        crate::cache::save_sealed(path, PARSED_MAGIC, &stored)?;
+        crate::cache::save_sealed_list(path, PARSED_MAGIC, &stored)?;
         self.changed.store(false, Ordering::Relaxed);
         Ok(())
     }
