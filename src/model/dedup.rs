@@ -109,23 +109,21 @@ const CANDIDATES: usize = 64;
 /// Dates are independent of each other, so they are merged in parallel.
 /// `text` gives the sentence of an event. With `memo`, a date whose reports
 /// are all as they were in the last build is not merged again.
+///
+/// Each date is merged where its reports lie in `events`: the events it makes
+/// are moved to the front of its stretch, and one pass then closes the gaps.
+/// No event is copied into a list of its own: fresh memory is dear, and a big
+/// site has hundreds of thousands of events.
 pub fn merge_duplicates<'t>(
     events: Vec<EventEntry>,
     text: &(dyn Fn(&EventEntry) -> &'t str + Sync),
     memo: Option<Remembered>,
 ) -> (Vec<EventEntry>, Vec<usize>) {
-    // Each date's reports, taken out in parallel into a list of their own,
-    // sized at once (pushed one by one, a busy date's list was copied again
-    // and again as it grew).
     let mut events = events;
-    let days: Vec<Vec<EventEntry>> = events
-        .par_chunk_by_mut(|a, b| a.when == b.when)
-        .map(|day| day.iter_mut().map(take_event).collect())
-        .collect();
-    drop(events);
+    let same_day = |a: &EventEntry, b: &EventEntry| a.when == b.when;
     let merged_days: Vec<Merged> = match memo {
-        None => days
-            .into_par_iter()
+        None => events
+            .par_chunk_by_mut(same_day)
             .map(|day| merge_day(day, text))
             .collect(),
         Some(memo) => {
@@ -137,10 +135,10 @@ pub fn merge_duplicates<'t>(
                 .map(|mut maps| std::mem::take(&mut *maps))
                 .unwrap_or_default();
             let all_known = std::sync::atomic::AtomicBool::new(true);
-            let keyed: Vec<(u64, Merged)> = days
-                .into_par_iter()
+            let keyed: Vec<(u64, Merged)> = events
+                .par_chunk_by_mut(same_day)
                 .map(|day| {
-                    let key = day_key(&day, &memo);
+                    let key = day_key(day, &memo);
                     let merged = match known.get(&key).filter(|map| replayable(map, day.len())) {
                         Some(map) => replay(day, map),
                         None => {
@@ -166,15 +164,20 @@ pub fn merge_duplicates<'t>(
             keyed.into_iter().map(|(_, merged)| merged).collect()
         }
     };
-    // Sized at once: growing them would copy every event again.
-    let mut merged = Vec::with_capacity(merged_days.iter().map(|(day, _)| day.len()).sum());
-    let mut map = Vec::with_capacity(merged_days.iter().map(|(_, map)| map.len()).sum());
-    for (day, day_map) in merged_days {
-        let base = merged.len();
-        map.extend(day_map.into_iter().map(|k| base + k));
-        merged.extend(day);
+    // Each date's events moved down to follow the previous date's, in order.
+    // A slot they move into holds a report merged away (or is their own).
+    let mut map = Vec::with_capacity(events.len());
+    let (mut to, mut from) = (0, 0);
+    for (kept, day_map) in merged_days {
+        for j in 0..kept {
+            events.swap(to + j, from + j);
+        }
+        map.extend(day_map.iter().map(|k| to + k));
+        to += kept;
+        from += day_map.len();
     }
-    (merged, map)
+    events.truncate(to);
+    (events, map)
 }
 
 /// `event`, leaving its lists empty in its place (no allocation either way).
@@ -186,9 +189,10 @@ fn take_event(event: &mut EventEntry) -> EventEntry {
     }
 }
 
-/// The events of one date after merging, and for each report the index of
-/// the event it ended up in.
-type Merged = (Vec<EventEntry>, Vec<usize>);
+/// A date merged in place: how many events it made (now first in its
+/// stretch, in order), and for each report the index of the event it ended
+/// up in.
+type Merged = (usize, Vec<usize>);
 
 /// The dates merged by the last build: for each, by a hash of its reports
 /// ([`day_key`]), the event each report ended up in. The merged events
@@ -248,18 +252,21 @@ fn replayable(map: &[usize], reports: usize) -> bool {
         })
 }
 
-/// What [`merge_day`] makes of `events` when they end up as `map` says: each
-/// report either a new event or merged into an earlier one (see [`absorb`]).
-/// `map` is [`replayable`].
-fn replay(events: Vec<EventEntry>, map: &[usize]) -> Merged {
-    let mut merged: Vec<EventEntry> = Vec::with_capacity(events.len());
-    for (event, &k) in events.into_iter().zip(map) {
-        match merged.get_mut(k) {
-            Some(kept) => absorb(kept, event),
-            None => merged.push(event),
+/// What [`merge_day`] makes of a date's reports when they end up as `map`
+/// says: each report either a new event or merged into an earlier one (see
+/// [`absorb`]). `map` is [`replayable`].
+fn replay(day: &mut [EventEntry], map: &[usize]) -> Merged {
+    let mut kept = 0;
+    for (i, &k) in map.iter().enumerate() {
+        if k == kept {
+            day.swap(k, i);
+            kept += 1;
+        } else {
+            let event = take_event(&mut day[i]);
+            absorb(&mut day[k], event);
         }
     }
-    (merged, map.to_vec())
+    (kept, map.to_vec())
 }
 
 /// Merges the report `event` into `kept`, an earlier report of the same event.
@@ -312,19 +319,19 @@ fn day_key(day: &[EventEntry], memo: &Remembered) -> u64 {
     xxhash_rust::xxh3::xxh3_64(&bytes)
 }
 
-/// [`merge_duplicates`] for the events of one date.
-fn merge_day<'t>(
-    events: Vec<EventEntry>,
-    text: &(dyn Fn(&EventEntry) -> &'t str + Sync),
-) -> (Vec<EventEntry>, Vec<usize>) {
-    let mut merged: Vec<EventEntry> = Vec::with_capacity(events.len());
+/// [`merge_duplicates`] for the reports of one date, merged in place: each
+/// new event is moved down next to the last one kept, into the slot of a
+/// report merged away (or its own).
+fn merge_day<'t>(day: &mut [EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str + Sync)) -> Merged {
+    let mut kept = 0;
     let mut words: Vec<Vec<u64>> = Vec::new();
     let mut actor_sets: Vec<Vec<usize>> = Vec::new();
-    let mut map = Vec::with_capacity(events.len());
+    let mut map = Vec::with_capacity(day.len());
     // Kept events, by actor (`None`: events naming no actor).
     let mut by_actor: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
-    for event in events {
-        let event_words = content_words(text(&event));
+    for i in 0..day.len() {
+        let event = &day[i];
+        let event_words = content_words(text(event));
         let event_actors = sorted_set(&event.actors);
         let keys: Vec<Option<usize>> = if event.actors.is_empty() {
             vec![None]
@@ -339,7 +346,7 @@ fn merge_day<'t>(
         candidates.sort_unstable();
         candidates.dedup();
         let same = candidates.into_iter().find(|&k| {
-            let kept = &merged[k];
+            let kept = &day[k];
             let other_article =
                 kept.article != event.article && kept.also.iter().all(|&(a, _)| a != event.article);
             if !other_article {
@@ -351,25 +358,26 @@ fn merge_day<'t>(
         });
         match same {
             Some(k) => {
-                let kept = &mut merged[k];
-                absorb(kept, event);
-                actor_sets[k] = sorted_set(&kept.actors);
+                let event = take_event(&mut day[i]);
+                absorb(&mut day[k], event);
+                actor_sets[k] = sorted_set(&day[k].actors);
                 words[k] = union(&words[k], &event_words);
                 map.push(k);
             }
             None => {
-                let k = merged.len();
+                let k = kept;
                 for key in keys {
                     by_actor.entry(key).or_default().push(k);
                 }
                 map.push(k);
-                merged.push(event);
+                day.swap(k, i);
+                kept += 1;
                 words.push(event_words);
                 actor_sets.push(event_actors);
             }
         }
     }
-    (merged, map)
+    (kept, map)
 }
 
 #[cfg(test)]
