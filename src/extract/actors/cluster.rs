@@ -190,6 +190,34 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
     })
 }
 
+/// `clean` of every span, in order. A name recurs through a text ("Maduro" five
+/// times), and what `clean` makes of a span depends on its words and kind
+/// alone: each distinct span is cleaned once, the others placed from it.
+fn clean_all(text: &str, spans: &[&NameSpan]) -> Vec<Occurrence> {
+    let mut cleaned: HashMap<(&str, ActorKind), Option<Occurrence>> = HashMap::default();
+    spans
+        .iter()
+        .filter_map(|span| {
+            let slice = text.get(span.start..span.end)?;
+            let first = cleaned.entry((slice, span.kind)).or_insert_with(|| {
+                // Cleaned as if the span began the text: its range is relative.
+                let at_start = NameSpan {
+                    start: 0,
+                    end: slice.len(),
+                    ..**span
+                };
+                clean(slice, &at_start)
+            });
+            let occ = first.as_ref()?;
+            Some(Occurrence {
+                range: span.start + occ.range.start..span.start + occ.range.end,
+                kind: occ.kind,
+                surface: occ.surface.clone(),
+            })
+        })
+        .collect()
+}
+
 /// For each occurrence, true when it is an organisation named only as part of a person's title
 /// ("Central Bank Governor Ana Ruiz"): such a name says which bank only if the text names it
 /// elsewhere too, so a cluster made only of these is no actor.
@@ -256,22 +284,35 @@ fn build_forms(occs: &[Occurrence]) -> Vec<Form> {
     let lx = lexicon();
     let mut index: HashMap<String, usize> = HashMap::default();
     let mut forms: Vec<Form> = Vec::new();
+    // The form and weakness of a surface (and whether it names a person,
+    // which `form_key` reads): worked out at its first occurrence only.
+    let mut by_surface: HashMap<(&str, bool), Option<(usize, bool)>> = HashMap::default();
     for (o, occ) in occs.iter().enumerate() {
-        let (key, country) = form_key(lx, occ);
-        if key.is_empty() {
-            continue;
-        }
-        let weak = occ.surface.split_whitespace().count() == 1 && lx.is_stop_word(&occ.surface);
-        let f = *index.entry(key).or_insert_with(|| {
-            forms.push(Form {
-                words: name_words(&occ.surface),
-                kind: occ.kind,
-                occurrences: Vec::new(),
-                country,
-                weak: true,
+        let person = occ.kind == ActorKind::Person;
+        let found = *by_surface
+            .entry((occ.surface.as_str(), person))
+            .or_insert_with(|| {
+                let (key, country) = form_key(lx, occ);
+                if key.is_empty() {
+                    return None;
+                }
+                let weak =
+                    occ.surface.split_whitespace().count() == 1 && lx.is_stop_word(&occ.surface);
+                let f = *index.entry(key).or_insert_with(|| {
+                    forms.push(Form {
+                        words: name_words(&occ.surface),
+                        kind: occ.kind,
+                        occurrences: Vec::new(),
+                        country,
+                        weak: true,
+                    });
+                    forms.len() - 1
+                });
+                Some((f, weak))
             });
-            forms.len() - 1
-        });
+        let Some((f, weak)) = found else {
+            continue;
+        };
         forms[f].occurrences.push(o);
         forms[f].weak &= weak;
     }
@@ -421,7 +462,7 @@ fn push_role(roles: &mut Vec<String>, role: &str) {
 pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>) {
     let mut spans: Vec<&NameSpan> = names.iter().collect();
     spans.sort_by_key(|s| (s.start, s.end));
-    let occs: Vec<Occurrence> = spans.iter().filter_map(|s| clean(text, s)).collect();
+    let occs = clean_all(text, &spans);
     let forms = build_forms(&occs);
     let mut groups = Groups((0..forms.len()).collect());
     join_short_forms(&forms, &mut groups);
