@@ -392,7 +392,7 @@ mod tests {
             article,
             offset: 0,
             end: 0,
-            actors: actors.to_vec(),
+            actors: actors.into(),
             also: Vec::new(),
         };
         (entry, text.to_string())
@@ -532,7 +532,7 @@ mod tests {
         );
         let fresh = merge_duplicates(offsets(reports(1)), &|e| texts[e.offset], None);
         assert_eq!(second, fresh);
-        assert_eq!(second.0[0].actors, [2, 3]);
+        assert_eq!(second.0[0].actors[..], [2, 3]);
         assert_eq!(second.0[0].also, [(2, 1)]);
     }
 
