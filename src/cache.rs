@@ -136,10 +136,12 @@ pub fn load_sealed<T: serde::de::DeserializeOwned>(
 /// [`load_sealed_list`] one entry at a time, a big cache never sits in memory
 /// whole as bytes next to the values made from them: fresh memory is dear
 /// (first touch is most of the kernel's share of a rebuild).
+/// Each entry is dropped once written: entries that own their values (see
+/// [`ExtractionCache::save`]) free them as the file grows.
 pub fn save_sealed_list<T: serde::Serialize>(
     path: &std::path::Path,
     magic: &[u8; 8],
-    entries: &[T],
+    entries: impl ExactSizeIterator<Item = T>,
 ) -> std::io::Result<()> {
     use std::io::Write;
     write_sealed(path, magic, |out| {
@@ -148,7 +150,7 @@ pub fn save_sealed_list<T: serde::Serialize>(
         let mut bytes = Vec::new();
         for entry in entries {
             bytes.clear();
-            bytes = postcard::to_extend(entry, bytes).map_err(std::io::Error::other)?;
+            bytes = postcard::to_extend(&entry, bytes).map_err(std::io::Error::other)?;
             out.write_all(&(bytes.len() as u64).to_le_bytes())?;
             out.write_all(&bytes)?;
         }
@@ -313,19 +315,20 @@ impl ExtractionCache {
 
     /// Stores the cache at `path`, written whole to a temporary file and
     /// renamed; nothing is written when it holds what it was loaded with.
-    pub fn save(&self, path: &std::path::Path) -> std::io::Result<()> {
+    /// The cache is used up: each extraction is let go as soon as it is
+    /// written. A build saves while it assembles the articles and drops each
+    /// extraction once its article is placed, so an extraction is freed when
+    /// both are done with it, and its memory serves the model.
+    pub fn save(self, path: &std::path::Path) -> std::io::Result<()> {
         if !self.changed.load(Ordering::Relaxed) {
             return Ok(());
         }
-        let Ok(entries) = self.entries.lock() else {
+        let Ok(entries) = self.entries.into_inner() else {
             return Ok(());
         };
-        let mut list: Vec<(&u64, &Extraction)> =
-            entries.iter().map(|(k, e)| (k, e.as_ref())).collect();
-        list.sort_by_key(|(k, _)| **k);
-        save_sealed_list(path, EXTRACTIONS_MAGIC, &list)?;
-        self.changed.store(false, Ordering::Relaxed);
-        Ok(())
+        let mut list: Vec<(u64, Arc<Extraction>)> = entries.into_iter().collect();
+        list.sort_unstable_by_key(|(k, _)| *k);
+        save_sealed_list(path, EXTRACTIONS_MAGIC, list.into_iter())
     }
 }
 
@@ -420,14 +423,14 @@ mod tests {
         let path = dir.path().join("list.bin");
         let magic = b"BRFTEST1";
         let list: Vec<(u64, String)> = (0..50).map(|i| (i, "ab".repeat(i as usize))).collect();
-        save_sealed_list(&path, magic, &list).expect("saved");
+        save_sealed_list(&path, magic, list.iter()).expect("saved");
         let good = std::fs::read(&path).expect("read");
         let read = |bytes: &[u8]| {
             std::fs::write(&path, bytes).expect("write");
             load_sealed_list::<(u64, String)>(&path, magic)
         };
         assert_eq!(read(&good).as_deref(), Some(&list[..]));
-        save_sealed_list::<u64>(&path, magic, &[]).expect("saved");
+        save_sealed_list::<u64>(&path, magic, std::iter::empty()).expect("saved");
         assert_eq!(load_sealed_list::<u64>(&path, magic), Some(Vec::new()));
 
         let count_at = magic.len() + 8;

@@ -201,7 +201,7 @@ impl ParseCache {
             })
             .collect();
         stored.sort_by(|a, b| a.0.cmp(b.0));
-        crate::cache::save_sealed_list(path, PARSED_MAGIC, &stored)?;
+        crate::cache::save_sealed_list(path, PARSED_MAGIC, stored.into_iter())?;
         self.changed.store(false, Ordering::Relaxed);
         Ok(())
     }
