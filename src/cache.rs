@@ -134,8 +134,10 @@ pub fn load_sealed<T: serde::de::DeserializeOwned>(
 /// Stores `entries` at `path` as a sealed file (see [`write_sealed`]): their
 /// number, then each one in postcard after its length in bytes. Read back by
 /// [`load_sealed_list`] one entry at a time, a big cache never sits in memory
-/// whole as bytes next to the values made from them: fresh memory is dear
-/// (first touch is most of the kernel's share of a rebuild).
+/// whole as bytes next to the values made from them: fresh memory is dear on
+/// the machines measured (zeroing pages on first touch is often the biggest
+/// part of the kernel's share of a rebuild).
+///
 /// Each entry is dropped once written: entries that own their values (see
 /// [`ExtractionCache::save`]) free them as the file grows.
 pub fn save_sealed_list<T: serde::Serialize>(
