@@ -97,7 +97,7 @@ pub fn write_sealed(
 
 /// The payload of a file written by [`write_sealed`] with `magic`; `None` when
 /// it is of another kind, of another extractor, cut short or damaged.
-pub fn unseal<'b>(bytes: &'b [u8], magic: &[u8; 8]) -> Option<&'b [u8]> {
+fn unseal<'b>(bytes: &'b [u8], magic: &[u8; 8]) -> Option<&'b [u8]> {
     let payload = bytes
         .strip_prefix(magic.as_slice())?
         .strip_prefix(EXTRACTOR_FINGERPRINT.to_le_bytes().as_slice())?;
