@@ -26,10 +26,15 @@ const TEMPERATURE: f32 = 10.0;
 /// Log-probability behind the best at which a hypothesis leaves the beam.
 const MARGIN: f32 = 3.0;
 /// A token is outside every name, without being scored, when it and the
-/// tokens this far on either side are plain (`TokenInfo::plain`): most of
-/// running text, where the scores would only confirm O. Scoring is most of
-/// the decoder's time.
-const PLAIN_REACH: usize = 1;
+/// tokens this far after it are plain (`TokenInfo::plain`): most of running
+/// text, where the scores would only confirm O. Scoring is most of the
+/// decoder's time. The plain token before a capitalised one is scored (it may
+/// open a name); the one after a name is not: the name is either closed there
+/// or still open, and an open name has the token scored anyway (see
+/// `beam_search_with`). Looking one token behind as well, as this once did,
+/// tags CoNLL dev and test and 3,000 bench articles exactly the same, with
+/// 7% more time spent extracting.
+const PLAIN_AHEAD: usize = 1;
 
 /// Tags every token. With `gold`, the scorer learns from each mistake as it goes
 /// (perceptron training, greedy); without, a beam search finds the best-scoring
@@ -322,21 +327,16 @@ fn beam_search_with(p: &Prepared, scorer: &impl TokenScores) -> Vec<usize> {
     tags
 }
 
-/// For every token, whether it and every token within `PLAIN_REACH` of it
-/// in its sentence are plain.
+/// For every token, whether it and the `PLAIN_AHEAD` tokens after it in its
+/// sentence (as many as there are) are plain.
 fn plain_stretches(p: &Prepared) -> Vec<bool> {
     let mut outside = vec![false; p.tokens.len()];
     for s in &p.sentences {
-        // Forwards: plain tokens in a row up to here; backwards: from here.
+        // Plain tokens in a row from here on, counted backwards.
         let mut run = 0;
-        for i in s.clone() {
-            run = if p.info[i].plain() { run + 1 } else { 0 };
-            outside[i] = run > PLAIN_REACH || (run > 0 && run == i + 1 - s.start);
-        }
-        run = 0;
         for i in s.clone().rev() {
             run = if p.info[i].plain() { run + 1 } else { 0 };
-            outside[i] &= run > PLAIN_REACH || (run > 0 && run == s.end - i);
+            outside[i] = run > PLAIN_AHEAD || (run > 0 && run == s.end - i);
         }
     }
     outside
@@ -361,7 +361,7 @@ mod tests {
     }
 
     #[test]
-    fn plain_stretches_reach_one_token_either_side_within_the_sentence() {
+    fn plain_stretches_look_one_token_ahead_within_the_sentence() {
         let text = "talks in New York went on and on. then they ended";
         let p = features::prepare(text, &super::super::gazetteer::Gazetteer::default());
         let outside: Vec<(&str, bool)> = (0..p.tokens.len())
@@ -372,7 +372,7 @@ mod tests {
             ("in", false),
             ("New", false),
             ("York", false),
-            ("went", false),
+            ("went", true),
             ("on", true),
             ("and", true),
             ("on", true),
