@@ -237,8 +237,9 @@ pub struct Prepared {
     pub sentences: Vec<std::ops::Range<usize>>,
     pub info: Vec<TokenInfo>,
     /// For each capitalised word: the words around its occurrences in running
-    /// text (Ratinov & Roth's context aggregation), as hashes.
-    contexts: IdMap<Vec<u64>>,
+    /// text (Ratinov & Roth's context aggregation), as hashes; kept inline,
+    /// as a text has hundreds of such words.
+    contexts: IdMap<Contexts>,
 }
 
 thread_local! {
@@ -252,6 +253,9 @@ const MAX_ANALYSED: usize = 1 << 14;
 
 /// At most this many distinct neighbours are kept per word.
 const MAX_CONTEXTS: usize = 8;
+
+/// The neighbours of one word, as hashes.
+type Contexts = smallvec::SmallVec<[u64; MAX_CONTEXTS]>;
 
 /// Tokenises `text` and computes every static property of its tokens.
 pub fn prepare(text: &str, gaz: &Gazetteer) -> Prepared {
@@ -305,7 +309,7 @@ pub fn prepare(text: &str, gaz: &Gazetteer) -> Prepared {
     for t in &mut info {
         t.doc_case = case_seen.get(&t.lower).copied().unwrap_or(0);
     }
-    let mut contexts: IdMap<Vec<u64>> = IdMap::default();
+    let mut contexts: IdMap<Contexts> = IdMap::default();
     for s in &sentences {
         for i in s.clone() {
             let t = &info[i];
