@@ -375,8 +375,9 @@ fn article_part(article: Article, ex: &Extraction, global: impl Fn(usize) -> usi
 
 /// The events of all parts in one list, in part order, each with its
 /// article's number. Written in parallel: the list runs to tens of megabytes
-/// (some 400,000 events for 10,000 articles), and filling it is mostly the
-/// kernel handing out fresh pages, which one thread would do while the other idled.
+/// (hundreds of thousands of events for 10,000 articles), and filling it is
+/// mostly the kernel handing out fresh pages, which one thread would do while
+/// the other idled.
 fn all_events(parts: &[ArticlePart]) -> Vec<EventEntry> {
     // starts[p]: the place of part p's first event.
     let starts: Vec<usize> = parts
