@@ -157,8 +157,8 @@ pub fn extract(text: &str, dct: Option<NaiveDate>) -> Extraction {
 
 /// Loads the extractor's tables (the name model, word clusters, gazetteer,
 /// compiled time patterns: some 100 ms of work on first use), the three
-/// biggest side by side, then the rest by extracting from a sentence that
-/// needs them all. A build calls it while it reads the articles, so that
+/// biggest side by side when another rayon thread is free to take one, then
+/// the rest by extracting from a sentence that needs them all. A build calls it while it reads the articles, so that
 /// extraction does not start with both threads waiting for one to load them.
 ///
 /// The tables load on the build's own rayon threads rather than on threads
