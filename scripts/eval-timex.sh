@@ -8,7 +8,7 @@ set -eu
 split=${1:-train}
 shift || true
 eval_dir=${EVAL_DIR:-/work/shared/eval}
-cargo build --release -j1 --quiet --bin eval_timex
+cargo build --release -j1 --quiet -p briefing-tools --bin eval_timex
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 target/release/eval_timex "$eval_dir/timex/$split.jsonl" > "$out"

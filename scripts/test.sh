@@ -11,10 +11,10 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "cargo clippy"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo test"
-cargo test --locked
+cargo test --workspace --locked
 
 if [[ "${1:-}" != "--no-browser" && -x tests/browser/run.sh ]]; then
   step "browser tests"

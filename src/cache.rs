@@ -6,7 +6,7 @@
 //! (a hash of the sources and data briefing was built from, made by `build.rs`),
 //! so a briefing built from other code never reads what this one extracted.
 
-use crate::extract::{self, Extraction};
+use briefing_engine::Extraction;
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -134,9 +134,9 @@ pub fn load_sealed<T: serde::de::DeserializeOwned>(
 /// Stores `entries` at `path` as a sealed file (see [`write_sealed`]): their
 /// number, then each one in postcard after its length in bytes. Read back by
 /// [`load_sealed_list`] one entry at a time, a big cache never sits in memory
-/// whole as bytes next to the values made from them: fresh memory is dear on
-/// the machines measured (zeroing pages on first touch is often the biggest
-/// part of the kernel's share of a rebuild).
+/// whole as bytes next to the values made from them: fresh memory is dear
+/// (the kernel zeroes each page on first touch, a large part of its share of
+/// a rebuild).
 ///
 /// Each entry is dropped once written: entries that own their values (see
 /// [`ExtractionCache::save`]) free them as the file grows.
@@ -248,7 +248,7 @@ pub fn write_atomically(
 }
 
 /// What a build reads of an extraction: all but the time expressions, whose
-/// dates the events carry already resolved ([`extract::Event::date`]); only
+/// dates the events carry already resolved ([`briefing_engine::Event::date`]); only
 /// `briefing extract` shows them, and it keeps no cache. Kept without them,
 /// the cache of a big site takes less room on disk and in memory, and less
 /// time to read.
@@ -266,7 +266,7 @@ impl ExtractionCache {
         if let Some(hit) = self.entries.lock().ok().and_then(|m| m.get(&k).cloned()) {
             return hit;
         }
-        let ex = Arc::new(for_builds(extract::extract(body, date)));
+        let ex = Arc::new(for_builds(briefing_engine::extract(body, date)));
         if let Ok(mut m) = self.entries.lock() {
             m.insert(k, Arc::clone(&ex));
             self.changed.store(true, Ordering::Relaxed);
@@ -385,7 +385,7 @@ mod tests {
     #[test]
     fn a_cached_extraction_is_what_a_build_reads_of_it() {
         let text = "Maduro spoke in Caracas on Tuesday.";
-        let full = extract::extract(text, date());
+        let full = briefing_engine::extract(text, date());
         assert!(!full.timexes.is_empty(), "the text has a time expression");
         let cached = get(&ExtractionCache::default(), text);
         assert!(cached.timexes.is_empty());

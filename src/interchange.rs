@@ -1,7 +1,7 @@
 //! The `extract` command's JSON (INTERFACES.md): one object per text, offsets
 //! in Unicode code points as Python indexes a string.
 
-use crate::extract::{Extraction, TimexType};
+use briefing_engine::{Extraction, TimexType};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -61,8 +61,7 @@ pub struct CodePoints {
 impl CodePoints {
     pub fn new(text: &str) -> CodePoints {
         // One pass over the bytes: a byte gets the count of characters that start
-        // before it, so a continuation byte counts its own character (as before,
-        // when each character's bytes were filled in turn).
+        // before it, so a continuation byte counts its own character.
         let mut index = Vec::with_capacity(text.len() + 1);
         let mut n = 0u32;
         for &b in text.as_bytes() {

@@ -12,7 +12,6 @@
 pub mod cache;
 pub mod check;
 pub mod config;
-pub mod extract;
 pub mod init;
 pub mod interchange;
 pub mod model;
@@ -176,7 +175,7 @@ pub fn assemble_keeping_memo(
                     // the extractor's tables load now rather than when extraction starts.
                     let reusable = disk_cache.as_ref().or(caches.extractions);
                     if reusable.is_none_or(cache::ExtractionCache::is_empty) {
-                        extract::warm_up();
+                        briefing_engine::warm_up();
                     }
                     disk_cache
                 },
@@ -202,13 +201,13 @@ pub fn assemble_keeping_memo(
         }
         None => Vec::new(),
     };
-    let extractions: Vec<std::sync::Arc<extract::Extraction>> = articles
+    let extractions: Vec<std::sync::Arc<briefing_engine::Extraction>> = articles
         .par_iter()
         .enumerate()
         .map(|(i, a)| {
             let ex = match (extraction_cache, keys.get(i)) {
                 (Some(cache), Some(&key)) => cache.get(key, &a.body, a.date),
-                _ => std::sync::Arc::new(extract::extract(&a.body, a.date)),
+                _ => std::sync::Arc::new(briefing_engine::extract(&a.body, a.date)),
             };
             progress.step();
             ex

@@ -1,7 +1,7 @@
 //! The command line: parse arguments, call the library, map outcomes to exit codes
 //! (0 success, 1 the build failed, 2 bad usage).
 
-use briefing::{BuildOptions, extract, interchange, source};
+use briefing::{BuildOptions, interchange, source};
 
 /// Rendering thousands of pages allocates a great deal: mimalloc does it faster
 /// than the system allocator, most of all with several threads.
@@ -15,9 +15,9 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// A build frees and allocates again, phase after phase, about as much memory
 /// as it holds; the preview rebuilds the whole model on every edit, in as
 /// much memory as the last build. Returned to the system in between, that
-/// memory comes back as fresh pages the kernel must zero (a tenth of the
-/// page faults when kept; 5% of a rebuild's CPU, a fifth to a quarter of a
-/// preview's); kept, it is reused at once, for a few more MB at the peak.
+/// memory comes back as fresh pages the kernel must zero, a real share of a
+/// rebuild's CPU and more of a preview's; kept, it is reused at once, for a
+/// slightly higher peak.
 /// `extract` streams in little memory and keeps the default.
 fn keep_freed_memory() {
     // SAFETY: sets a plain integer option of the allocator; -1 is documented
@@ -282,7 +282,7 @@ fn extract_files(files: &[PathBuf], date: Option<chrono::NaiveDate>) -> ExitCode
             continue;
         };
         let dct = date.or(article.date);
-        let ex = extract::extract(&article.body, dct);
+        let ex = briefing_engine::extract(&article.body, dct);
         let json = interchange::to_json(&shown, dct, &article.body, &ex, true);
         if serde_json::to_writer(&mut out, &json).is_err() || writeln!(out).is_err() {
             return ExitCode::from(1);
@@ -344,7 +344,7 @@ fn extract_jsonl(input: &str, date: Option<chrono::NaiveDate>) -> ExitCode {
                     })?),
                     None => date,
                 };
-                let ex = extract::extract(&obj.text, dct);
+                let ex = briefing_engine::extract(&obj.text, dct);
                 let json = interchange::to_json(&obj.id, dct, &obj.text, &ex, false);
                 serde_json::to_string(&json)
                     .map(Some)

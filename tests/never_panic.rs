@@ -1,7 +1,8 @@
 //! Property tests: no input text makes the loaders, the date parser or the
 //! extractors panic. (cargo fuzz needs a nightly toolchain; proptest runs on stable.)
 
-use briefing::{extract, source};
+use briefing::source;
+use briefing_engine::extract;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use std::path::Path;
@@ -41,7 +42,7 @@ proptest! {
 
     #[test]
     fn extraction_never_panics_and_offsets_are_char_boundaries(text in article_like()) {
-        let ex = extract::extract(&text, NaiveDate::from_ymd_opt(2019, 5, 2));
+        let ex = extract(&text, NaiveDate::from_ymd_opt(2019, 5, 2));
         for m in &ex.mentions {
             prop_assert!(text.get(m.start..m.end).is_some());
             prop_assert!(m.actor < ex.actors.len());

@@ -6,8 +6,8 @@
 use super::{Actor, overrides};
 use crate::cache;
 use crate::config::{ActorOverrides, Config};
-use crate::extract::{self, ActorKind, Extraction, LocalActor};
 use crate::slug;
+use briefing_engine::{ActorKind, Extraction, LocalActor};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -27,7 +27,7 @@ pub struct ActorLayer {
 /// Merges `flat` (all articles' actors, in article order) into the briefing's
 /// actors, corrected by `site.toml`.
 pub fn merge(config: &Config, flat: &[&LocalActor]) -> ActorLayer {
-    let representative = extract::actors::merge_across(flat);
+    let representative = briefing_engine::actors::merge_across(flat);
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &r) in representative.iter().enumerate() {
         groups.entry(r).or_default().push(i);
@@ -239,7 +239,7 @@ fn merge_group(flat: &[&LocalActor], members: &[usize]) -> Actor {
         .collect();
     aliases.sort();
     // One form per role, however the articles capitalised it; most cited first.
-    let roles = extract::actors::merge_roles(
+    let roles = briefing_engine::actors::merge_roles(
         members
             .iter()
             .flat_map(|&m| flat[m].roles.iter().map(String::as_str)),

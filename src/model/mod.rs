@@ -9,9 +9,9 @@ mod overrides;
 pub mod when;
 
 use crate::config::Config;
-use crate::extract::{ActorKind, Extraction, LocalActor};
 use crate::slug;
 use crate::source::{Article, Block};
+use briefing_engine::{ActorKind, Extraction, LocalActor};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
@@ -92,10 +92,9 @@ pub struct EventEntry {
     /// Where the sentence ends: its text is `body[offset..end]` of the article
     /// (see [`Briefing::event_text`]), not a copy.
     pub end: usize,
-    /// Its actors, kept in the entry itself up to three (nineteen events in
-    /// twenty): every page that lists the event reads them, and one more
-    /// place to fetch from memory for each of a million listings costs more
-    /// than the room.
+    /// Its actors, kept in the entry itself up to three (nearly every event
+    /// has no more): every page that lists the event reads them, and one more
+    /// place to fetch from memory for every listing costs more than the room.
     pub actors: EventActors,
     /// Other articles reporting the same event: `(article, sentence offset)`.
     pub also: Vec<(usize, usize)>,
@@ -374,8 +373,8 @@ fn article_part(article: Article, ex: &Extraction, global: impl Fn(usize) -> usi
 }
 
 /// The events of all parts in one list, in part order, each with its
-/// article's number. Written in parallel: the list runs to tens of megabytes
-/// (hundreds of thousands of events for 10,000 articles), and filling it is
+/// article's number. Written in parallel: on a big site the list is large
+/// (hundreds of thousands of events), and filling it is
 /// mostly the kernel handing out fresh pages, which one thread would do while
 /// the other idled.
 fn all_events(parts: &[ArticlePart]) -> Vec<EventEntry> {
@@ -436,7 +435,7 @@ fn finish(
     }
     // Events in date order; same date: the newer report last, then text order.
     // An article has one event per sentence, so no two events share a key and
-    // the unstable sort (twice as fast here as one by cached keys) is exact.
+    // the unstable sort (faster here than one by cached keys) is exact.
     events.par_sort_unstable_by_key(|e| (e.when, std::cmp::Reverse(e.article), e.offset));
     for a in &mut articles {
         a.events.clear();
@@ -704,7 +703,7 @@ mod tests {
             )
             .expect("our test article parses");
             keys.push(crate::cache::key(&article.body, article.date));
-            extractions.push(Arc::new(crate::extract::extract(
+            extractions.push(Arc::new(briefing_engine::extract(
                 &article.body,
                 article.date,
             )));

@@ -1,8 +1,8 @@
 //! The user's corrections from `[actors]` in site.toml, applied to what extraction found.
 
 use crate::config::ActorOverrides;
-use crate::extract::{ActorKind, Extraction, LocalActor};
 use crate::slug::slug;
+use briefing_engine::{ActorKind, Extraction, LocalActor};
 
 /// Per article, before merging: drops ignored names, renames merged forms.
 /// Whether [`apply_local`] changes anything.

@@ -1,11 +1,11 @@
 //! Compiled twins of the default theme's hottest partials.
 //!
 //! A big briefing lists each of its events on the timeline, on its article and
-//! on the page of each of its actors: hundreds of thousands of items, where Tera
-//! spends about ten microseconds on each (a cache of rendered events shared
-//! between pages was tried: with this twin it saved nothing measurable). Its
+//! on the page of each of its actors: hundreds of thousands of items, each a
+//! full template render through Tera (written here, an item is cheap enough
+//! that a cache of rendered events shared between pages would not pay). Its
 //! quotes and articles are listed on their article's page, their actors' pages
-//! and the overview: another two hundred thousand, where each variable Tera
+//! and the overview: many more items, where each variable Tera
 //! looks up costs more than writing the whole item here. When the site leaves
 //! their templates as they come, these functions write exactly what the
 //! templates would (tests render every item of the fixture sites both ways and

@@ -5,7 +5,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 use std::io::Write as _;
 
-/// The file is big (a hundred megabytes for ten thousand articles): its lists
+/// The file is big (the biggest of a big site): its lists
 /// are made as they are written ([`Seq`]), never whole in memory.
 #[derive(Serialize)]
 struct Json<'a, Ar, Ac, Ev, Qu> {
@@ -90,7 +90,7 @@ struct EventJson<'a, S, A> {
     article: &'a RawValue,
     /// The other articles reporting the event. Left out when there are none
     /// (most events): a list for every event that only repeated `article`
-    /// was 15 MB of the 88 MB file at 10,000 articles.
+    /// would be a sizeable share of the file.
     #[serde(skip_serializing_if = "Option::is_none")]
     also: Option<S>,
     actors: A,
@@ -195,7 +195,7 @@ fn json_strings<'s>(strings: impl Iterator<Item = &'s str>) -> std::io::Result<V
 /// Writes JSON one record per line: the top-level keys and the items of the
 /// lists under them each start a line, and everything deeper is compact. The
 /// file stays easy to grep, diff and page through, at a little over the size
-/// of compact JSON (indented, it was half as big again and slower to write).
+/// of compact JSON (fully indented JSON is much bigger and slower to write).
 #[derive(Default)]
 struct RecordLines {
     /// How many arrays and objects are open.

@@ -721,11 +721,11 @@ fn overview<'a>(p: &Prepared<'a>, links: &Links) -> Result<OverviewView<'a>, Ren
 
 fn actors_index<'a>(p: &Prepared<'a>, links: &Links) -> Result<ActorsView<'a>, RenderError> {
     let b = p.b;
-    const LABELS: [(crate::extract::ActorKind, &str); 4] = [
-        (crate::extract::ActorKind::Person, "People"),
-        (crate::extract::ActorKind::Organization, "Organizations"),
-        (crate::extract::ActorKind::Place, "Places"),
-        (crate::extract::ActorKind::Group, "Groups"),
+    const LABELS: [(briefing_engine::ActorKind, &str); 4] = [
+        (briefing_engine::ActorKind::Person, "People"),
+        (briefing_engine::ActorKind::Organization, "Organizations"),
+        (briefing_engine::ActorKind::Place, "Places"),
+        (briefing_engine::ActorKind::Group, "Groups"),
     ];
     let mut groups = Vec::new();
     for &(kind, label) in &LABELS {

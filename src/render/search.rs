@@ -2,7 +2,7 @@
 //! record, in chunk files that the page script fetches only when the reader
 //! searches, in order, and only until it has a page of results: a search for
 //! a name is answered by the first chunk, and no file a reader fetches grows
-//! with the site (the whole index of 10,000 articles is over 60 MB).
+//! with the site (the whole index of a big site is many megabytes).
 //!
 //! `search/index.json` lists the chunks; `search/<n>.json` holds records
 //! `RECORDS_PER_CHUNK * n ..` of the list: actors first, then articles, quotes
@@ -10,10 +10,10 @@
 //! slice of the model alone, so chunks render in parallel and `briefing serve`
 //! renders just the one asked for.
 //!
-//! Pagefind was considered (its index is chunked by word, so a rare word costs
-//! one fetch) but indexing the HTML of 12,000 pages costs seconds that the
-//! build-time target cannot pay; these records are built in milliseconds from
-//! the model.
+//! Not Pagefind: its index is chunked by word, so a rare word costs one fetch,
+//! but indexing the HTML of every page of a big site costs more build time than
+//! the build-time target allows; these records come straight from the model,
+//! at a small fraction of that cost.
 
 use super::body::{quote_anchor, sentence_anchor};
 use super::links::{actor_path, article_path};
@@ -37,7 +37,7 @@ struct Record<'a> {
     x: String,
 }
 
-/// Records per chunk file. A record is about 230 bytes of news text, so a
+/// Records per chunk file. A record is a few hundred bytes of news text, so a
 /// chunk is a few hundred kilobytes: well under the 1 MB that any page may
 /// weigh, yet few enough fetches that a search over a big site stays quick.
 pub const RECORDS_PER_CHUNK: usize = 1000;

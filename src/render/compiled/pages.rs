@@ -4,7 +4,7 @@
 //!
 //! Through Tera, such a page first copies its view, with the items and the
 //! article text already rendered, into a tree of JSON values, then copies it
-//! again into the page; for an article that was a third of its cost. These
+//! again into the page, a large part of an article page's cost. These
 //! functions write the same bytes straight from the view. Tests build the
 //! fixture sites both ways and compare every file.
 

@@ -1,0 +1,606 @@
+//! Resolution within one text: cleans each recognised name, groups name forms into actors
+//! (countries through the country table, surnames into the full names they shorten,
+//! misspellings into the name they misspell, acronyms into the organisation they abbreviate)
+//! and picks each actor's canonical name, aliases and roles.
+
+use super::joins::{Groups, join_acronyms, join_misspellings, join_plurals, join_short_forms};
+use super::lexicon::{Lexicon, lexicon};
+use super::roles::{role_after, role_before};
+use super::slug;
+use super::surnames::{assign, join_surnames};
+use crate::names::is_particle;
+use crate::text::tokenize;
+use crate::{ActorKind, LocalActor, Mention, NameSpan};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// One recognised name after cleaning: the name part of the span and what it stands for.
+pub(super) struct Occurrence {
+    pub(super) range: Range<usize>,
+    pub(super) kind: ActorKind,
+    /// The name as written, whitespace collapsed.
+    pub(super) surface: String,
+}
+
+/// All occurrences that share one normalised form (slug, or a country's canonical slug).
+pub(super) struct Form {
+    /// Normalised words of the name (`["leopoldo", "lopez"]`).
+    pub(super) words: Vec<String>,
+    pub(super) kind: ActorKind,
+    pub(super) occurrences: Vec<usize>,
+    /// The canonical name of the country this form stands for.
+    pub(super) country: Option<&'static str>,
+    /// Every occurrence is a word that is usually no name (`May`, `Instead`): kept only if it
+    /// joins a real name.
+    pub(super) weak: bool,
+}
+
+fn is_punct(word: &str) -> bool {
+    !word.chars().any(char::is_alphanumeric)
+}
+
+pub(super) fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// How deep into a person span a title is looked for.
+const MAX_ROLE_IN_SPAN: usize = 3;
+
+/// Number of leading words of a person span that are honorifics or titles, not name
+/// ("Mr Bolton", "President Nicolas Maduro", "Opposition leader Juan Guaido").
+fn leading_titles(lx: &Lexicon, words: &[&str]) -> usize {
+    // Capitalised words before a title near the start belong to the role, whatever they are
+    // ("Freedonian President Ana Ruiz"): names do not hold titles in CoNLL spans.
+    let mut a = (1..words.len().min(MAX_ROLE_IN_SPAN + 1))
+        .rev()
+        .find(|&j| {
+            j + 1 < words.len()
+                && lx.is_title_word(words[j])
+                && words[..=j]
+                    .iter()
+                    .all(|w| is_capitalised(w) && !lx.is_stop_word(w))
+        })
+        .map_or(0, |j| j + 1);
+    while a + 1 < words.len() {
+        let w = words[a];
+        if lx.is_honorific(w) || lx.is_opener(w) {
+            a += 1;
+            continue;
+        }
+        // A run of title and modifier words that ends in a title.
+        let mut i = a;
+        // A country or demonym may open the run ("Venezuelan President Nicolas Maduro").
+        while i + 1 < words.len()
+            && (lx.is_title_word(words[i])
+                || lx.is_modifier(words[i])
+                || (i == a && lx.country(words[i]).is_some()))
+        {
+            i += 1;
+        }
+        match (a..=i)
+            .rev()
+            .find(|&j| j > a && lx.title_ending(&words[a..j]).is_some())
+        {
+            Some(j) if is_capitalised(w) => a = j,
+            _ => break,
+        }
+    }
+    a
+}
+
+/// A word that cannot stand inside a name: lowercase letters only and no name particle
+/// (`led`, `own`, `country`; not `of`, `de`, `'s`).
+fn is_loose_word(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic)
+        && !word.chars().any(char::is_uppercase)
+        && !is_particle(word)
+        && !matches!(word, "'s" | "’s")
+}
+
+/// Length of the name at the start of `words`: up to the first lowercase word that is no
+/// name particle, trailing particles and punctuation dropped. A recogniser span that runs on
+/// into the sentence ("Maduro led his own Workers") keeps its capitalised head ("Maduro");
+/// one that starts lowercase ("own Workers") keeps nothing.
+fn name_run(words: &[&str]) -> usize {
+    let Some(mut b) = words.iter().position(|w| is_loose_word(w)) else {
+        return words.len();
+    };
+    while b > 0 && (is_particle(words[b - 1]) || is_punct(words[b - 1])) {
+        b -= 1;
+    }
+    b
+}
+
+/// Cleans one recognised span: trims punctuation, possessives, honorifics and titles (persons)
+/// or sentence-opening function words (others). `None` when nothing name-like is left.
+fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
+    let lx = lexicon();
+    let slice = text.get(span.start..span.end)?;
+    let toks = tokenize(slice);
+    let words: Vec<&str> = toks.iter().map(|t| t.text(slice)).collect();
+    // Brackets stay when they pair inside the span ("Mladost ( BJ )").
+    let opens = words.iter().filter(|w| **w == "(").count();
+    let closes = words.iter().filter(|w| **w == ")").count();
+    let strip = |w: &str| is_punct(w) && w != "." && (opens != closes || !matches!(w, "(" | ")"));
+    let mut b = words.len();
+    while b > 0 && (strip(words[b - 1]) || matches!(words[b - 1], "'s" | "’s" | "'S")) {
+        b -= 1;
+    }
+    let mut a = 0;
+    while a < b && strip(words[a]) {
+        a += 1;
+    }
+    if a >= b || words[a..b].iter().all(|w| is_punct(w)) {
+        return None;
+    }
+    // "Admiral Mark Fischer" labelled an organisation: a title then two or three capitalised
+    // words, none an organisation word or a country, make a person ("General Motors" and
+    // "General Electric Company" stay).
+    let mut kind = span.kind;
+    if kind != ActorKind::Person {
+        let t = leading_titles(lx, &words[a..b]);
+        let rest = &words[(a + t).min(b)..b];
+        if t > 0
+            && (2..=3).contains(&rest.len())
+            && rest
+                .iter()
+                .all(|w| is_capitalised(w) && !lx.is_org_word(w) && lx.country(w).is_none())
+        {
+            kind = ActorKind::Person;
+        }
+    }
+    if kind == ActorKind::Person {
+        a += leading_titles(lx, &words[a..b]);
+        // An honorific alone is no name (a title alone may be a surname: "King").
+        if b - a == 1 && lx.is_honorific(words[a]) {
+            return None;
+        }
+    } else {
+        // "Instead Washington": drop sentence openers glued to the name.
+        while b - a > 1 && lx.is_opener(words[a]) {
+            a += 1;
+        }
+        // "the United States" is the country "United States"; "The Netherlands" keeps its
+        // capital "The" as part of the name.
+        if b - a > 1 && words[a] == "the" {
+            let rest = &slice[toks[a + 1].start..toks[b - 1].end];
+            if lx.country(rest).is_some() {
+                a += 1;
+            }
+        }
+    }
+    b = a + name_run(&words[a..b]);
+    if b <= a {
+        return None;
+    }
+    let range = span.start + toks[a].start..span.start + toks[b - 1].end;
+    let surface = text[range.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Recogniser junk: no capital letter anywhere ("said", "the").
+    if !surface.chars().any(char::is_uppercase) {
+        return None;
+    }
+    Some(Occurrence {
+        range,
+        kind,
+        surface,
+    })
+}
+
+/// `clean` of every span, in order. A name recurs through a text ("Maduro" five
+/// times), and what `clean` makes of a span depends on its words and kind
+/// alone: each distinct span is cleaned once, the others placed from it.
+fn clean_all(text: &str, spans: &[&NameSpan]) -> Vec<Occurrence> {
+    let mut cleaned: HashMap<(&str, ActorKind), Option<Occurrence>> = HashMap::default();
+    spans
+        .iter()
+        .filter_map(|span| {
+            let slice = text.get(span.start..span.end)?;
+            let first = cleaned.entry((slice, span.kind)).or_insert_with(|| {
+                // Cleaned as if the span began the text: its range is relative.
+                let at_start = NameSpan {
+                    start: 0,
+                    end: slice.len(),
+                    ..**span
+                };
+                clean(slice, &at_start)
+            });
+            let occ = first.as_ref()?;
+            Some(Occurrence {
+                range: span.start + occ.range.start..span.start + occ.range.end,
+                kind: occ.kind,
+                surface: occ.surface.clone(),
+            })
+        })
+        .collect()
+}
+
+/// For each occurrence, true when it is an organisation named only as part of a person's title
+/// ("Central Bank Governor Ana Ruiz"): such a name says which bank only if the text names it
+/// elsewhere too, so a cluster made only of these is no actor.
+fn in_roles(text: &str, occs: &[Occurrence]) -> Vec<bool> {
+    let lx = lexicon();
+    let mut person_starts: Vec<usize> = occs
+        .iter()
+        .filter(|o| o.kind == ActorKind::Person)
+        .map(|o| o.range.start)
+        .collect();
+    person_starts.sort_unstable();
+    let is_person_start = |at: usize| person_starts.binary_search(&at).is_ok();
+    occs.iter()
+        .map(|occ| {
+            if occ.kind != ActorKind::Organization {
+                return false;
+            }
+            let end = occ.range.end;
+            let to = (end + ROLE_LOOKAHEAD..end + ROLE_LOOKAHEAD + 4)
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(text.len())
+                .min(text.len());
+            // The person must start within `end..to`: most organisations have none there,
+            // and need not be tokenised after.
+            let first_after = person_starts.partition_point(|&p| p < end);
+            if person_starts.get(first_after).is_none_or(|&p| p >= to) {
+                return false;
+            }
+            let Some(after) = text.get(end..to) else {
+                return false;
+            };
+            let toks = tokenize(after);
+            let words: Vec<&str> = toks.iter().map(|t| t.text(after)).collect();
+            lx.title_starting(&words)
+                .and_then(|n| toks.get(n))
+                .is_some_and(|t| is_person_start(end + t.start))
+        })
+        .collect()
+}
+
+/// How far after an organisation's name a title and a person are looked for, in bytes.
+const ROLE_LOOKAHEAD: usize = 48;
+
+/// The key occurrences are grouped by, and the country they name, if any.
+fn form_key(lx: &Lexicon, occ: &Occurrence) -> (String, Option<&'static str>) {
+    if occ.kind != ActorKind::Person
+        && let Some(country) = lx.country(&occ.surface)
+    {
+        return (slug(country), Some(country));
+    }
+    (slug(&occ.surface), None)
+}
+
+fn name_words(surface: &str) -> Vec<String> {
+    surface
+        .split_whitespace()
+        .map(slug)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Groups occurrences by normalised form, each form with its majority kind.
+fn build_forms(occs: &[Occurrence]) -> Vec<Form> {
+    let lx = lexicon();
+    let mut index: HashMap<String, usize> = HashMap::default();
+    let mut forms: Vec<Form> = Vec::new();
+    // The form and weakness of a surface (and whether it names a person,
+    // which `form_key` reads): worked out at its first occurrence only.
+    let mut by_surface: HashMap<(&str, bool), Option<(usize, bool)>> = HashMap::default();
+    for (o, occ) in occs.iter().enumerate() {
+        let person = occ.kind == ActorKind::Person;
+        let found = *by_surface
+            .entry((occ.surface.as_str(), person))
+            .or_insert_with(|| {
+                let (key, country) = form_key(lx, occ);
+                if key.is_empty() {
+                    return None;
+                }
+                let weak =
+                    occ.surface.split_whitespace().count() == 1 && lx.is_stop_word(&occ.surface);
+                let f = *index.entry(key).or_insert_with(|| {
+                    forms.push(Form {
+                        words: name_words(&occ.surface),
+                        kind: occ.kind,
+                        occurrences: Vec::new(),
+                        country,
+                        weak: true,
+                    });
+                    forms.len() - 1
+                });
+                Some((f, weak))
+            });
+        let Some((f, weak)) = found else {
+            continue;
+        };
+        forms[f].occurrences.push(o);
+        forms[f].weak &= weak;
+    }
+    for form in &mut forms {
+        let mut counts: Vec<(usize, ActorKind)> = Vec::new();
+        for &o in &form.occurrences {
+            match counts.iter_mut().find(|(_, k)| *k == occs[o].kind) {
+                Some((n, _)) => *n += 1,
+                None => counts.push((1, occs[o].kind)),
+            }
+        }
+        // Most frequent kind; the first seen on a tie (max_by_key keeps the last maximum).
+        if let Some((_, k)) = counts.iter().rev().max_by_key(|(n, _)| *n) {
+            form.kind = *k;
+        }
+        if form.country.is_some() {
+            form.kind = ActorKind::Place;
+        }
+        // "the South American country": a name ending in a demonym is an adjective of
+        // origin, a group at most, never an organisation or a place.
+        let ends_in_demonym = form
+            .occurrences
+            .first()
+            .and_then(|&o| occs[o].surface.split_whitespace().last())
+            .is_some_and(|w| lx.is_demonym(w));
+        if form.country.is_none() && form.words.len() >= 2 && ends_in_demonym {
+            form.kind = ActorKind::Group;
+        }
+    }
+    // Lone words the recogniser called persons: the surnames of the text.
+    let surnames: HashSet<String> = forms
+        .iter()
+        .filter(|f| f.kind == ActorKind::Person && f.words.len() == 1)
+        .flat_map(|f| f.words.first().cloned())
+        .collect();
+    for form in &mut forms {
+        if let Some(&o) = form.occurrences.first()
+            && looks_like_person(lx, form, &occs[o].surface, &surnames)
+        {
+            form.kind = ActorKind::Person;
+        }
+    }
+    forms
+}
+
+/// A name of two or three capitalised words the recogniser called an organisation or group
+/// that reads as a person's: it opens with a given name ("Leopoldo López"), or ends in a word
+/// the text uses alone as a person's name, and holds no organisation word ("Kim Petroleum
+/// Group" stays).
+fn looks_like_person(lx: &Lexicon, form: &Form, surface: &str, surnames: &HashSet<String>) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    matches!(form.kind, ActorKind::Organization | ActorKind::Group)
+        && form.country.is_none()
+        && (2..=3).contains(&words.len())
+        && words.len() == form.words.len()
+        && words
+            .iter()
+            .all(|w| is_capitalised(w) && !is_shouted(w) && !lx.is_org_word(w))
+        && words.iter().all(|w| lx.country(w).is_none())
+        && (lx.is_first_name(words[0]) || form.words.last().is_some_and(|l| surnames.contains(l)))
+}
+
+/// All capitals, as in headlines ("UNITED NATIONS", "SHEARER").
+fn is_shouted(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() > 1 && !s.chars().any(char::is_lowercase)
+}
+
+/// The canonical name of a group of forms: the fullest form (most words), then the most
+/// frequent, then the first; within that form mixed case beats headline capitals, then the
+/// accented spelling wins ("López").
+fn canonical(forms: &[Form], members: &[usize], occs: &[Occurrence]) -> (String, ActorKind) {
+    if let Some(country) = members.iter().find_map(|&f| forms[f].country) {
+        return (country.to_string(), ActorKind::Place);
+    }
+    let best = members.iter().copied().max_by_key(|&f| {
+        let first = forms[f]
+            .occurrences
+            .first()
+            .map_or(0, |&o| occs[o].range.start);
+        (
+            forms[f].words.len(),
+            forms[f].occurrences.len(),
+            std::cmp::Reverse(first),
+        )
+    });
+    let Some(best) = best else {
+        return (String::new(), ActorKind::Group);
+    };
+    let form = &forms[best];
+    let surfaces: Vec<&str> = form
+        .occurrences
+        .iter()
+        .map(|&o| occs[o].surface.as_str())
+        .collect();
+    let name = surfaces
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, s)| {
+            let count = surfaces.iter().filter(|t| *t == s).count();
+            (!is_shouted(s), !s.is_ascii(), count, std::cmp::Reverse(i))
+        })
+        .map_or_else(String::new, |(_, s)| s.to_string());
+    (name, form.kind)
+}
+
+/// The role at `r` as the text would write it mid-sentence: a capital that only opens the
+/// sentence goes ("National security adviser John Bolton said" gives "national security
+/// adviser", as "the national security adviser" elsewhere does). A title capitalised before
+/// the name ("Defense Minister", "Secretary of State") keeps its capitals: the later words say
+/// which style it is.
+fn sentence_case_role(text: &str, r: Range<usize>) -> String {
+    let role = &text[r.clone()];
+    let opens_sentence = text[..r.start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '“' | '”' | ':' | '—'));
+    let mut words = role.split_whitespace();
+    let Some(first) = words.next() else {
+        return role.to_string();
+    };
+    let rest: Vec<&str> = words.collect();
+    let lx = lexicon();
+    // Every later word lowercase: "Secretary of State" is a title-case title.
+    if opens_sentence
+        && !rest.is_empty()
+        && rest.iter().all(|w| !w.chars().any(char::is_uppercase))
+        && (lx.is_title_word(first) || lx.is_modifier(first))
+        && first.chars().skip(1).all(|c| !c.is_uppercase())
+    {
+        let mut chars = role.chars();
+        if let Some(c) = chars.next() {
+            return c.to_lowercase().chain(chars).collect();
+        }
+    }
+    role.to_string()
+}
+
+/// Adds `role` to `roles` unless a case-insensitive equal is already there.
+fn push_role(roles: &mut Vec<String>, role: &str) {
+    let role = role.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !role.is_empty() && !roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
+        roles.push(role);
+    }
+}
+
+pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>) {
+    let mut spans: Vec<&NameSpan> = names.iter().collect();
+    spans.sort_by_key(|s| (s.start, s.end));
+    let occs = clean_all(text, &spans);
+    let forms = build_forms(&occs);
+    let mut groups = Groups((0..forms.len()).collect());
+    join_short_forms(&forms, &mut groups);
+    let ambiguous = join_surnames(&forms, &mut groups);
+    join_misspellings(&forms, &mut groups);
+    join_plurals(&forms, &mut groups);
+    join_acronyms(&forms, &occs, &mut groups);
+    let moved = assign(text, &forms, &occs, &mut groups, &ambiguous);
+    let in_role = in_roles(text, &occs);
+
+    // Each occurrence's group: its form's, or the one an ambiguous surname was assigned to.
+    let mut form_of: Vec<Option<usize>> = vec![None; occs.len()];
+    for (f, form) in forms.iter().enumerate() {
+        for &o in &form.occurrences {
+            form_of[o] = Some(f);
+        }
+    }
+    let mut members: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::default();
+    for f in 0..forms.len() {
+        members.entry(groups.root(f)).or_default().0.push(f);
+    }
+    for o in 0..occs.len() {
+        if let Some(f) = moved[o].or(form_of[o]) {
+            members.entry(groups.root(f)).or_default().1.push(o);
+        }
+    }
+    // Groups in order of first mention; all-weak ones, and ambiguous surnames whose every
+    // occurrence went to a full name, dropped.
+    let mut clusters: Vec<(usize, Vec<usize>, Vec<usize>)> = members
+        .into_values()
+        .filter(|(m, os)| m.iter().any(|&f| !forms[f].weak) && !os.iter().all(|&o| in_role[o]))
+        .filter_map(|(m, os)| {
+            let first = os.iter().map(|&o| occs[o].range.start).min()?;
+            Some((first, m, os))
+        })
+        .collect();
+    clusters.sort_by_key(|c| c.0);
+
+    let others: Vec<Range<usize>> = names
+        .iter()
+        .filter(|n| n.kind != ActorKind::Person)
+        .map(|n| n.start..n.end)
+        .collect();
+    let mut actors = Vec::with_capacity(clusters.len());
+    let mut mentions = Vec::new();
+    for (a, (_, m, os)) in clusters.iter().enumerate() {
+        let (name, kind) = canonical(&forms, m, &occs);
+        let mut in_order = os.clone();
+        in_order.sort_unstable();
+        let mut roles = Vec::new();
+        let mut aliases = BTreeSet::new();
+        for &o in &in_order {
+            let occ = &occs[o];
+            mentions.push(Mention {
+                start: occ.range.start,
+                end: occ.range.end,
+                kind: occ.kind,
+                actor: a,
+            });
+            if occ.surface != name {
+                aliases.insert(occ.surface.clone());
+            }
+            if kind == ActorKind::Person {
+                let before = role_before(text, occ.range.start, &others);
+                let after = role_after(text, occ.range.end, &others);
+                for r in before.into_iter().chain(after) {
+                    push_role(&mut roles, &sentence_case_role(text, r));
+                }
+            }
+        }
+        actors.push(LocalActor {
+            id: slug(&name),
+            name,
+            kind,
+            aliases: aliases.into_iter().collect(),
+            roles,
+        });
+    }
+    mentions.sort_by_key(|m| (m.start, m.end));
+    (actors, mentions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::tests::spans;
+
+    /// `in_roles` without its shortcuts: every organisation's lookahead tokenised, persons in a set.
+    fn in_roles_tokenising_each(text: &str, occs: &[Occurrence]) -> Vec<bool> {
+        let lx = lexicon();
+        let persons: HashSet<usize> = occs
+            .iter()
+            .filter(|o| o.kind == ActorKind::Person)
+            .map(|o| o.range.start)
+            .collect();
+        occs.iter()
+            .map(|occ| {
+                if occ.kind != ActorKind::Organization {
+                    return false;
+                }
+                let end = occ.range.end;
+                let to = (end + ROLE_LOOKAHEAD..end + ROLE_LOOKAHEAD + 4)
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(text.len())
+                    .min(text.len());
+                let Some(after) = text.get(end..to) else {
+                    return false;
+                };
+                let toks = tokenize(after);
+                let words: Vec<&str> = toks.iter().map(|t| t.text(after)).collect();
+                lx.title_starting(&words)
+                    .and_then(|n| toks.get(n))
+                    .is_some_and(|t| persons.contains(&(end + t.start)))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn in_roles_agrees_with_tokenising_every_lookahead() {
+        use ActorKind::{Organization as Org, Person as Per};
+        let text = "Central Bank Governor Ana Ruiz met the Central Bank. Later Acme Corp chief \
+                    executive Tom Rey, of Acme Corp, said Acme Corp Chairman Li Wei and the \
+                    Central Bank Governor, Ana Ruiz, agreed. Acme Corp spokesman José López, \
+                    and Acme Corp  President   Tom Rey. Central Bank";
+        let names = [
+            ("Central Bank", Org),
+            ("Acme Corp", Org),
+            ("Ana Ruiz", Per),
+            ("Tom Rey", Per),
+            ("Li Wei", Per),
+            ("José López", Per),
+        ];
+        let occs: Vec<Occurrence> = spans(text, &names)
+            .iter()
+            .filter_map(|s| clean(text, s))
+            .collect();
+        let in_role = in_roles(text, &occs);
+        assert_eq!(in_role, in_roles_tokenising_each(text, &occs));
+        assert!(in_role.iter().filter(|&&r| r).count() >= 2, "{in_role:?}");
+    }
+}

@@ -1,0 +1,381 @@
+//! The word lists resolution works from: countries and demonyms, titles, honorifics, role
+//! modifiers and non-name words. Each lives in `data/` as a plain list so it can be read and
+//! extended without touching code; they are parsed once, on first use.
+
+use crate::list_entries as entries;
+use deunicode::deunicode;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::OnceLock;
+
+const COUNTRIES: &str = include_str!("../../data/countries.tsv");
+const TITLES: &str = include_str!("../../data/titles.txt");
+const HONORIFICS: &str = include_str!("../../data/honorifics.txt");
+const MODIFIERS: &str = include_str!("../../data/role_modifiers.txt");
+const STOPNAMES: &str = include_str!("../../data/stopnames.txt");
+const OPENERS: &str = include_str!("../../data/sentence_openers.txt");
+const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
+const ORG_WORDS: &str = include_str!("../../data/org_words.txt");
+
+/// Every list, parsed.
+pub struct Lexicon {
+    /// Normalised country form (name, abbreviation or demonym) -> canonical name.
+    countries: HashMap<String, &'static str>,
+    /// Normalised forms that are demonyms (`venezuelan`, `venezuelans`).
+    demonyms: HashSet<String>,
+    /// Titles as lowercase token lists (`["secretary", "of", "state"]` style entries allowed).
+    titles: Vec<Vec<String>>,
+    /// Titles (indices into `titles`) by their first and by their last word: a lookup tries
+    /// only the few titles that can match, not all of them.
+    titles_by_first: HashMap<String, Vec<usize>>,
+    titles_by_last: HashMap<String, Vec<usize>>,
+    /// Single-word titles, for quick membership tests.
+    title_words: HashSet<String>,
+    honorifics: HashSet<String>,
+    modifiers: HashSet<String>,
+    stop: HashSet<String>,
+    openers: HashSet<String>,
+    /// Given names, folded (`ivan`): the hand list and those mined for the recogniser.
+    first_names: HashSet<String>,
+    org_words: HashSet<String>,
+}
+
+fn word_set(list: &'static str) -> HashSet<String> {
+    entries(list).map(str::to_lowercase).collect()
+}
+
+/// The key a country form is looked up by: ASCII, lowercase, no dots, single spaces, no
+/// leading "the" (`the U.S.` -> `us`, `Côte d'Ivoire` -> `cote d'ivoire`).
+pub fn country_key(s: &str) -> String {
+    if is_plain_ascii(s) {
+        return ascii_country_key(s);
+    }
+    let ascii = deunicode(s).to_lowercase().replace('.', "");
+    let words: Vec<&str> = ascii.split_whitespace().collect();
+    let words = match words.split_first() {
+        Some((&"the", rest)) if !rest.is_empty() => rest,
+        _ => &words[..],
+    };
+    words.join(" ")
+}
+
+/// True when `deunicode` leaves `s` as it is (ASCII below DEL), so the fast paths may skip it.
+pub fn is_plain_ascii(s: &str) -> bool {
+    s.bytes().all(|b| b < 0x7f)
+}
+
+/// `country_key` of plain ASCII in one pass and one allocation (it runs for every name).
+fn ascii_country_key(s: &str) -> String {
+    let mut key = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        let start = key.len();
+        if start > 0 {
+            key.push(' ');
+        }
+        key.extend(
+            word.chars()
+                .filter(|&c| c != '.')
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        // A word of dots only is no word.
+        if key.len() == start + usize::from(start > 0) {
+            key.truncate(start);
+        }
+    }
+    match key.strip_prefix("the ") {
+        Some(rest) => rest.to_owned(),
+        None => key,
+    }
+}
+
+/// Plural of a demonym: `Venezuelan` -> `Venezuelans`; `Swiss`, `Chinese`, `Irish` have none.
+fn demonym_plural(d: &str) -> Option<String> {
+    let lower = d.to_lowercase();
+    let invariant = ["s", "sh", "ch", "ese", "x", "i"];
+    if invariant.iter().any(|e| lower.ends_with(e)) {
+        None
+    } else {
+        Some(format!("{lower}s"))
+    }
+}
+
+fn parse_countries() -> (HashMap<String, &'static str>, HashSet<String>) {
+    let mut map = HashMap::default();
+    let mut demonyms = HashSet::default();
+    for line in entries(COUNTRIES) {
+        let mut cols = line.split('\t');
+        let Some(name) = cols.next().map(str::trim).filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        let others = cols.next().unwrap_or("");
+        let dems = cols.next().unwrap_or("");
+        map.insert(country_key(name), name);
+        for form in others.split(';').map(str::trim).filter(|f| !f.is_empty()) {
+            map.insert(country_key(form), name);
+        }
+        for dem in dems.split(';').map(str::trim).filter(|f| !f.is_empty()) {
+            let key = country_key(dem);
+            map.insert(key.clone(), name);
+            demonyms.insert(key);
+            if let Some(plural) = demonym_plural(dem) {
+                let key = country_key(&plural);
+                map.insert(key.clone(), name);
+                demonyms.insert(key);
+            }
+        }
+    }
+    (map, demonyms)
+}
+
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let (countries, demonyms) = parse_countries();
+        let titles: Vec<Vec<String>> = entries(TITLES)
+            .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
+            .collect();
+        let mut titles_by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut titles_by_last: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, t) in titles.iter().enumerate() {
+            if let (Some(first), Some(last)) = (t.first(), t.last()) {
+                titles_by_first.entry(first.clone()).or_default().push(i);
+                titles_by_last.entry(last.clone()).or_default().push(i);
+            }
+        }
+        let title_words = titles
+            .iter()
+            .filter(|t| t.len() == 1)
+            .map(|t| t[0].clone())
+            .collect();
+        Lexicon {
+            countries,
+            demonyms,
+            titles,
+            titles_by_first,
+            titles_by_last,
+            title_words,
+            honorifics: word_set(HONORIFICS),
+            modifiers: word_set(MODIFIERS),
+            stop: word_set(STOPNAMES),
+            openers: word_set(OPENERS),
+            first_names: entries(FIRST_NAMES)
+                .chain(
+                    crate::names::MINED_LISTS
+                        .lines()
+                        .filter_map(|l| l.strip_prefix("first_name\t")),
+                )
+                .map(|n| deunicode(n.trim()).to_lowercase())
+                .collect(),
+            org_words: word_set(ORG_WORDS),
+        }
+    })
+}
+
+impl Lexicon {
+    /// The canonical country a name, abbreviation or demonym stands for.
+    pub fn country(&self, form: &str) -> Option<&'static str> {
+        self.countries.get(&country_key(form)).copied()
+    }
+
+    pub fn is_demonym(&self, form: &str) -> bool {
+        self.demonyms.contains(&country_key(form))
+    }
+
+    pub fn is_honorific(&self, word: &str) -> bool {
+        with_lower(word, |l| self.honorifics.contains(l))
+    }
+
+    /// A one-word title (`president`, `Gen.`), case-insensitive.
+    pub fn is_title_word(&self, word: &str) -> bool {
+        with_lower(word, |l| self.title_words.contains(l))
+    }
+
+    /// A word that may stand before a title in a role (`opposition`, `national`).
+    pub fn is_modifier(&self, word: &str) -> bool {
+        with_lower(word, |l| self.modifiers.contains(l))
+    }
+
+    /// Length in words of the longest title that ends the word list `words`.
+    pub fn title_ending(&self, words: &[&str]) -> Option<usize> {
+        let last = words.last()?;
+        let candidates = with_lower(last, |l| self.titles_by_last.get(l))?;
+        candidates
+            .iter()
+            .map(|&i| &self.titles[i])
+            .filter(|t| t.len() <= words.len())
+            .filter(|t| {
+                let tail = &words[words.len() - t.len()..];
+                tail.iter().zip(t.iter()).all(|(w, t)| lower_is(w, t))
+            })
+            .map(Vec::len)
+            .max()
+    }
+
+    /// True when some title ends in `word` (`president`, `state` of "Secretary of State").
+    pub fn ends_title(&self, word: &str) -> bool {
+        with_lower(word, |l| self.titles_by_last.contains_key(l))
+    }
+
+    /// Length in words of the longest title that starts the word list `words`.
+    pub fn title_starting(&self, words: &[&str]) -> Option<usize> {
+        let first = words.first()?;
+        let candidates = with_lower(first, |l| self.titles_by_first.get(l))?;
+        candidates
+            .iter()
+            .map(|&i| &self.titles[i])
+            .filter(|t| t.len() <= words.len())
+            .filter(|t| words.iter().zip(t.iter()).all(|(w, t)| lower_is(w, t)))
+            .map(Vec::len)
+            .max()
+    }
+
+    /// A given name (`Leopoldo`, `Ivan`), accents and case ignored.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        if is_plain_ascii(word) {
+            with_lower(word, |l| self.first_names.contains(l))
+        } else {
+            self.first_names.contains(&deunicode(word).to_lowercase())
+        }
+    }
+
+    /// A word that makes a name an organisation's (`Group`, `Bank`).
+    pub fn is_org_word(&self, word: &str) -> bool {
+        with_lower(word, |l| self.org_words.contains(l))
+    }
+
+    /// A sentence-opening word a recogniser may glue to a name ("Instead", "But").
+    pub fn is_opener(&self, word: &str) -> bool {
+        with_lower(word, |l| self.openers.contains(l))
+    }
+
+    /// A word that is never a name on its own: pronouns, function words, days, months.
+    /// All-capital words (`US`, `IT`) are abbreviations, not the pronouns they spell.
+    pub fn is_stop_word(&self, word: &str) -> bool {
+        let all_caps = word.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        !all_caps && with_lower(word, |l| self.stop.contains(l))
+    }
+}
+
+/// Calls `f` with `word.to_lowercase()`, without allocating for the short ASCII words
+/// the lists are looked up with thousands of times per text.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII in, ASCII out: always valid UTF-8.
+        if let Ok(l) = std::str::from_utf8(lower) {
+            return f(l);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
+/// `word.to_lowercase() == lower` for a lowercase `lower`, without allocating for ASCII words.
+fn lower_is(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_have_one_canonical_name() {
+        let lx = lexicon();
+        for form in [
+            "US",
+            "U.S.",
+            "USA",
+            "the United States",
+            "America",
+            "American",
+        ] {
+            assert_eq!(lx.country(form), Some("United States"), "{form}");
+        }
+        assert_eq!(lx.country("Russian Federation"), Some("Russia"));
+        assert_eq!(lx.country("Venezuelans"), Some("Venezuela"));
+        assert_eq!(lx.country("Côte d'Ivoire"), Some("Ivory Coast"));
+        assert_eq!(lx.country("Caracas"), None);
+        assert!(lx.is_demonym("Venezuelan"));
+        assert!(!lx.is_demonym("Venezuela"));
+    }
+
+    #[test]
+    fn titles_match_at_the_end_of_a_phrase() {
+        let lx = lexicon();
+        assert_eq!(
+            lx.title_ending(&["White", "House", "press", "secretary"]),
+            Some(2)
+        );
+        assert_eq!(lx.title_ending(&["opposition", "leader"]), Some(1));
+        assert_eq!(lx.title_ending(&["reporters"]), None);
+        assert_eq!(lx.title_starting(&["Prime", "Minister", "Boris"]), Some(2));
+    }
+
+    #[test]
+    fn stop_words_spare_abbreviations() {
+        let lx = lexicon();
+        assert!(lx.is_stop_word("Instead"));
+        assert!(lx.is_stop_word("Thursday"));
+        assert!(lx.is_stop_word("us"));
+        assert!(!lx.is_stop_word("US"));
+        assert!(!lx.is_stop_word("Maduro"));
+    }
+
+    #[test]
+    fn first_names_and_organisation_words() {
+        let lx = lexicon();
+        assert!(lx.is_first_name("Leopoldo") && lx.is_first_name("IVÁN"));
+        assert!(!lx.is_first_name("Caracas"));
+        assert!(lx.is_org_word("Group") && !lx.is_org_word("Ruiz"));
+    }
+
+    #[test]
+    fn lowercasing_helpers_agree_with_to_lowercase() {
+        for w in [
+            "President",
+            "GEN.",
+            "élysée",
+            "ÉLYSÉE",
+            "",
+            "a-very-long-ascii-word-of-forty-bytes!",
+        ] {
+            assert_eq!(with_lower(w, str::to_owned), w.to_lowercase(), "{w}");
+            assert!(lower_is(w, &w.to_lowercase()), "{w}");
+            assert!(!lower_is(w, "president x"), "{w}");
+        }
+        let lx = lexicon();
+        assert!(lx.is_title_word("PRESIDENT") && lx.is_honorific("Mr"));
+        for s in [
+            "the U.S.",
+            "The  United States",
+            "U . S",
+            "the",
+            "THE",
+            "the .",
+            ". the x",
+            "x\u{b}y",
+        ] {
+            let slow = {
+                let ascii = deunicode(s).to_lowercase().replace('.', "");
+                let words: Vec<&str> = ascii.split_whitespace().collect();
+                match words.split_first() {
+                    Some((&"the", rest)) if !rest.is_empty() => rest.join(" "),
+                    _ => words.join(" "),
+                }
+            };
+            assert_eq!(ascii_country_key(s), slow, "{s:?}");
+        }
+        assert_eq!(lx.title_starting(&[]), None);
+        assert_eq!(lx.title_ending(&[]), None);
+    }
+}

@@ -1,0 +1,513 @@
+//! Merging actors across articles. Every lookup goes through an index (by id, by surname and
+//! first name, by name part, by alias, by one-deletion spelling keys), so a corpus of tens of
+//! thousands of local actors merges in near-linear time.
+//!
+//! Rules, each only between actors of the same kind:
+//! 1. the same id is the same actor;
+//! 2. a lone word joins the full person name it is a surname of (`Maduro`, `Padrino` of
+//!    Vladimir Padrino López; the shortest such names first), or the actor
+//!    that lists it as an alias (`UN` -> United Nations; an all-capital acronym only when at
+//!    least `MIN_ACRONYM_SUPPORT` articles spell it out that way, acronyms being ambiguous
+//!    across a corpus). Full names that begin with the word compete too (`Henry`: Thierry
+//!    Henry or Henry Kissinger?). With several candidates it joins one only if that one
+//!    dominates (`DOMINANCE` times as many articles as any other, and at least
+//!    `MIN_DOMINANT`): a lone "Trump" is Donald Trump when Ivanka Trump appears in a handful
+//!    of articles;
+//! 3. a multiword person name joins the one longer name it begins or ends;
+//! 4. a name still alone joins a near spelling that is clearly more common
+//!    (`SPELLING_MAJORITY` times as many articles): the rarer spelling is the misspelling.
+//!    A lone word needs a dropped, added or swapped letter ("Hussein" and "Hussain" stay
+//!    apart). Persons only, or multiword names of other kinds whose other words anchor the match
+//!    ("Securities and Exchnage Commission"); lone places and teams one letter apart are
+//!    different ("Iceland", "Ireland");
+//! 5. a plural group or organisation joins its singular (`Chechens` -> `Chechen`).
+
+use super::similar::{deletion_keys, near_spelling, near_spelling_without_substitution};
+use super::slug;
+use crate::{ActorKind, LocalActor};
+use std::borrow::Borrow;
+use std::collections::HashMap;
+
+const DOMINANCE: usize = 10;
+const MIN_DOMINANT: usize = 5;
+const SPELLING_MAJORITY: usize = 2;
+const MIN_ACRONYM_SUPPORT: usize = 2;
+
+/// All local actors that share one id.
+struct Group {
+    first: usize,
+    kind: ActorKind,
+    words: Vec<String>,
+    id: String,
+    count: usize,
+}
+
+fn words_of(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(slug)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn is_acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !name.contains(' ')
+}
+
+/// The indices every rule looks up.
+struct Index<'a> {
+    groups: Vec<Group>,
+    group_of: Vec<usize>,
+    by_id: HashMap<&'a str, usize>,
+    /// Multiword person names by last word, by inner words (`Padrino` of "Vladimir Padrino
+    /// López"), and by first word.
+    by_last: HashMap<String, Vec<usize>>,
+    by_inner: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+    /// Multiword person names by each shorter multiword beginning and ending.
+    by_part: HashMap<String, Vec<usize>>,
+    /// Alias slug -> groups listing it, once per actor that does (sorted, with repeats).
+    by_alias: HashMap<String, Vec<usize>>,
+    /// Deletion-key hashes of groups seen in several articles, sorted.
+    by_spelling: Vec<(u64, usize)>,
+}
+
+impl<'a> Index<'a> {
+    fn build<A: Borrow<LocalActor>>(actors: &'a [A]) -> Index<'a> {
+        let mut by_id: HashMap<&str, usize> = HashMap::new();
+        let mut groups: Vec<Group> = Vec::new();
+        let mut group_of = Vec::with_capacity(actors.len());
+        for (i, a) in actors.iter().enumerate() {
+            let a: &'a LocalActor = a.borrow();
+            let g = *by_id.entry(a.id.as_str()).or_insert_with(|| {
+                groups.push(Group {
+                    first: i,
+                    kind: a.kind,
+                    words: words_of(&a.name),
+                    id: a.id.clone(),
+                    count: 0,
+                });
+                groups.len() - 1
+            });
+            groups[g].count += 1;
+            group_of.push(g);
+        }
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_inner: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_part: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_spelling = Vec::new();
+        for (g, group) in groups.iter().enumerate() {
+            let n = group.words.len();
+            if group.kind == ActorKind::Person && n >= 2 {
+                by_last
+                    .entry(group.words[n - 1].clone())
+                    .or_default()
+                    .push(g);
+                by_first.entry(group.words[0].clone()).or_default().push(g);
+                for w in &group.words[1..n - 1] {
+                    by_inner.entry(w.clone()).or_default().push(g);
+                }
+                for k in 2..n {
+                    by_part
+                        .entry(group.words[..k].join(" "))
+                        .or_default()
+                        .push(g);
+                    by_part
+                        .entry(group.words[n - k..].join(" "))
+                        .or_default()
+                        .push(g);
+                }
+            }
+            // Only a group seen in several articles can be the common spelling of rule 4.
+            if group.count >= SPELLING_MAJORITY {
+                by_spelling.extend(deletion_keys(&group.id).into_iter().map(|k| (k, g)));
+            }
+        }
+        by_spelling.sort_unstable();
+        let mut by_alias: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, a) in actors.iter().enumerate() {
+            for alias in &a.borrow().aliases {
+                by_alias.entry(slug(alias)).or_default().push(group_of[i]);
+            }
+        }
+        for list in by_alias.values_mut() {
+            list.sort_unstable();
+        }
+        Index {
+            groups,
+            group_of,
+            by_id,
+            by_last,
+            by_inner,
+            by_first,
+            by_part,
+            by_alias,
+            by_spelling,
+        }
+    }
+
+    fn get<'m>(map: &'m HashMap<String, Vec<usize>>, key: &str) -> &'m [usize] {
+        map.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Rule 2: the group a lone word joins among the names it is the surname of or an alias
+    /// of, against the competition of names it begins.
+    fn lone_word<A: Borrow<LocalActor>>(
+        &self,
+        g: usize,
+        actors: &[A],
+        parent: &mut [usize],
+    ) -> Option<usize> {
+        let group = &self.groups[g];
+        let fuller = |c: &usize| {
+            *c != g && self.groups[*c].kind == group.kind && self.groups[*c].words.len() > 1
+        };
+        let word = group.words.first()?;
+        let mut joinable: Vec<usize> = Vec::new();
+        let mut rivals: Vec<usize> = Vec::new();
+        if group.kind == ActorKind::Person {
+            // The shortest full names carrying the word claim it: "López" is Leopoldo López's
+            // surname before it is the second surname of Vladimir Padrino López.
+            let carriers: Vec<usize> = Self::get(&self.by_last, word)
+                .iter()
+                .chain(Self::get(&self.by_inner, word))
+                .copied()
+                .filter(|c| fuller(c))
+                .collect();
+            let shortest = carriers.iter().map(|&c| self.groups[c].words.len()).min();
+            joinable.extend(
+                carriers
+                    .iter()
+                    .filter(|&&c| Some(self.groups[c].words.len()) == shortest),
+            );
+            rivals.extend(Self::get(&self.by_first, word));
+        }
+        let holders = Self::get(&self.by_alias, &group.id);
+        let acronym = is_acronym(&actors[group.first].borrow().name);
+        for run in holders.chunk_by(|a, b| a == b) {
+            if !acronym || run.len() >= MIN_ACRONYM_SUPPORT {
+                joinable.push(run[0]);
+            }
+        }
+        // Candidates already merged (by rule 3) count as one, with their articles summed.
+        let tally = |mut list: Vec<usize>, parent: &mut [usize]| -> Vec<(usize, usize)> {
+            list.sort_unstable();
+            list.dedup();
+            let mut by_root: Vec<(usize, usize)> = list
+                .into_iter()
+                .filter(|c| fuller(c))
+                .map(|c| (root(parent, c), self.groups[c].count))
+                .collect();
+            by_root.sort_unstable();
+            by_root
+                .chunk_by(|a, b| a.0 == b.0)
+                .map(|run| (run[0].0, run.iter().map(|r| r.1).sum()))
+                .collect()
+        };
+        let joinable = tally(joinable, parent);
+        let rivals: Vec<(usize, usize)> = tally(rivals, parent)
+            .into_iter()
+            .filter(|r| !joinable.iter().any(|j| j.0 == r.0))
+            .collect();
+        let &(best, top) = joinable.iter().max_by_key(|j| j.1)?;
+        let second = joinable
+            .iter()
+            .chain(&rivals)
+            .filter(|j| j.0 != best)
+            .map(|j| j.1)
+            .max();
+        match second {
+            None => Some(best),
+            Some(s) => (top >= MIN_DOMINANT && top >= DOMINANCE * s).then_some(best),
+        }
+    }
+
+    /// Rule 3: the one longer person name a multiword person name begins or ends.
+    fn part_of(&self, g: usize) -> Option<usize> {
+        let group = &self.groups[g];
+        let n = group.words.len();
+        if group.kind != ActorKind::Person || n < 2 {
+            return None;
+        }
+        let mut candidates: Vec<usize> = Self::get(&self.by_part, &group.words.join(" "))
+            .iter()
+            .copied()
+            .filter(|&c| c != g && self.groups[c].words.len() > n)
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        match candidates[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
+    /// Rule 4: the one clearly more common near spelling.
+    fn spelling(&self, g: usize) -> Option<usize> {
+        let group = &self.groups[g];
+        if group.kind != ActorKind::Person && group.words.len() < 2 {
+            return None;
+        }
+        let spelt = |key: u64| {
+            let from = self.by_spelling.partition_point(|&(k, _)| k < key);
+            let to = self.by_spelling.partition_point(|&(k, _)| k <= key);
+            self.by_spelling[from..to].iter().map(|&(_, c)| c)
+        };
+        // A lone word has nothing else to anchor it: a substituted letter is too weak a sign.
+        let near = if group.words.len() == 1 {
+            near_spelling_without_substitution
+        } else {
+            near_spelling
+        };
+        let mut candidates: Vec<usize> = deletion_keys(&group.id)
+            .into_iter()
+            .flat_map(spelt)
+            .filter(|&c| {
+                let other = &self.groups[c];
+                let pairs = || group.words.iter().zip(&other.words);
+                c != g
+                    && other.kind == group.kind
+                    && other.count >= SPELLING_MAJORITY * group.count
+                    && other.words.len() == group.words.len()
+                    && pairs().filter(|(a, b)| a != b).count() == 1
+                    && pairs().all(|(a, b)| a == b || near(a, b))
+            })
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        match candidates[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
+    /// Rule 5: the singular of a plural group or organisation.
+    fn singular(&self, g: usize) -> Option<usize> {
+        let group = &self.groups[g];
+        if !matches!(group.kind, ActorKind::Group | ActorKind::Organization) {
+            return None;
+        }
+        let single = group.id.strip_suffix('s')?;
+        let &c = self.by_id.get(single)?;
+        (self.groups[c].kind == group.kind).then_some(c)
+    }
+}
+
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn join(parent: &mut [usize], from: usize, to: usize) {
+    let (a, b) = (root(parent, from), root(parent, to));
+    if a != b {
+        parent[a] = b;
+    }
+}
+
+pub fn merge_across<A: Borrow<LocalActor>>(actors: &[A]) -> Vec<usize> {
+    let index = Index::build(actors);
+    let n = index.groups.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    // Rules 3 and 5 first, so that the full names a lone word may join are already one.
+    for g in 0..n {
+        if let Some(t) = index.part_of(g).or_else(|| index.singular(g)) {
+            join(&mut parent, g, t);
+        }
+    }
+    for g in (0..n).filter(|&g| index.groups[g].words.len() == 1) {
+        if let Some(t) = index.lone_word(g, actors, &mut parent) {
+            join(&mut parent, g, t);
+        }
+    }
+    // Rule 4, for groups still alone after the others.
+    let mut alone = vec![true; n];
+    for g in 0..n {
+        let r = root(&mut parent, g);
+        if r != g {
+            alone[g] = false;
+            alone[r] = false;
+        }
+    }
+    for g in (0..n).filter(|&g| alone[g]) {
+        if let Some(t) = index.spelling(g) {
+            join(&mut parent, g, t);
+        }
+    }
+    index
+        .group_of
+        .iter()
+        .map(|&g| index.groups[root(&mut parent, g)].first)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(name: &str, kind: ActorKind, aliases: &[&str]) -> LocalActor {
+        LocalActor {
+            id: slug(name),
+            name: name.to_string(),
+            kind,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            roles: Vec::new(),
+        }
+    }
+
+    fn person(name: &str) -> LocalActor {
+        actor(name, ActorKind::Person, &[])
+    }
+
+    #[test]
+    fn same_id_and_surname_merge() {
+        let actors = [
+            person("Nicolas Maduro"),
+            person("Maduro"),
+            person("Nicolás Maduro"),
+            person("Ana Ruiz"),
+        ];
+        assert_eq!(merge_across(&actors), [0, 0, 0, 3]);
+    }
+
+    #[test]
+    fn surname_of_a_name_and_its_longer_form() {
+        let actors = [
+            person("Nicolas Maduro"),
+            person("Nicolas Maduro Moros"),
+            person("Maduro"),
+        ];
+        assert_eq!(merge_across(&actors), [1, 1, 1]);
+    }
+
+    #[test]
+    fn ambiguous_surname_stays_alone() {
+        let actors = [person("Ana Ruiz"), person("Luis Ruiz"), person("Ruiz")];
+        assert_eq!(merge_across(&actors), [0, 1, 2]);
+    }
+
+    #[test]
+    fn dominant_full_name_takes_the_surname() {
+        let mut actors: Vec<LocalActor> = (0..12).map(|_| person("Donald Trump")).collect();
+        actors.push(person("Ivanka Trump"));
+        actors.push(person("Trump"));
+        let merged = merge_across(&actors);
+        assert_eq!(merged[12], 12);
+        assert_eq!(merged[13], 0);
+    }
+
+    #[test]
+    fn alias_and_kind_rules() {
+        let org = ActorKind::Organization;
+        let actors = [
+            actor("United Nations", org, &["UN"]),
+            actor("United Nations", org, &["UN"]),
+            actor("UN", org, &[]),
+            // One article spelling an acronym out is not enough: IOC is many things.
+            actor("Indian Oil Corp", org, &["IOC"]),
+            actor("IOC", org, &[]),
+            // A place named like a person's surname stays apart.
+            actor("Ruiz", ActorKind::Place, &[]),
+            person("Ana Ruiz"),
+        ];
+        assert_eq!(merge_across(&actors), [0, 0, 0, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn inner_surname_joins_and_shortest_name_claims_a_shared_one() {
+        let actors = [
+            person("Tomás Quiroga Mena"),
+            person("Quiroga"),
+            person("Elisa Mena"),
+            person("Mena"),
+        ];
+        assert_eq!(merge_across(&actors), [0, 0, 2, 2]);
+    }
+
+    #[test]
+    fn a_word_used_as_a_first_name_is_no_surname() {
+        let actors = [
+            person("Thierry Henry"),
+            person("Henry Kissinger"),
+            person("Henry"),
+        ];
+        assert_eq!(merge_across(&actors), [0, 1, 2]);
+    }
+
+    #[test]
+    fn lone_places_do_not_merge_by_spelling_but_plurals_do() {
+        let place = |n| actor(n, ActorKind::Place, &[]);
+        let group = |n| actor(n, ActorKind::Group, &[]);
+        let actors = [
+            place("Ireland"),
+            place("Ireland"),
+            place("Iceland"),
+            group("Chechen"),
+            group("Chechens"),
+        ];
+        assert_eq!(merge_across(&actors), [0, 0, 2, 3, 3]);
+    }
+
+    #[test]
+    fn short_full_name_joins_longer() {
+        let actors = [person("Nicolas Maduro Moros"), person("Nicolas Maduro")];
+        assert_eq!(merge_across(&actors), [0, 0]);
+    }
+
+    #[test]
+    fn rare_misspelling_joins_common_spelling() {
+        let actors = [
+            person("Juan Guaido"),
+            person("Juan Guaido"),
+            person("Juan Gaido"),
+            person("Pedro Lopes"),
+            person("Pedro Lopez"),
+        ];
+        // Equal counts: no way to tell which spelling is right, so no merge.
+        assert_eq!(merge_across(&actors), [0, 0, 0, 3, 4]);
+    }
+}
+
+#[cfg(test)]
+mod scale {
+    use super::*;
+
+    /// 50,000 local actors, as a corpus of 10,000 articles gives; run with
+    /// `cargo test --release merge_scale -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn merge_scale() {
+        let syllables = ["ka", "lo", "mi", "ra", "su", "te", "vo", "ne", "di", "ba"];
+        let word = |mut n: usize| {
+            let mut w = String::new();
+            for _ in 0..3 {
+                w.push_str(syllables[n % 10]);
+                n /= 10;
+            }
+            w
+        };
+        let mut actors = Vec::new();
+        for i in 0..50_000usize {
+            let (first, last) = (word(i % 997), word(i % 1009));
+            let name = match i % 5 {
+                0 => last.clone(),
+                _ => format!("{first} {last}"),
+            };
+            actors.push(LocalActor {
+                id: slug(&name),
+                name,
+                kind: ActorKind::Person,
+                aliases: vec![last],
+                roles: Vec::new(),
+            });
+        }
+        let t = std::time::Instant::now();
+        let merged = merge_across(&actors);
+        println!("merge_across: {} actors in {:?}", actors.len(), t.elapsed());
+        assert_eq!(merged.len(), actors.len());
+    }
+}

@@ -1,0 +1,98 @@
+//! Resolution of name mentions to actors, within one text (`resolve`) and across texts
+//! (`merge_across`).
+//!
+//! Titles and honorifics are roles, not names; countries, their abbreviations and demonyms
+//! are one actor per country; a surname or a misspelling joins the full name it stands for.
+//! The word lists behind these rules live in `data/`.
+
+mod cluster;
+mod joins;
+mod lexicon;
+mod merge;
+mod roles;
+mod similar;
+mod surnames;
+
+#[cfg(test)]
+pub(crate) mod tests;
+
+use super::{LocalActor, Mention, NameSpan};
+use deunicode::deunicode;
+
+/// Groups the names found in one text into actors. Actors come in order of first mention;
+/// mentions (the name part of each span, titles trimmed) are sorted by offset.
+pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>) {
+    cluster::resolve(text, names)
+}
+
+/// Merges actors across articles: for each actor of `actors`, the index of the
+/// actor it merges into (itself when it stands alone).
+pub fn merge_across<A: std::borrow::Borrow<LocalActor>>(actors: &[A]) -> Vec<usize> {
+    merge::merge_across(actors)
+}
+
+/// Merges the roles an actor is given across articles: one form per role, case ignored (the
+/// most frequent capitalisation, else the one with more capitals), most cited first.
+pub fn merge_roles<'a>(roles: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    roles::merge_roles(roles)
+}
+
+/// The id of a name: ASCII, lowercase, words joined by `-` (`Leopoldo López` -> `leopoldo-lopez`).
+pub fn slug(s: &str) -> String {
+    if lexicon::is_plain_ascii(s) {
+        // The same in one pass: deunicode leaves plain ASCII as it is.
+        let mut out = String::with_capacity(s.len());
+        for w in s
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if !out.is_empty() {
+                out.push('-');
+            }
+            out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        return out;
+    }
+    deunicode(s)
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// True when a single word is never a name by itself: a pronoun, function word, day or month
+/// ("Instead", "Those", "Thursday"). All-capital abbreviations (`US`) are not stop words.
+pub fn is_stop_word(word: &str) -> bool {
+    lexicon::lexicon().is_stop_word(word)
+}
+
+/// True when a single word is not a name: a stop word, an honorific (`Mr`) or a title
+/// (`President`).
+pub fn is_non_name(word: &str) -> bool {
+    let lx = lexicon::lexicon();
+    lx.is_stop_word(word) || lx.is_honorific(word) || lx.is_title_word(word)
+}
+
+/// The canonical country name a name, abbreviation or demonym stands for
+/// (`U.S.` -> `United States`, `Venezuelan` -> `Venezuela`).
+pub fn country(form: &str) -> Option<&'static str> {
+    lexicon::lexicon().country(form)
+}
+
+/// True when a word may be part of a role or title (`president`, `opposition`), for
+/// callers that need to skip role words around a name.
+pub fn is_role_word(word: &str) -> bool {
+    let lx = lexicon::lexicon();
+    lx.is_title_word(word) || lx.is_modifier(word) || lx.is_honorific(word)
+}
+
+/// True when a word makes a name an organisation's (`Corporation`, `Group`).
+pub fn is_org_word(word: &str) -> bool {
+    lexicon::lexicon().is_org_word(word)
+}
+
+/// True when a word is a demonym the country table knows (`Venezuelan`, `Venezuelans`).
+pub fn is_demonym(word: &str) -> bool {
+    lexicon::lexicon().is_demonym(word)
+}

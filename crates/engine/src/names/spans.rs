@@ -1,0 +1,260 @@
+//! From tags to names: the spans the tags mark, mended by rules the tagger
+//! cannot learn from one sentence (titles, split names, a document's types).
+
+use super::KINDS;
+use super::features::{self, Prepared, split_tag};
+use crate::{ActorKind, NameSpan};
+use std::sync::OnceLock;
+
+/// Titles that CoNLL leaves out of a person's name (`Mr Bolton` -> `Bolton`).
+const PERSON_TITLES: &str = include_str!("../../data/ner/person_titles.txt");
+
+/// True when `word` opens a person's name without being part of it (`Mr`, `Cardinal`).
+pub(super) fn is_person_title(word: &str) -> bool {
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| crate::list_entries(PERSON_TITLES).collect())
+        .contains(word)
+}
+
+/// Lowercase words that may stand inside a name (`of`, `for`, `de`); see the file.
+const PARTICLES: &str = include_str!("../../data/name_particles.txt");
+
+/// True when `word` is a lowercase name particle (`of`, `for`, `van`).
+pub fn is_particle(word: &str) -> bool {
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| crate::list_entries(PARTICLES).collect())
+        .contains(word)
+}
+
+/// Appends the entity `span` (first token, last token, type) to `acc`, mending names the
+/// tagger split at a connector: "Democratic Institute" + "for Energy Security" is one
+/// organization. A name that opens with a lowercase particle and follows another name
+/// directly continues it (an organization if either part is one); with no name before it,
+/// the particle is dropped ("for Energy Security" -> "Energy Security"). Two names of one kind
+/// with a single space between are one ("Mark" "Fischer"), and so is a name followed by an
+/// organisation word ("Andersen Logistics" "Corporation"). Two names one `of`
+/// or `for` apart, neither a person and one an organization, are one organization ("Green
+/// Institute" for "Climate Research").
+pub(super) fn rejoin_split_name(
+    text: &str,
+    p: &Prepared,
+    mut acc: Vec<(usize, usize, usize)>,
+    (mut first, last, k): (usize, usize, usize),
+) -> Vec<(usize, usize, usize)> {
+    const ORG: usize = 1;
+    const PER: usize = 0;
+    const PLACE: usize = 2;
+    if !is_particle(p.tokens[first].text(text)) {
+        // "Bosnia" and "Herzegovina": two places one `and` apart that together name a country.
+        if let Some(prev) = acc.last_mut()
+            && prev.1 + 2 == first
+            && prev.2 == PLACE
+            && k == PLACE
+            && p.tokens[first - 1].text(text) == "and"
+            && text
+                .get(p.tokens[prev.0].start..p.tokens[last].end)
+                .and_then(crate::actors::country)
+                .is_some()
+        {
+            prev.1 = last;
+            return acc;
+        }
+        // "Green Institute" for "Climate Research": two non-person names one `of` or `for`
+        // apart are one name ("Bank of England", "University of Caracas"), and so are
+        // two `of the` apart ("International Committee" of the "Red Cross").
+        // Tokens between the last name and this one.
+        let connector = match first.saturating_sub(prev_end(&acc)) {
+            1 => matches!(p.tokens[first - 1].text(text), "of" | "for"),
+            2 => p.tokens[first - 2].text(text) == "of" && p.tokens[first - 1].text(text) == "the",
+            _ => false,
+        };
+        if let Some(prev) = acc.last_mut()
+            && connector
+            && (k != PLACE || wants_complement(p.tokens[prev.1].text(text)))
+            && prev.2 != PER
+            && k != PER
+            && (prev.2 == ORG || k == ORG)
+        {
+            prev.1 = last;
+            prev.2 = ORG;
+            return acc;
+        }
+        // "Andersen Logistics" then "Corporation", "Mark" then "Fischer": a name of one kind
+        // right after another, with only a space between, is the same name cut in two.
+        let org_word = first == last && crate::actors::is_org_word(p.tokens[first].text(text));
+        if let Some(prev) = acc.last_mut()
+            && prev.1 + 1 == first
+            && (prev.2 == k || org_word)
+            && text
+                .get(p.tokens[prev.1].end..p.tokens[first].start)
+                .is_some_and(|gap| gap == " ")
+        {
+            prev.1 = last;
+            if org_word {
+                prev.2 = ORG;
+            }
+            return acc;
+        }
+        acc.push((first, last, k));
+        return acc;
+    }
+    if let Some(prev) = acc.last_mut()
+        && prev.1 + 1 == first
+    {
+        prev.1 = last;
+        if k == ORG {
+            prev.2 = ORG;
+        }
+        return acc;
+    }
+    while first < last && is_particle(p.tokens[first].text(text)) {
+        first += 1;
+    }
+    if !is_particle(p.tokens[first].text(text)) {
+        acc.push((first, last, k));
+    }
+    acc
+}
+
+/// Corporate forms: a company's name is complete with them, so a place after
+/// `of` says where it is, not which it is (`Kia Motors Corp` of `South Korea`).
+const CORPORATE: &[&str] = &[
+    "corp",
+    "corp.",
+    "corporation",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "co",
+    "co.",
+    "company",
+    "plc",
+    "holdings",
+    "industries",
+    "group",
+    "ag",
+    "sa",
+];
+
+/// True when an organization word names a body that an `of` place completes
+/// (`Bank` of `England`, `University` of `Caracas`); a team or a company
+/// followed by `of` and a place is two names (`Benetton` of `Italy`).
+pub(super) fn wants_complement(word: &str) -> bool {
+    crate::actors::is_org_word(word) && !CORPORATE.contains(&word.to_lowercase().as_str())
+}
+
+/// The token after the last name of `acc` (0 when there is none), to measure the gap to the next.
+fn prev_end(acc: &[(usize, usize, usize)]) -> usize {
+    acc.last().map_or(0, |prev| prev.1 + 1)
+}
+
+/// True when a token can close a name: it has a capital letter or a digit, or is
+/// a closing bracket or dot (`(Reuters)`, `Corp.`).
+pub(super) fn ends_name(token: &str) -> bool {
+    token.chars().any(|c| c.is_uppercase() || c.is_numeric()) || matches!(token, ")" | ".")
+}
+
+/// A name the document gives one type at least this many times as often as
+/// another is that type everywhere.
+const MAJORITY: u16 = 2;
+
+/// Makes a document's types agree: a name written the same way is the same
+/// thing, so an occurrence typed against a clear majority (`Tavildara` once a
+/// person, four times a place) takes the majority's type. All-capital forms
+/// are left alone: headlines and datelines (`CHICAGO` the place over a table
+/// of `CHICAGO` the team) are where one spelling names different things.
+pub(super) fn agree_types(text: &str, p: &Prepared, found: &mut [(usize, usize, usize)]) {
+    let name = |&(first, last, _): &(usize, usize, usize)| {
+        text.get(p.tokens[first].start..p.tokens[last].end)
+            .unwrap_or("")
+    };
+    let mut counts: rustc_hash::FxHashMap<&str, [u16; features::TYPES]> =
+        rustc_hash::FxHashMap::default();
+    for span in found.iter() {
+        counts.entry(name(span)).or_default()[span.2] += 1;
+    }
+    for span in found.iter_mut() {
+        let n = name(span);
+        if !n.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let Some(c) = counts.get(n) else { continue };
+        let best = (0..features::TYPES).max_by_key(|&k| c[k]).unwrap_or(span.2);
+        if c[best] >= MAJORITY * c[span.2] {
+            span.2 = best;
+        }
+    }
+}
+
+/// Turns BILOU tags into spans. Decoding keeps tags well-formed; an entity left
+/// open anyway is closed at its last token. A leading honorific is dropped from
+/// a person's name.
+pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
+    // Entities as token index ranges (first, last) with their type.
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let cur = split_tag(t);
+        let continues =
+            cur.is_some_and(|(k, pos)| open.is_some_and(|(_, ko)| ko == k) && matches!(pos, 1 | 2));
+        if let (Some((first, k)), false) = (open, continues) {
+            found.push((first, i - 1, k));
+            open = None;
+        }
+        if let (Some((k, _)), None) = (cur, open) {
+            open = Some((i, k));
+        }
+        if let (Some((first, k)), Some((_, 2 | 3))) = (open, cur) {
+            found.push((first, i, k));
+            open = None;
+        }
+    }
+    if let Some((first, k)) = open {
+        found.push((first, tags.len() - 1, k));
+    }
+    let mut found: Vec<(usize, usize, usize)> = found
+        .into_iter()
+        .map(|(mut first, mut last, k)| {
+            // A name ends in a capitalised word or a number, not in `'s` or `country`.
+            while last > first && !ends_name(p.tokens[last].text(text)) {
+                last -= 1;
+            }
+            if KINDS[k] == ActorKind::Person
+                && first < last
+                && is_person_title(p.tokens[first].text(text))
+            {
+                first += 1;
+            }
+            // A person's name does not end in a day a tagger ran it on into
+            // (`met Jose Insulza Monday`; a team's may: `Sheffield Wednesday`).
+            if KINDS[k] == ActorKind::Person
+                && first < last
+                && crate::time::is_day_name(p.tokens[last].text(text))
+            {
+                last -= 1;
+            }
+            (first, last, k)
+        })
+        .filter(|&(first, last, _)| !(first == last && p.info[first].likely_common_opener()))
+        // A name starts with a word or a number; one that starts with a mark
+        // (`Workers' Day` cut after its apostrophe) is a piece of a longer phrase.
+        .filter(|&(first, _, _)| {
+            p.tokens[first]
+                .text(text)
+                .chars()
+                .any(char::is_alphanumeric)
+        })
+        .fold(Vec::new(), |acc, span| {
+            rejoin_split_name(text, p, acc, span)
+        });
+    agree_types(text, p, &mut found);
+    found
+        .into_iter()
+        .map(|(first, last, k)| NameSpan {
+            start: p.tokens[first].start,
+            end: p.tokens[last].end,
+            kind: KINDS[k],
+        })
+        .collect()
+}
