@@ -19,7 +19,6 @@ pub mod output;
 pub mod progress;
 pub mod render;
 pub mod serve;
-pub mod slug;
 pub mod source;
 
 use source::{Diagnostic, Severity};

@@ -3,10 +3,11 @@
 //! is settled here (names, kinds, aliases, roles); their articles, events and
 //! quotes are filled in when the articles are placed.
 
+use super::unique_slug;
 use super::{Actor, overrides};
 use crate::cache;
 use crate::config::{ActorOverrides, Config};
-use crate::slug;
+use briefing_engine::slug::slug;
 use briefing_engine::{ActorKind, Extraction, LocalActor};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
@@ -39,7 +40,7 @@ pub fn merge(config: &Config, flat: &[&LocalActor]) -> ActorLayer {
         .collect();
     overrides::apply_global(&config.actors, &mut merged);
     // Stable, unique ids; actors sorted by id.
-    let slugs: Vec<String> = merged.iter().map(|a| slug::slug(&a.name)).collect();
+    let slugs: Vec<String> = merged.iter().map(|a| slug(&a.name)).collect();
     let mut order: Vec<usize> = (0..merged.len()).collect();
     order.sort_by(|&a, &b| {
         slugs[a]
@@ -53,7 +54,7 @@ pub fn merge(config: &Config, flat: &[&LocalActor]) -> ActorLayer {
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
         if let Some(mut actor) = slots[old].take() {
-            actor.id = slug::unique(slugs[old].clone(), "actor", &mut taken);
+            actor.id = unique_slug(slugs[old].clone(), "actor", &mut taken);
             actors.push(actor);
         }
     }

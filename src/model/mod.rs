@@ -9,8 +9,8 @@ mod overrides;
 pub mod when;
 
 use crate::config::Config;
-use crate::slug;
 use crate::source::{Article, Block};
+use briefing_engine::slug::slug;
 use briefing_engine::{ActorKind, Extraction, LocalActor};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -592,13 +592,42 @@ fn article_ids(articles: &[Article]) -> Vec<String> {
     let mut taken = HashSet::new();
     articles
         .iter()
-        .map(|a| slug::unique(slug::slug(&a.title), "article", &mut taken))
+        .map(|a| unique_slug(slug(&a.title), "article", &mut taken))
         .collect()
+}
+
+/// Makes `base` unique among `taken` by appending `-2`, `-3`, ...; an empty base becomes `fallback`.
+pub(crate) fn unique_slug(
+    base: String,
+    fallback: &str,
+    taken: &mut std::collections::HashSet<String>,
+) -> String {
+    let base = if base.is_empty() {
+        fallback.to_string()
+    } else {
+        base
+    };
+    if taken.insert(base.clone()) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|candidate| taken.insert(candidate.clone()))
+        .unwrap_or(base)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unique_slugs_count_up() {
+        let mut taken = std::collections::HashSet::new();
+        assert_eq!(unique_slug("a".into(), "x", &mut taken), "a");
+        assert_eq!(unique_slug("a".into(), "x", &mut taken), "a-2");
+        assert_eq!(unique_slug("".into(), "x", &mut taken), "x");
+        assert_eq!(unique_slug("a".into(), "x", &mut taken), "a-3");
+    }
 
     /// The briefing of `seeds`, each `(path, text)`, built as `briefing serve`
     /// does with `memo`, or afresh.

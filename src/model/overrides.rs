@@ -1,7 +1,7 @@
 //! The user's corrections from `[actors]` in site.toml, applied to what extraction found.
 
 use crate::config::ActorOverrides;
-use crate::slug::slug;
+use briefing_engine::slug::slug;
 use briefing_engine::{ActorKind, Extraction, LocalActor};
 
 /// Per article, before merging: drops ignored names, renames merged forms.

@@ -4,7 +4,7 @@
 
 use super::escape::escape_into;
 use super::links::Links;
-use super::views::Prepared;
+use super::page_data::PageData;
 use crate::model::ArticleEntry;
 use crate::source::BlockKind;
 use std::fmt::Write as _;
@@ -30,7 +30,7 @@ enum Marker {
     OpenMention(usize),
 }
 
-pub fn body_html(p: &Prepared, article: &ArticleEntry, links: &Links) -> String {
+pub fn body_html(p: &PageData, article: &ArticleEntry, links: &Links) -> String {
     let briefing = p.b;
     let actor_paths = &p.html().actor_paths;
     let body = &article.body;

@@ -16,7 +16,7 @@ pub mod pages;
 
 use super::escape::escape_into;
 use super::links::Links;
-use super::views::{ALSO_LIMIT, Listing, Prepared, Speaker};
+use super::page_data::{ALSO_LIMIT, Listing, PageData, Speaker};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -92,7 +92,7 @@ impl Twins {
 /// event `event` on a page whose links start at `links`: appended to `h`.
 /// Written straight from the briefing: titles, names and paths were escaped
 /// once (in [`super::views::Escaped`]); only the sentence is escaped here.
-pub fn event(p: &Prepared, event: usize, listing: Listing, links: &Links, h: &mut String) {
+pub fn event(p: &PageData, event: usize, listing: Listing, links: &Links, h: &mut String) {
     let b = p.b;
     let x = p.html();
     let e = &b.events[event];
@@ -178,7 +178,7 @@ pub fn event(p: &Prepared, event: usize, listing: Listing, links: &Links, h: &mu
 /// `templates/partials/quote.html` for quote `quote` on a page whose links
 /// start at `links`, its speaker left out on the speaker's own page (where the
 /// page sets `hide_speaker`): appended to `h`. Only the words are escaped here.
-pub fn quote(p: &Prepared, quote: usize, speaker: Speaker, links: &Links, h: &mut String) {
+pub fn quote(p: &PageData, quote: usize, speaker: Speaker, links: &Links, h: &mut String) {
     let b = p.b;
     let x = p.html();
     let q = &b.quotes[quote];
@@ -214,7 +214,7 @@ pub fn quote(p: &Prepared, quote: usize, speaker: Speaker, links: &Links, h: &mu
 
 /// `templates/partials/article_item.html` for article `article` on a page
 /// whose links start at `links`: appended to `h`, all of it escaped already.
-pub fn article_item(p: &Prepared, article: usize, links: &Links, h: &mut String) {
+pub fn article_item(p: &PageData, article: usize, links: &Links, h: &mut String) {
     let x = p.html();
     let root = links.root_html();
     h.reserve(160 + root.len() + x.article_paths[article].len() + x.article_titles[article].len());
@@ -246,7 +246,7 @@ pub fn article_item(p: &Prepared, article: usize, links: &Links, h: &mut String)
 
 /// `templates/partials/actor_link.html` for actor `actor` on a page whose
 /// links start at `links`: appended to `h`, all of it escaped already.
-pub fn actor_link(p: &Prepared, actor: usize, links: &Links, h: &mut String) {
+pub fn actor_link(p: &PageData, actor: usize, links: &Links, h: &mut String) {
     let x = p.html();
     h.push_str("<a class=\"actor ");
     h.push_str(p.b.actors[actor].kind.as_str());
@@ -269,9 +269,8 @@ fn push_sentence_link(h: &mut String, root: &str, article_path: &str, offset: us
 
 #[cfg(test)]
 mod tests {
-    use super::super::views::{
-        ActorLink, ArticleLink, Dates, EventView, Listing, Prepared, QuoteView, Speaker,
-    };
+    use super::super::page_data::{Listing, PageData, PageText, Speaker};
+    use super::super::views::{ActorLink, ArticleLink, EventView, QuoteView};
     use super::super::{Links, Theme};
 
     /// The briefings of the fixture sites (the hostile one carries markup,
@@ -334,8 +333,8 @@ mod tests {
                 if varied {
                     vary(&mut b);
                 }
-                let dates = Dates::new(&b);
-                let p = Prepared::new(&b, &dates, &theme);
+                let dates = PageText::new(&b);
+                let p = PageData::new(&b, &dates, &theme);
                 for links in page_links() {
                     for quote in 0..b.quotes.len() {
                         for speaker in [Speaker::Named, Speaker::Implied] {
@@ -379,8 +378,8 @@ mod tests {
                 if varied {
                     vary(&mut b);
                 }
-                let dates = Dates::new(&b);
-                let p = Prepared::new(&b, &dates, &theme);
+                let dates = PageText::new(&b);
+                let p = PageData::new(&b, &dates, &theme);
                 for links in page_links() {
                     for article in 0..b.articles.len() {
                         let view = ArticleLink::new(&p, article, &links);
@@ -419,8 +418,8 @@ mod tests {
                 if varied {
                     vary(&mut b);
                 }
-                let dates = Dates::new(&b);
-                let p = Prepared::new(&b, &dates, &theme);
+                let dates = PageText::new(&b);
+                let p = PageData::new(&b, &dates, &theme);
                 for links in page_links() {
                     for actor in 0..b.actors.len() {
                         let view = ActorLink::new(&b.actors[actor], &links);
@@ -546,8 +545,8 @@ mod tests {
                         e.also = (0..extra_reports).map(|k| ((i + k) % n, 7 * k)).collect();
                     }
                 }
-                let dates = Dates::new(&b);
-                let p = Prepared::new(&b, &dates, &theme);
+                let dates = PageText::new(&b);
+                let p = PageData::new(&b, &dates, &theme);
                 for links in page_links() {
                     for event in 0..b.events.len() {
                         for listing in [

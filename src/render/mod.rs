@@ -10,12 +10,14 @@ mod escape;
 mod json;
 pub mod links;
 mod network;
+mod page_data;
 mod search;
 mod timeline;
 mod views;
 
 use crate::model::{Briefing, Precision};
 use links::Links;
+use page_data::{Listing, PageData, PageText, Rendered, Speaker};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -321,7 +323,7 @@ enum Job {
 /// Every file of a site and where it goes: made once per briefing, it lets a
 /// build render them all and `briefing serve` render just the one asked for.
 pub struct Plan {
-    dates: Dates,
+    text: PageText,
     timeline: Vec<timeline::TimelinePage>,
     /// With the whole-site files first: the biggest jobs start soonest.
     jobs: Vec<(String, Job)>,
@@ -332,9 +334,9 @@ impl Plan {
     pub fn new(b: &Briefing, theme: &Theme) -> Plan {
         // The dates in words and the list of files are made side by side: the
         // pages wait for both.
-        let (dates, files) = rayon::join(|| Dates::new(b), || Files::new(b, theme));
+        let (text, files) = rayon::join(|| PageText::new(b), || Files::new(b, theme));
         Plan {
-            dates,
+            text,
             timeline: files.timeline,
             jobs: files.jobs,
             by_path: files.by_path,
@@ -437,7 +439,7 @@ impl Plan {
     }
 
     fn render_job(&self, b: &Briefing, theme: &Theme, i: usize) -> Result<OutputFile, RenderError> {
-        let p = &Prepared::new(b, &self.dates, theme);
+        let p = &PageData::new(b, &self.text, theme);
         let (path, job) = &self.jobs[i];
         let file = |bytes: Vec<u8>| {
             Ok(OutputFile {
@@ -659,7 +661,7 @@ fn frame(
     }
 }
 
-fn overview<'a>(p: &Prepared<'a>, links: &Links) -> Result<OverviewView<'a>, RenderError> {
+fn overview<'a>(p: &PageData<'a>, links: &Links) -> Result<OverviewView<'a>, RenderError> {
     let b = p.b;
     let mut ranking: Vec<usize> = (0..b.actors.len()).collect();
     ranking.sort_by(|&x, &y| {
@@ -719,7 +721,7 @@ fn overview<'a>(p: &Prepared<'a>, links: &Links) -> Result<OverviewView<'a>, Ren
     })
 }
 
-fn actors_index<'a>(p: &Prepared<'a>, links: &Links) -> Result<ActorsView<'a>, RenderError> {
+fn actors_index<'a>(p: &PageData<'a>, links: &Links) -> Result<ActorsView<'a>, RenderError> {
     let b = p.b;
     const LABELS: [(briefing_engine::ActorKind, &str); 4] = [
         (briefing_engine::ActorKind::Person, "People"),

@@ -17,7 +17,7 @@
 
 use super::body::{quote_anchor, sentence_anchor};
 use super::links::{actor_path, article_path};
-use super::views::Prepared;
+use super::page_data::PageData;
 use crate::model::{Actor, Briefing, QuoteEntry};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -77,7 +77,7 @@ pub fn manifest(b: &Briefing) -> Vec<u8> {
 }
 
 /// `search/<n>.json`: the records of chunk `n` as a JSON array (empty past the end).
-pub fn chunk(p: &Prepared, n: usize) -> Vec<u8> {
+pub fn chunk(p: &PageData, n: usize) -> Vec<u8> {
     let from = n.saturating_mul(RECORDS_PER_CHUNK);
     let to = from
         .saturating_add(RECORDS_PER_CHUNK)
@@ -89,7 +89,7 @@ pub fn chunk(p: &Prepared, n: usize) -> Vec<u8> {
 }
 
 /// Record `i` of the index: actors, then articles, quotes and events.
-fn record<'a>(p: &Prepared<'a>, i: usize) -> Record<'a> {
+fn record<'a>(p: &PageData<'a>, i: usize) -> Record<'a> {
     let b = p.b;
     let i = match i.checked_sub(b.actors.len()) {
         None => return actor_record(&b.actors[i]),
@@ -120,7 +120,7 @@ fn actor_record(a: &Actor) -> Record<'_> {
     }
 }
 
-fn article_record<'a>(p: &Prepared<'a>, i: usize) -> Record<'a> {
+fn article_record<'a>(p: &PageData<'a>, i: usize) -> Record<'a> {
     let a = &p.b.articles[i];
     Record {
         k: "article",
@@ -145,7 +145,7 @@ fn quote_record<'a>(b: &'a Briefing, q: &QuoteEntry) -> Record<'a> {
     }
 }
 
-fn event_record<'a>(p: &Prepared<'a>, i: usize) -> Record<'a> {
+fn event_record<'a>(p: &PageData<'a>, i: usize) -> Record<'a> {
     let b = p.b;
     let e = &b.events[i];
     let article = &b.articles[e.article];

@@ -3,9 +3,8 @@
 //! no page grows without bound.
 
 use super::links::Links;
-use super::views::{
-    AxisMark, DayGroup, FilterActor, Listing, MonthGroup, PageLink, Prepared, TimelineView,
-};
+use super::page_data::{Listing, PageData};
+use super::views::{AxisMark, DayGroup, FilterActor, MonthGroup, PageLink, TimelineView};
 use crate::model::{Briefing, Precision, When};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -73,7 +72,7 @@ fn month_label(b: &Briefing, event: usize) -> String {
 
 /// The view of `timeline/index.html` (`current` None) or of one page of `pages`.
 pub fn view(
-    p: &Prepared,
+    p: &PageData,
     pages: &[TimelinePage],
     current: Option<usize>,
     links: &Links,
@@ -117,7 +116,7 @@ pub fn view(
 }
 
 fn months(
-    p: &Prepared,
+    p: &PageData,
     events: Range<usize>,
     links: &Links,
 ) -> Result<Vec<MonthGroup>, super::RenderError> {
@@ -188,7 +187,7 @@ fn filter_actors(b: &Briefing, events: Range<usize>) -> Vec<FilterActor> {
 /// The time axis: one mark per distinct date (per month when there are more
 /// than [`AXIS_MARKS`] dates), placed by its first day. Drawn only: the dates
 /// themselves are listed below it, where a keyboard and a screen reader reach them.
-fn axis(p: &Prepared) -> Vec<AxisMark> {
+fn axis(p: &PageData) -> Vec<AxisMark> {
     let b = p.b;
     let (Some(first), Some(last)) = (b.events.first(), b.events.last()) else {
         return Vec::new();

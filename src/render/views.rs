@@ -1,100 +1,14 @@
 //! Slim views, one per page kind: exactly what each template shows, nothing more.
 //! Templates never see the whole briefing (that is where big sites get slow).
 
+use super::RenderError;
 use super::body::{body_html, sentence_anchor};
 use super::links::Links;
-use super::{RenderError, Theme};
-use crate::model::{Actor, ArticleEntry, Briefing, EventEntry, QuoteEntry};
-use rayon::prelude::*;
+use super::page_data::{ALSO_LIMIT, Listing, PageData, Rendered, Speaker};
+use crate::model::{Actor, ArticleEntry, EventEntry, QuoteEntry};
 use serde::Serialize;
 
-/// The dates of a briefing in words: an article's date or an event's appears
-/// on many pages, and is formatted once rather than on each.
-pub struct Dates {
-    /// Per article: `4 May 2019` and `2019-05-04`.
-    article_dates: Vec<Option<(String, String)>>,
-    /// Each date events fall on: `30 April 2019`, `week of 29 April 2019`,
-    /// `April 2019` (events are in date order, so each date comes once).
-    event_labels: Vec<String>,
-    /// Per event: its date in `event_labels`.
-    event_label: Vec<usize>,
-    /// What the compiled partials write, escaped once here rather than on
-    /// every page that lists an event, a quote or an article (see [`super::compiled`]).
-    pub html: Escaped,
-}
-
-/// Text of the briefing as HTML writes it, escaped once: an event, an actor
-/// or an article is listed on many pages, and the compiled partials copy these.
-pub struct Escaped {
-    /// Per date of `Dates::event_labels`: the label and its TIMEX3 value.
-    pub event_labels: Vec<String>,
-    pub event_values: Vec<String>,
-    /// Per article: `articles/<id>/index.html`, the title, the date (as
-    /// [`Dates`] words it, and ISO) and the source's name.
-    pub article_paths: Vec<String>,
-    pub article_titles: Vec<String>,
-    pub article_dates: Vec<Option<(String, String)>>,
-    pub article_sources: Vec<Option<String>>,
-    /// Per actor: the id, `actors/<id>/index.html`, the name.
-    pub actor_ids: Vec<String>,
-    pub actor_paths: Vec<String>,
-    pub actor_names: Vec<String>,
-}
-
-impl Escaped {
-    fn new(
-        b: &Briefing,
-        event_labels: &[String],
-        event_values: &[String],
-        article_dates: &[Option<(String, String)>],
-    ) -> Escaped {
-        use super::escape::escape_html as esc;
-        use super::links::{actor_path, article_path};
-        Escaped {
-            event_labels: event_labels.iter().map(|l| esc(l)).collect(),
-            event_values: event_values.iter().map(|v| esc(v)).collect(),
-            article_paths: b
-                .articles
-                .iter()
-                .map(|a| esc(&article_path(&a.id)))
-                .collect(),
-            article_titles: b.articles.iter().map(|a| esc(&a.title)).collect(),
-            article_dates: article_dates
-                .iter()
-                .map(|d| d.as_ref().map(|(label, iso)| (esc(label), esc(iso))))
-                .collect(),
-            article_sources: b
-                .articles
-                .iter()
-                .map(|a| a.source.as_deref().map(esc))
-                .collect(),
-            actor_ids: b.actors.iter().map(|a| esc(&a.id)).collect(),
-            actor_paths: b.actors.iter().map(|a| esc(&actor_path(&a.id))).collect(),
-            actor_names: b.actors.iter().map(|a| esc(&a.name)).collect(),
-        }
-    }
-}
-
-/// What the views are made from: the briefing, its dates in words, and the
-/// theme that renders its events.
-pub struct Prepared<'a> {
-    pub b: &'a Briefing,
-    dates: &'a Dates,
-    theme: &'a Theme,
-}
-
-/// An item of a list (an event, a quote, an article) as its partial in
-/// `templates/partials/` renders it: a page writes `{{ e.html | safe }}`.
-#[derive(Serialize)]
-pub struct Rendered {
-    pub html: String,
-}
-
-impl<'a> Prepared<'a> {
-    pub fn new(b: &'a Briefing, dates: &'a Dates, theme: &'a Theme) -> Prepared<'a> {
-        Prepared { b, dates, theme }
-    }
-
+impl<'a> PageData<'a> {
     /// Event `event` as listed on a page whose links start at `links`: through
     /// the compiled twin of the default partial unless the site has its own.
     pub fn event_item(
@@ -103,14 +17,14 @@ impl<'a> Prepared<'a> {
         listing: Listing,
         links: &Links,
     ) -> Result<Rendered, RenderError> {
-        if self.theme.twins.event {
+        if self.theme().twins.event {
             let mut html = String::new();
             super::compiled::event(self, event, listing, links, &mut html);
             return Ok(Rendered { html });
         }
         let view = EventView::new(self, event, listing, links);
         let html = self
-            .theme
+            .theme()
             .render_fragment("partials/event.html", "e", &view)?;
         Ok(Rendered { html })
     }
@@ -123,7 +37,7 @@ impl<'a> Prepared<'a> {
         speaker: Speaker,
         links: &Links,
     ) -> Result<Rendered, RenderError> {
-        if self.theme.twins.quote {
+        if self.theme().twins.quote {
             let mut html = String::new();
             super::compiled::quote(self, quote, speaker, links, &mut html);
             return Ok(Rendered { html });
@@ -133,7 +47,7 @@ impl<'a> Prepared<'a> {
         if speaker == Speaker::Implied {
             ctx.insert("hide_speaker", &true);
         }
-        let html = self.theme.render_context("partials/quote.html", &ctx)?;
+        let html = self.theme().render_context("partials/quote.html", &ctx)?;
         Ok(Rendered { html })
     }
 
@@ -141,12 +55,12 @@ impl<'a> Prepared<'a> {
     /// by the compiled twin of the default partial unless the site has its own.
     pub fn actor_item(&self, actor: usize, links: &Links) -> Result<ActorItem<'a>, RenderError> {
         let link = ActorLink::new(&self.b.actors[actor], links);
-        let html = if self.theme.twins.actor_link {
+        let html = if self.theme().twins.actor_link {
             let mut html = String::new();
             super::compiled::actor_link(self, actor, links, &mut html);
             html
         } else {
-            self.theme
+            self.theme()
                 .render_fragment("partials/actor_link.html", "a", &link)?
         };
         Ok(ActorItem { html, link })
@@ -155,73 +69,18 @@ impl<'a> Prepared<'a> {
     /// Article `article` as listed on a page whose links start at `links`, by
     /// the compiled twin of the default partial unless the site has its own.
     pub fn article_item(&self, article: usize, links: &Links) -> Result<Rendered, RenderError> {
-        if self.theme.twins.article_item {
+        if self.theme().twins.article_item {
             let mut html = String::new();
             super::compiled::article_item(self, article, links, &mut html);
             return Ok(Rendered { html });
         }
         let view = ArticleLink::new(self, article, links);
         let html = self
-            .theme
+            .theme()
             .render_fragment("partials/article_item.html", "a", &view)?;
         Ok(Rendered { html })
     }
-
-    pub fn event_date(&self, event: usize) -> &'a str {
-        &self.dates.event_labels[self.dates.event_label[event]]
-    }
-
-    pub fn article_date(&self, article: usize) -> Option<&'a (String, String)> {
-        self.dates.article_dates[article].as_ref()
-    }
-
-    /// Event `event`'s date: its label in [`Escaped::event_labels`].
-    pub fn event_date_index(&self, event: usize) -> usize {
-        self.dates.event_label[event]
-    }
-
-    pub fn html(&self) -> &Escaped {
-        &self.dates.html
-    }
 }
-
-impl Dates {
-    pub fn new(b: &Briefing) -> Dates {
-        let mut event_labels: Vec<String> = Vec::new();
-        let mut event_values: Vec<String> = Vec::new();
-        let mut event_label = Vec::with_capacity(b.events.len());
-        let mut last = None;
-        for e in &b.events {
-            if last != Some(e.when) {
-                event_labels.push(e.when.label());
-                event_values.push(e.when.value());
-                last = Some(e.when);
-            }
-            event_label.push(event_labels.len() - 1);
-        }
-        let article_dates: Vec<_> = b
-            .articles
-            .par_iter()
-            .map(|a| {
-                a.date.map(|d| {
-                    (
-                        d.format("%-d %B %Y").to_string(),
-                        d.format("%Y-%m-%d").to_string(),
-                    )
-                })
-            })
-            .collect();
-        Dates {
-            html: Escaped::new(b, &event_labels, &event_values, &article_dates),
-            article_dates,
-            event_labels,
-            event_label,
-        }
-    }
-}
-
-/// Most other reports an event lists by name; the rest are counted.
-pub const ALSO_LIMIT: usize = 5;
 
 #[derive(Serialize)]
 pub struct ActorLink<'a> {
@@ -265,7 +124,7 @@ pub struct ArticleLink<'a> {
 }
 
 impl<'a> ArticleLink<'a> {
-    pub fn new(p: &Prepared<'a>, article: usize, links: &Links) -> ArticleLink<'a> {
+    pub fn new(p: &PageData<'a>, article: usize, links: &Links) -> ArticleLink<'a> {
         let entry = &p.b.articles[article];
         let date = p.article_date(article);
         ArticleLink {
@@ -297,49 +156,15 @@ pub struct EventView<'a> {
     pub actor_ids: String,
 }
 
-/// Where an event is listed, which decides what its item carries.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Listing {
-    /// On its article's own page: it links to its sentence in the text above,
-    /// and leaves its actors out, since the text links each of them already.
-    OwnArticle,
-    /// On the page of actor `.0`: it names its article, and lists its other actors.
-    OwnActor(usize),
-    /// On the overview: it names its article.
-    Elsewhere,
-    /// On the timeline: it names its article and carries its actors' ids for
-    /// the timeline's filter.
-    Timeline,
-}
-
-/// Whether a quote's view names its speaker (`hide_speaker` in the partial).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Speaker {
-    Named,
-    /// On the speaker's own page.
-    Implied,
-}
-
-impl Listing {
-    /// Whether the item lists `actor` among the actors of its event.
-    pub fn lists_actor(self, actor: usize) -> bool {
-        match self {
-            Listing::OwnArticle => false,
-            Listing::OwnActor(page) => actor != page,
-            Listing::Elsewhere | Listing::Timeline => true,
-        }
-    }
-}
-
 impl<'a> EventView<'a> {
-    pub fn new(p: &Prepared<'a>, event: usize, listing: Listing, links: &Links) -> EventView<'a> {
+    pub fn new(p: &PageData<'a>, event: usize, listing: Listing, links: &Links) -> EventView<'a> {
         let b = p.b;
         let e: &EventEntry = &b.events[event];
         let article = &b.articles[e.article];
         let anchor = sentence_anchor(e.offset);
         let own_article = listing == Listing::OwnArticle;
         EventView {
-            date: &p.dates.event_labels[p.dates.event_label[event]],
+            date: p.event_date(event),
             date_iso: e.when.value(),
             text: b.event_text(e),
             url: if own_article {
@@ -386,7 +211,7 @@ pub struct QuoteView<'a> {
 }
 
 impl<'a> QuoteView<'a> {
-    pub fn new(p: &Prepared<'a>, q: &QuoteEntry, links: &Links) -> QuoteView<'a> {
+    pub fn new(p: &PageData<'a>, q: &QuoteEntry, links: &Links) -> QuoteView<'a> {
         QuoteView {
             text: p.b.quote_text(q),
             speaker: q.speaker.map(|s| ActorLink::new(&p.b.actors[s], links)),
@@ -448,7 +273,7 @@ pub struct ArticleView<'a> {
 
 impl<'a> ArticleView<'a> {
     pub fn new(
-        p: &Prepared<'a>,
+        p: &PageData<'a>,
         article: usize,
         links: &Links,
     ) -> Result<ArticleView<'a>, RenderError> {
@@ -537,7 +362,7 @@ pub fn actor_article_pages(actor: &Actor) -> usize {
 
 impl<'a> ActorView<'a> {
     pub fn new(
-        p: &Prepared<'a>,
+        p: &PageData<'a>,
         actor: usize,
         links: &Links,
     ) -> Result<ActorView<'a>, RenderError> {
@@ -602,7 +427,7 @@ pub struct ActorArticlesView<'a> {
 impl<'a> ActorArticlesView<'a> {
     /// Page `page` (2 and up) of the articles of `a`.
     pub fn new(
-        p: &Prepared<'a>,
+        p: &PageData<'a>,
         a: &'a Actor,
         page: usize,
         links: &Links,

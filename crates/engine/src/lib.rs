@@ -8,6 +8,7 @@ pub mod actors;
 pub mod events;
 pub mod names;
 pub mod quotes;
+pub mod slug;
 pub mod text;
 pub mod time;
 

@@ -9,7 +9,8 @@
 //! fixture sites both ways and compare every file.
 
 use super::super::escape::escape_into;
-use super::super::views::{ActorView, ArticleView, Frame, Rendered, TimelineView};
+use super::super::page_data::Rendered;
+use super::super::views::{ActorView, ArticleView, Frame, TimelineView};
 use std::fmt::Write as _;
 
 /// Appends `text` escaped, as Tera's `{{ text }}` writes it.

@@ -3,7 +3,7 @@
 //! singular, acronyms into the organisations they abbreviate. Each rule joins only when the
 //! match is unique; an ambiguous form stays an actor of its own.
 
-use super::cluster::{Form, Occurrence, is_capitalised};
+use super::forms::{Form, Occurrence, is_capitalised};
 use super::similar::near_spelling;
 use crate::ActorKind;
 use std::collections::BTreeSet;

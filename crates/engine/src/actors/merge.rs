@@ -23,7 +23,7 @@
 //! 5. a plural group or organisation joins its singular (`Chechens` -> `Chechen`).
 
 use super::similar::{deletion_keys, near_spelling, near_spelling_without_substitution};
-use super::slug;
+use crate::slug::slug;
 use crate::{ActorKind, LocalActor};
 use std::borrow::Borrow;
 use std::collections::HashMap;

@@ -5,9 +5,10 @@
 //! are one actor per country; a surname or a misspelling joins the full name it stands for.
 //! The word lists behind these rules live in `data/`.
 
-mod cluster;
+mod forms;
 mod joins;
 mod lexicon;
+mod local;
 mod merge;
 mod roles;
 mod similar;
@@ -17,12 +18,11 @@ mod surnames;
 pub(crate) mod tests;
 
 use super::{LocalActor, Mention, NameSpan};
-use deunicode::deunicode;
 
 /// Groups the names found in one text into actors. Actors come in order of first mention;
 /// mentions (the name part of each span, titles trimmed) are sorted by offset.
 pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>) {
-    cluster::resolve(text, names)
+    local::resolve(text, names)
 }
 
 /// Merges actors across articles: for each actor of `actors`, the index of the
@@ -35,30 +35,6 @@ pub fn merge_across<A: std::borrow::Borrow<LocalActor>>(actors: &[A]) -> Vec<usi
 /// most frequent capitalisation, else the one with more capitals), most cited first.
 pub fn merge_roles<'a>(roles: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     roles::merge_roles(roles)
-}
-
-/// The id of a name: ASCII, lowercase, words joined by `-` (`Leopoldo López` -> `leopoldo-lopez`).
-pub fn slug(s: &str) -> String {
-    if lexicon::is_plain_ascii(s) {
-        // The same in one pass: deunicode leaves plain ASCII as it is.
-        let mut out = String::with_capacity(s.len());
-        for w in s
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            if !out.is_empty() {
-                out.push('-');
-            }
-            out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-        }
-        return out;
-    }
-    deunicode(s)
-        .to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 /// True when a single word is never a name by itself: a pronoun, function word, day or month

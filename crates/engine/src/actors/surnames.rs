@@ -9,7 +9,7 @@
 //! replied. Ruiz added": Luis), but only when the rival's last mention lies in an earlier
 //! sentence; otherwise, and before any full name, the occurrence stays an actor of its own.
 
-use super::cluster::{Form, Occurrence};
+use super::forms::{Form, Occurrence};
 use super::joins::{Groups, is_full_person};
 use crate::ActorKind;
 use crate::text::sentences;

@@ -34,23 +34,6 @@ fn find<'a>(actors: &'a [LocalActor], id: &str) -> &'a LocalActor {
 use ActorKind::{Group, Organization as Org, Person as Per, Place as Loc};
 
 #[test]
-fn slugs_are_ascii_words() {
-    assert_eq!(slug("Leopoldo López"), "leopoldo-lopez");
-    assert_eq!(slug("U.S."), "u-s");
-    assert_eq!(slug("  O'Brien  "), "o-brien");
-    // The ASCII fast path agrees with the general one.
-    for s in ["Bank of  ENGLAND", "--a--b--", "", "A\u{7f}B", "x1 Y2"] {
-        let slow = deunicode::deunicode(s)
-            .to_lowercase()
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        assert_eq!(slug(s), slow, "{s:?}");
-    }
-}
-
-#[test]
 fn titles_are_trimmed_and_become_roles() {
     let text = "President Ana Ruiz met Mr Holt. Ruiz said Holt lied.";
     let names = spans(

@@ -24,7 +24,7 @@
 //! `ceil(components / 8)` bytes each, its byte length (u8) and its lowercase
 //! UTF-8 bytes.
 
-use super::features::{IdMap, lower_hash};
+use super::hashing::{IdMap, lower_hash};
 use std::sync::OnceLock;
 
 /// Granularities the tagger uses (coarse to fine); a file with fewer levels

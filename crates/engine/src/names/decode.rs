@@ -4,6 +4,7 @@
 
 use super::features::{self, BOS, History, NUM_TAGS, O, Prepared, allowed, split_tag};
 use super::model::Scorer;
+use super::scoring::TokenScores;
 use super::word_sums;
 use std::ops::Range;
 
@@ -146,31 +147,6 @@ fn tags_in(mut mask: u32) -> impl Iterator<Item = usize> {
         mask &= mask.wrapping_sub(1);
         (t < 32).then_some(t)
     })
-}
-
-/// How the beam search scores a token: from the feature lists, or (with the
-/// integer model) from cached sums, with the same result.
-pub(super) trait TokenScores {
-    /// The scores of the static and history features of token `i` of sentence `s`.
-    fn base(
-        &self,
-        p: &Prepared,
-        s: &Range<usize>,
-        i: usize,
-        hist: &History,
-        feats: &mut Vec<u64>,
-        out: &mut [f32; NUM_TAGS],
-    );
-    /// The scores of the tag features of token `i` after tags `t1`, `t2`.
-    fn tags(
-        &self,
-        p: &Prepared,
-        i: usize,
-        t1: usize,
-        t2: usize,
-        feats: &mut Vec<u64>,
-        out: &mut [f32; NUM_TAGS],
-    );
 }
 
 struct Lists<'a, S>(&'a S);

@@ -4,9 +4,19 @@
 //! the match, which the tagger then sees as features. Lists help with names the
 //! training text never showed, and say which names tend to be which type.
 
-use super::features::{IdMap, TokenInfo, fx, lower_hash};
+use super::hashing::{IdMap, fx, lower_hash};
 use crate::text;
 use std::ops::Range;
+
+/// A token as the gazetteer sees it: its lowercase hash in, its marks out.
+pub trait Marked {
+    /// [`super::hashing::lower_hash`] of the token's word.
+    fn lower(&self) -> u64;
+    /// The word is a common lowercase word of the training text.
+    fn set_common(&mut self);
+    /// Adds gazetteer marks: bit `4 * list + BILOU position`.
+    fn add_gaz(&mut self, bits: u64);
+}
 
 /// The lists, in bit order. `place`, `nationality`, `organization` and `title`
 /// (words that introduce a name without being part of it) are kept by hand
@@ -85,7 +95,7 @@ impl Gazetteer {
     }
 
     /// Marks the tokens of each sentence covered by the longest match starting at each token.
-    pub fn mark(&self, sentences: &[Range<usize>], info: &mut [TokenInfo]) {
+    pub fn mark<T: Marked>(&self, sentences: &[Range<usize>], info: &mut [T]) {
         if !self.common.is_empty() {
             for t in info.iter_mut() {
                 if self.common.contains_key(&t.lower()) {
@@ -134,7 +144,7 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::names::features::prepare;
+    use crate::names::features::{TokenInfo, prepare};
 
     #[test]
     fn marks_the_longest_match_with_bilou_positions() {

@@ -13,7 +13,9 @@ pub mod clusters;
 mod decode;
 pub mod features;
 pub mod gazetteer;
+pub mod hashing;
 pub mod model;
+mod scoring;
 mod spans;
 mod word_sums;
 

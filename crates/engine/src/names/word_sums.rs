@@ -7,9 +7,10 @@
 //! those of `Model::score` over `static_features`: it only saves work (two
 //! thirds of the lookups of rows that mostly miss the cache).
 
-use super::decode::TokenScores;
-use super::features::{self, BOS, History, IdHasher, NUM_TAGS, Prepared, WINDOW, WordKey};
+use super::features::{self, BOS, History, NUM_TAGS, Prepared, WINDOW, WordKey};
+use super::hashing::IdHasher;
 use super::model::Model;
+use super::scoring::TokenScores;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -4,8 +4,9 @@
 //! rest (`context_features`). Together they are `static_features` (a test in
 //! `word_sums` holds them to it); training keeps the one list, in its order.
 
-use super::{COMMON, HEADLINE, Prepared, SENT_START, TokenInfo, feat, feat2, finish};
+use super::{COMMON, HEADLINE, Prepared, SENT_START, TokenInfo, feat, feat2};
 use crate::names::clusters::{Code, LEVELS};
+use crate::names::hashing::finish;
 use std::hash::Hasher;
 
 /// The principal-component code features of one word, under template `tmpl`.

@@ -3,45 +3,21 @@
 //! misspellings into the name they misspell, acronyms into the organisation they abbreviate)
 //! and picks each actor's canonical name, aliases and roles.
 
+use super::forms::{Form, Occurrence, is_capitalised};
 use super::joins::{Groups, join_acronyms, join_misspellings, join_plurals, join_short_forms};
 use super::lexicon::{Lexicon, lexicon};
 use super::roles::{role_after, role_before};
-use super::slug;
 use super::surnames::{assign, join_surnames};
 use crate::names::is_particle;
+use crate::slug::slug;
 use crate::text::tokenize;
 use crate::{ActorKind, LocalActor, Mention, NameSpan};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-/// One recognised name after cleaning: the name part of the span and what it stands for.
-pub(super) struct Occurrence {
-    pub(super) range: Range<usize>,
-    pub(super) kind: ActorKind,
-    /// The name as written, whitespace collapsed.
-    pub(super) surface: String,
-}
-
-/// All occurrences that share one normalised form (slug, or a country's canonical slug).
-pub(super) struct Form {
-    /// Normalised words of the name (`["leopoldo", "lopez"]`).
-    pub(super) words: Vec<String>,
-    pub(super) kind: ActorKind,
-    pub(super) occurrences: Vec<usize>,
-    /// The canonical name of the country this form stands for.
-    pub(super) country: Option<&'static str>,
-    /// Every occurrence is a word that is usually no name (`May`, `Instead`): kept only if it
-    /// joins a real name.
-    pub(super) weak: bool,
-}
-
 fn is_punct(word: &str) -> bool {
     !word.chars().any(char::is_alphanumeric)
-}
-
-pub(super) fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// How deep into a person span a title is looked for.
