@@ -37,7 +37,7 @@ fn main() -> io::Result<()> {
         out.join("fingerprint.rs"),
         format!(
             "/// The extractor's fingerprint, made by `build.rs`.\n\
-             pub const EXTRACTOR_FINGERPRINT: u64 = {:#018x};\n",
+             pub const SOURCE_FINGERPRINT: u64 = {:#018x};\n",
             hash.digest()
         ),
     )

@@ -44,7 +44,7 @@ pub fn key(body: &str, date: Option<NaiveDate>) -> Key {
 
 fn hash(body: &str, date: Option<NaiveDate>) -> u64 {
     let mut h = Xxh3::new();
-    h.update(&EXTRACTOR_FINGERPRINT.to_le_bytes());
+    h.update(&SOURCE_FINGERPRINT.to_le_bytes());
     h.update(
         &date
             .map_or(i64::MIN, |d| i64::from(d.num_days_from_ce()))
@@ -84,7 +84,7 @@ pub fn write_sealed(
 ) -> std::io::Result<()> {
     write_atomically(path, |out| {
         out.write_all(magic)?;
-        out.write_all(&EXTRACTOR_FINGERPRINT.to_le_bytes())?;
+        out.write_all(&SOURCE_FINGERPRINT.to_le_bytes())?;
         let mut hashing = Hashing {
             out: &mut *out,
             hash: Xxh3::new(),
@@ -100,7 +100,7 @@ pub fn write_sealed(
 fn unseal<'b>(bytes: &'b [u8], magic: &[u8; 8]) -> Option<&'b [u8]> {
     let payload = bytes
         .strip_prefix(magic.as_slice())?
-        .strip_prefix(EXTRACTOR_FINGERPRINT.to_le_bytes().as_slice())?;
+        .strip_prefix(SOURCE_FINGERPRINT.to_le_bytes().as_slice())?;
     let (payload, checksum) = payload.split_last_chunk::<8>()?;
     (xxhash_rust::xxh3::xxh3_64(payload) == u64::from_le_bytes(*checksum)).then_some(payload)
 }
@@ -174,7 +174,7 @@ pub fn load_sealed_list<T: serde::de::DeserializeOwned>(
     let mut input = std::io::BufReader::with_capacity(1 << 16, file);
     let mut head = [0u8; 16];
     input.read_exact(&mut head).ok()?;
-    if head[..8] != magic[..] || head[8..] != EXTRACTOR_FINGERPRINT.to_le_bytes() {
+    if head[..8] != magic[..] || head[8..] != SOURCE_FINGERPRINT.to_le_bytes() {
         return None;
     }
     fn read_u64(input: &mut impl Read, hash: &mut Xxh3) -> Option<u64> {

@@ -80,19 +80,12 @@ pub enum BuildError {
 pub fn render_site(
     opts: &BuildOptions,
 ) -> Result<(Vec<render::OutputFile>, BuildReport, config::Config), BuildError> {
-    render_site_cached(opts, None)
-}
-
-/// [`render_site`] reusing extractions from `extraction_cache` where the text did not change.
-pub fn render_site_cached(
-    opts: &BuildOptions,
-    extraction_cache: Option<&cache::ExtractionCache>,
-) -> Result<(Vec<render::OutputFile>, BuildReport, config::Config), BuildError> {
-    let caches = Caches {
-        extractions: extraction_cache,
-        ..Caches::default()
-    };
-    let (briefing, theme, config, mut report) = assemble(opts, caches)?;
+    let Assembled {
+        briefing,
+        theme,
+        config,
+        mut report,
+    } = assemble(opts, Reuse::default())?;
     let clock = Instant::now();
     let files = render::render(&briefing, &theme)?;
     report.timings.push(("render", clock.elapsed()));
@@ -102,7 +95,7 @@ pub fn render_site_cached(
 
 /// What a build may reuse from earlier builds; each is optional.
 #[derive(Default, Clone, Copy)]
-pub struct Caches<'a> {
+pub struct Reuse<'a> {
     /// Extractions by text and date, kept in memory (`briefing serve`).
     pub extractions: Option<&'a cache::ExtractionCache>,
     /// Extractions by text and date in a file (`briefing build`): read while
@@ -126,19 +119,25 @@ pub struct Caches<'a> {
 
 /// Load, extract and assemble: the briefing, the theme to render it with, the
 /// settings, and a report of what happened so far.
-pub fn assemble(opts: &BuildOptions, caches: Caches) -> Result<Assembled, BuildError> {
+pub fn assemble(opts: &BuildOptions, caches: Reuse) -> Result<Assembled, BuildError> {
     let (assembled, _) = assemble_keeping_memo(opts, caches)?;
     Ok(assembled)
 }
 
-/// What [`assemble`] returns.
-pub type Assembled = (model::Briefing, render::Theme, config::Config, BuildReport);
+/// What [`assemble`] makes: the briefing, the theme to render it with, the
+/// settings, and a report of what happened so far.
+pub struct Assembled {
+    pub briefing: model::Briefing,
+    pub theme: render::Theme,
+    pub config: config::Config,
+    pub report: BuildReport,
+}
 
 /// [`assemble`], and the memo read from `caches.model_file` as the assembly
 /// left it, to be saved when the caller likes (`None` without a file).
 pub fn assemble_keeping_memo(
     opts: &BuildOptions,
-    caches: Caches,
+    caches: Reuse,
 ) -> Result<(Assembled, Option<model::Memo>), BuildError> {
     use rayon::prelude::*;
     let progress = progress::Progress::new(opts.progress);
@@ -247,7 +246,13 @@ pub fn assemble_keeping_memo(
     report.actors = briefing.actors.len();
     report.events = briefing.events.len();
     report.quotes = briefing.quotes.len();
-    Ok(((briefing, theme, config, report), disk_memo))
+    let assembled = Assembled {
+        briefing,
+        theme,
+        config,
+        report,
+    };
+    Ok((assembled, disk_memo))
 }
 
 /// Builds the site under `opts.root` into its output folder. Pages are written
@@ -256,13 +261,21 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let cache_path = cache::disk_path(&opts.root);
     let memo_path = cache::memo_path(&opts.root);
     let parsed_path = cache::parsed_path(&opts.root);
-    let caches = Caches {
+    let caches = Reuse {
         extractions_file: Some(&cache_path),
         parsed_file: Some(&parsed_path),
         model_file: Some(&memo_path),
-        ..Caches::default()
+        ..Reuse::default()
     };
-    let ((briefing, theme, config, mut report), memo) = assemble_keeping_memo(opts, caches)?;
+    let (
+        Assembled {
+            briefing,
+            theme,
+            config,
+            mut report,
+        },
+        memo,
+    ) = assemble_keeping_memo(opts, caches)?;
     // The memo is saved (when it changed) while the site renders.
     std::thread::scope(|scope| {
         let saving = scope.spawn(|| {

@@ -29,7 +29,7 @@ struct Built {
     plan: Plan,
 }
 
-struct Site {
+struct Latest {
     built: RwLock<Option<Arc<Built>>>,
     version: Mutex<u64>,
     changed: Condvar,
@@ -50,8 +50,8 @@ pub fn serve(root: PathBuf, port: u16) -> Result<(), String> {
         drafts: true,
         progress: false,
     };
-    let cache = Caches::default();
-    let site = Arc::new(Site {
+    let cache = Kept::default();
+    let site = Arc::new(Latest {
         built: RwLock::new(None),
         version: Mutex::new(0),
         changed: Condvar::new(),
@@ -122,17 +122,17 @@ fn is_input(root: &Path, path: &Path) -> bool {
     )
 }
 
-/// What one build of the preview keeps for the next.
+/// What one build of the preview keeps for the next, in memory.
 #[derive(Default)]
-struct Caches {
+struct Kept {
     extractions: ExtractionCache,
     parsed: crate::source::ParseCache,
     model: crate::model::Memo,
 }
 
-fn rebuild(opts: &BuildOptions, cache: &Caches, site: &Site) {
+fn rebuild(opts: &BuildOptions, cache: &Kept, site: &Latest) {
     let started = Instant::now();
-    let caches = crate::Caches {
+    let caches = crate::Reuse {
         extractions: Some(&cache.extractions),
         extractions_file: None,
         parsed: Some(&cache.parsed),
@@ -141,7 +141,12 @@ fn rebuild(opts: &BuildOptions, cache: &Caches, site: &Site) {
         model_file: None,
     };
     match crate::assemble(opts, caches) {
-        Ok((briefing, theme, _, report)) => {
+        Ok(crate::Assembled {
+            briefing,
+            theme,
+            report,
+            ..
+        }) => {
             for d in &report.diagnostics {
                 eprintln!("{d}");
             }
@@ -183,7 +188,7 @@ fn rebuild(opts: &BuildOptions, cache: &Caches, site: &Site) {
     }
 }
 
-fn respond(site: &Site, request: tiny_http::Request) {
+fn respond(site: &Latest, request: tiny_http::Request) {
     let url = request.url().to_string();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     if path == WAIT_PATH {
@@ -235,7 +240,7 @@ fn not_found() -> crate::render::OutputFile {
     }
 }
 
-fn wait_for_change(site: &Site, seen: u64) -> u64 {
+fn wait_for_change(site: &Latest, seen: u64) -> u64 {
     let Ok(guard) = site.version.lock() else {
         return seen;
     };

@@ -309,8 +309,9 @@ fn every_file_renders_alone_as_in_a_full_build() {
         ..Default::default()
     };
     let (files, _, _) = briefing::render_site(&opts).expect("build");
-    let (b, theme, _, _) =
-        briefing::assemble(&opts, briefing::Caches::default()).expect("assemble");
+    let briefing::Assembled {
+        briefing: b, theme, ..
+    } = briefing::assemble(&opts, briefing::Reuse::default()).expect("assemble");
     let plan = briefing::render::Plan::new(&b, &theme);
     assert_eq!(plan.len(), files.len());
     for file in &files {

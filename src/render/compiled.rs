@@ -284,8 +284,9 @@ mod tests {
                     root: sites.join(site),
                     ..Default::default()
                 };
-                let (b, _, _, _) =
-                    crate::assemble(&opts, crate::Caches::default()).expect("assemble");
+                let b = crate::assemble(&opts, crate::Reuse::default())
+                    .expect("assemble")
+                    .briefing;
                 (site, b, Theme::load(&opts.root).expect("theme"))
             })
             .collect()

@@ -172,7 +172,7 @@ pub fn warm_up() {
     const SENTENCE: &str = "\"We will be back,\" Foreign Minister Jorge Arreaza of \
         Venezuela said in Caracas on Tuesday, two days after the talks.";
     rayon::join(time::warm_up, || {
-        rayon::join(names::clusters::warm_up, names::warm_up)
+        rayon::join(names::word_clusters::warm_up, names::warm_up)
     });
     let _ = extract(SENTENCE, NaiveDate::from_ymd_opt(2019, 5, 2));
 }

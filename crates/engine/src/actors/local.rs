@@ -5,7 +5,7 @@
 
 use super::forms::{Form, Occurrence, is_capitalised};
 use super::joins::{Groups, join_acronyms, join_misspellings, join_plurals, join_short_forms};
-use super::lexicon::{Lexicon, lexicon};
+use super::name_lists::{Lexicon, lexicon};
 use super::roles::{role_after, role_before};
 use super::surnames::{assign, join_surnames};
 use crate::names::is_particle;

@@ -7,9 +7,9 @@
 
 mod forms;
 mod joins;
-mod lexicon;
 mod local;
 mod merge;
+mod name_lists;
 mod roles;
 mod similar;
 mod surnames;
@@ -40,35 +40,35 @@ pub fn merge_roles<'a>(roles: impl IntoIterator<Item = &'a str>) -> Vec<String> 
 /// True when a single word is never a name by itself: a pronoun, function word, day or month
 /// ("Instead", "Those", "Thursday"). All-capital abbreviations (`US`) are not stop words.
 pub fn is_stop_word(word: &str) -> bool {
-    lexicon::lexicon().is_stop_word(word)
+    name_lists::lexicon().is_stop_word(word)
 }
 
 /// True when a single word is not a name: a stop word, an honorific (`Mr`) or a title
 /// (`President`).
 pub fn is_non_name(word: &str) -> bool {
-    let lx = lexicon::lexicon();
+    let lx = name_lists::lexicon();
     lx.is_stop_word(word) || lx.is_honorific(word) || lx.is_title_word(word)
 }
 
 /// The canonical country name a name, abbreviation or demonym stands for
 /// (`U.S.` -> `United States`, `Venezuelan` -> `Venezuela`).
 pub fn country(form: &str) -> Option<&'static str> {
-    lexicon::lexicon().country(form)
+    name_lists::lexicon().country(form)
 }
 
 /// True when a word may be part of a role or title (`president`, `opposition`), for
 /// callers that need to skip role words around a name.
 pub fn is_role_word(word: &str) -> bool {
-    let lx = lexicon::lexicon();
+    let lx = name_lists::lexicon();
     lx.is_title_word(word) || lx.is_modifier(word) || lx.is_honorific(word)
 }
 
 /// True when a word makes a name an organisation's (`Corporation`, `Group`).
 pub fn is_org_word(word: &str) -> bool {
-    lexicon::lexicon().is_org_word(word)
+    name_lists::lexicon().is_org_word(word)
 }
 
 /// True when a word is a demonym the country table knows (`Venezuelan`, `Venezuelans`).
 pub fn is_demonym(word: &str) -> bool {
-    lexicon::lexicon().is_demonym(word)
+    name_lists::lexicon().is_demonym(word)
 }

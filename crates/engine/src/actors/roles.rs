@@ -7,7 +7,7 @@
 //! recognised non-person name ("US", "White House", "Venezuelan"). This keeps verbs and clauses
 //! ("said President Trump", "forces loyal to President Maduro") out of roles.
 
-use super::lexicon::{Lexicon, lexicon};
+use super::name_lists::{Lexicon, lexicon};
 use crate::text::{Token, tokenize};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;

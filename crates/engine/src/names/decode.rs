@@ -1,6 +1,6 @@
 //! The decoder: tags every token of a prepared text with BILOU tags, by a
 //! small beam search (inference) or greedily while the perceptron learns
-//! from its mistakes (training, `src/bin/train_ner.rs`).
+//! from its mistakes (training, `crates/tools/src/bin/train_ner.rs`).
 
 use super::features::{self, BOS, History, NUM_TAGS, O, Prepared, allowed, split_tag};
 use super::model::Scorer;

@@ -6,9 +6,9 @@
 //! token; dynamic ones depend on the tags already chosen and are added while
 //! decoding, left to right.
 
-use super::clusters::{self, Code, LEVELS};
 use super::gazetteer::{Gazetteer, MINED, Marked, TITLE};
 use super::hashing::{IdMap, finish, fx, lower_hash, normalise};
+use super::word_clusters::{self, Code, LEVELS};
 use crate::text::{self, Token};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -75,7 +75,7 @@ pub struct TokenInfo {
     doc_case: u8,
     /// Gazetteer marks: bit `4 * list + BILOU position`.
     gaz: u64,
-    /// Word clusters, coarse to fine (`clusters::UNKNOWN` for a rare word).
+    /// Word clusters, coarse to fine (`word_clusters::UNKNOWN` for a rare word).
     clusters: [u16; LEVELS],
     /// The word vector's principal components, cut into three.
     code: Code,
@@ -143,7 +143,7 @@ fn analyse(word: &str) -> TokenInfo {
     }
     info.cased = cased;
     info.shape = shape;
-    let class = clusters::of(info.lower);
+    let class = word_clusters::of(info.lower);
     info.clusters = class.clusters;
     info.code = class.code;
     info.len = n.min(255) as u8;

@@ -2,14 +2,13 @@
 //! groups in running text.
 //!
 //! An averaged perceptron over BILOU tags, decoded left to right with a small
-//! beam, trained on CoNLL-2003 by `src/bin/train_ner.rs` (see
+//! beam, trained on CoNLL-2003 by `crates/tools/src/bin/train_ner.rs` (see
 //! `scripts/eval-ner.sh`). Features are hashed (`features`), helped by name
 //! lists (`gazetteer`), by word clusters learnt from unlabelled text
 //! (`clusters`), by how the document writes the same word elsewhere and by the
 //! types it gave that word earlier. The weights (`data/ner/model.bin`)
 //! are compiled in and parsed once.
 
-pub mod clusters;
 mod decode;
 pub mod features;
 pub mod gazetteer;
@@ -17,6 +16,7 @@ pub mod hashing;
 pub mod model;
 mod scoring;
 mod spans;
+pub mod word_clusters;
 mod word_sums;
 
 use super::{ActorKind, NameSpan};

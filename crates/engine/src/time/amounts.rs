@@ -1,9 +1,9 @@
 //! Resolvers for lengths and frequencies (durations, sets) and for the
 //! general references to the present, past and future.
 
-use super::lexicon::{self as lx, Count, Unit};
 use super::point::Point;
 use super::resolve::*;
+use super::time_words::{self as lx, Count, Unit};
 use crate::TimexType;
 
 pub(super) fn duration_value(n: Count, unit: Unit) -> String {

@@ -1,9 +1,9 @@
 //! Resolvers for calendar names: dates, months, quarters, seasons, years.
 
-use super::lexicon::{self as lx, Count, Holiday, Unit};
 use super::point::{Point, add};
 use super::resolve::*;
 use super::tense::Tense;
+use super::time_words::{self as lx, Count, Holiday, Unit};
 use crate::TimexType;
 use chrono::{Datelike, NaiveDate, Weekday};
 

@@ -3,10 +3,10 @@
 
 use super::amounts::duration_value;
 use super::calendar::year_for;
-use super::lexicon::{self as lx, Count, Unit};
 use super::point::{Point, add, weekday_near};
 use super::resolve::*;
 use super::tense::Tense;
+use super::time_words::{self as lx, Count, Unit};
 use crate::TimexType;
 use chrono::{Datelike, NaiveDate, Weekday};
 

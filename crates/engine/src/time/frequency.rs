@@ -5,8 +5,8 @@
 //! emit.
 
 use super::amounts::duration_value;
-use super::lexicon::{self as lx, Count};
 use super::resolve::*;
+use super::time_words::{self as lx, Count};
 use crate::TimexType;
 
 /// Words after "quarterly" that still leave it an adverb ("adjusted

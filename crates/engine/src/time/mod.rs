@@ -11,11 +11,11 @@ mod amounts;
 mod calendar;
 mod deictic;
 mod frequency;
-mod lexicon;
 mod point;
 mod resolve;
 mod rules;
 mod tense;
+mod time_words;
 
 use super::Timex;
 use chrono::NaiveDate;
@@ -149,7 +149,7 @@ pub fn warm_up() {
 
 /// A day's name as running text writes it (`Monday`), from the time tables.
 pub fn is_day_name(word: &str) -> bool {
-    lexicon::is_day_name(word)
+    time_words::is_day_name(word)
 }
 
 /// Finds the time expressions in `text`, resolving relative ones against `dct`
@@ -232,7 +232,7 @@ const FORWARD_WINDOW: usize = 600;
 
 /// "His comments come the day after X joined ... on Tuesday": the value
 /// counted from the first day named after `out[i]`, if one is named close by.
-fn from_next_day(out: &[Timex], i: usize, n: i64, unit: lexicon::Unit) -> Option<String> {
+fn from_next_day(out: &[Timex], i: usize, n: i64, unit: time_words::Unit) -> Option<String> {
     let this = out.get(i)?;
     let next = out.get(i + 1..)?.iter().find_map(|t| {
         let near = t.start.saturating_sub(this.end) <= FORWARD_WINDOW;
@@ -270,6 +270,6 @@ pub fn rule_names() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
-mod tests;
+mod rule_tests;
 #[cfg(test)]
-mod tests_more;
+mod tests;

@@ -1,7 +1,7 @@
 //! Calendar values at a granularity (a day, a week, a quarter, ...), the
 //! arithmetic that relative expressions need, and their TIMEX3 spelling.
 
-use super::lexicon::Unit;
+use super::time_words::Unit;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

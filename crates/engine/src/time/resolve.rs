@@ -1,9 +1,9 @@
 //! Resolvers: a rule's match in, a TIMEX3 type and value out, resolved
 //! against the DCT, the clause's tense and the last date the text resolved.
 
-use super::lexicon::{self as lx, Count, Unit};
 use super::point::Point;
 use super::tense::{Tense, tense_at};
+use super::time_words::{self as lx, Count, Unit};
 use crate::TimexType;
 use chrono::NaiveDate;
 use regex_automata::Span;

@@ -5,8 +5,8 @@
 //! Patterns are written with `{NAME}` placeholders for the word tables in
 //! `lexicon`, expanded once at start-up.
 
-use super::lexicon::{self as lx};
 use super::resolve::{Caps, Ctx, Found};
+use super::time_words::{self as lx};
 use super::{amounts, calendar, deictic, frequency};
 
 pub type Resolve = fn(&Caps, &Ctx) -> Option<Found>;

@@ -1,7 +1,7 @@
 //! Which way a clause looks: the nearest tense-bearing word to an expression
 //! decides whether a bare "Tuesday" or "March 3" lies before or after the DCT.
 
-use super::lexicon::{FUTURE_LEADS, FUTURE_MARKERS, PAST_MARKERS};
+use super::time_words::{FUTURE_LEADS, FUTURE_MARKERS, PAST_MARKERS};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -171,7 +171,7 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
 mod tests {
     #[test]
     fn marker_lists_are_lowercase() {
-        use super::super::lexicon::{FUTURE_LEADS, FUTURE_MARKERS, PAST_MARKERS};
+        use super::super::time_words::{FUTURE_LEADS, FUTURE_MARKERS, PAST_MARKERS};
         for m in FUTURE_MARKERS
             .iter()
             .chain(PAST_MARKERS)

@@ -490,7 +490,7 @@ fn the_anchored_capture_pass_agrees_with_a_regex_search() {
     let c = &*COMPILED;
     let texts = [
         include_str!("tests.rs"),
-        include_str!("tests_more.rs"),
+        include_str!("rule_tests.rs"),
         "On Monday, Oct. 26, 2015, at 10:30 p.m. EST the 2019 first quarter ended; \
          two to three years ago, about five years earlier, the past 12 months, \
          three times a week, last Tuesday morning and May 5 or the 5th of May.",

@@ -20,7 +20,7 @@
 //! their nearest centre, which does not depend on thread scheduling).
 
 use anyhow::{Context, Result, bail};
-use briefing_engine::names::clusters::{Clusters, Code, MAX_DIMS};
+use briefing_engine::names::word_clusters::{Clusters, Code, MAX_DIMS};
 use clap::Parser;
 use rayon::prelude::*;
 use serde::Deserialize;

@@ -5,8 +5,8 @@
 //! `word_sums` holds them to it); training keeps the one list, in its order.
 
 use super::{COMMON, HEADLINE, Prepared, SENT_START, TokenInfo, feat, feat2};
-use crate::names::clusters::{Code, LEVELS};
 use crate::names::hashing::finish;
+use crate::names::word_clusters::{Code, LEVELS};
 use std::hash::Hasher;
 
 /// The principal-component code features of one word, under template `tmpl`.

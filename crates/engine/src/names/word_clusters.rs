@@ -15,7 +15,7 @@
 //! which words of different clusters can share (Turian et al. 2010 found the
 //! two complementary).
 //!
-//! File format (`data/ner/clusters.bin`, written by `src/bin/build_clusters.rs`,
+//! File format (`data/ner/clusters.bin`, written by `crates/tools/src/bin/build_clusters.rs`,
 //! little endian): magic `CLU2`, level count (u32), the cluster count of each
 //! level (u32 each), word count (u32), component count (u32, at most 32),
 //! count of words with components (u32), then for each word its cluster number
