@@ -56,7 +56,7 @@ impl Links {
         &self.root
     }
     pub fn home(&self) -> String {
-        self.join(&["index.html"])
+        self.join(&[OVERVIEW_PATH])
     }
     pub fn article(&self, id: &str) -> String {
         self.join(&["articles/", id, "/index.html"])
@@ -65,16 +65,35 @@ impl Links {
         self.join(&["actors/", id, "/index.html"])
     }
     pub fn actors(&self) -> String {
-        self.join(&["actors/index.html"])
+        self.join(&[ACTORS_PATH])
     }
     pub fn timeline(&self) -> String {
-        self.join(&["timeline/index.html"])
+        self.join(&[TIMELINE_PATH])
     }
     pub fn asset(&self, name: &str) -> String {
         self.join(&["static/", name])
     }
     pub fn file(&self, name: &str) -> String {
         self.join(&[name])
+    }
+}
+
+/// The overview, the list of actors and the timeline's first page.
+pub const OVERVIEW_PATH: &str = "index.html";
+pub const ACTORS_PATH: &str = "actors/index.html";
+pub const TIMELINE_PATH: &str = "timeline/index.html";
+
+/// `actors/<id>/articles/<page>/index.html`: an actor's older articles, pages 2 and up.
+pub fn actor_articles_path(id: &str, page: usize) -> String {
+    format!("actors/{id}/articles/{page}/index.html")
+}
+
+/// `timeline/<month>/index.html`, or `timeline/<month>/<part>/index.html` for
+/// part `part` of a month too long for one page.
+pub fn timeline_page_path(month: &str, part: Option<usize>) -> String {
+    match part {
+        None => format!("timeline/{month}/index.html"),
+        Some(part) => format!("timeline/{month}/{part}/index.html"),
     }
 }
 

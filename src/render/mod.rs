@@ -16,7 +16,7 @@ mod timeline;
 mod views;
 
 use crate::model::{Briefing, Precision};
-use links::Links;
+use links::{Links, actor_articles_path};
 use page_data::{Listing, PageData, PageText, Rendered, Speaker};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -359,9 +359,9 @@ impl Files {
             (search::MANIFEST.into(), Job::SearchManifest),
             ("atom.xml".into(), Job::Feed("atom.xml")),
             ("sitemap.xml".into(), Job::Feed("sitemap.xml")),
-            ("index.html".into(), Job::Overview),
-            ("actors/index.html".into(), Job::Actors),
-            ("timeline/index.html".into(), Job::Timeline(None)),
+            (links::OVERVIEW_PATH.into(), Job::Overview),
+            (links::ACTORS_PATH.into(), Job::Actors),
+            (links::TIMELINE_PATH.into(), Job::Timeline(None)),
             ("404.html".into(), Job::NotFound),
             (".nojekyll".into(), Job::NoJekyll),
         ];
@@ -790,9 +790,9 @@ fn feed(
         )
     };
     let mut pages = vec![
-        url("index.html"),
-        url("actors/index.html"),
-        url("timeline/index.html"),
+        url(links::OVERVIEW_PATH),
+        url(links::ACTORS_PATH),
+        url(links::TIMELINE_PATH),
     ];
     pages.extend(b.articles.iter().map(|a| url(&links::article_path(&a.id))));
     pages.extend(b.actors.iter().map(|a| url(&links::actor_path(&a.id))));

@@ -2,7 +2,7 @@
 //! small, split into month pages (and parts of busy months) when it grows, so
 //! no page grows without bound.
 
-use super::links::Links;
+use super::links::{Links, timeline_page_path};
 use super::page_data::{Listing, PageData};
 use super::views::{AxisMark, DayGroup, FilterActor, MonthGroup, PageLink, TimelineView};
 use crate::model::{Briefing, Precision, When};
@@ -44,10 +44,10 @@ pub fn pages(b: &Briefing) -> Vec<TimelinePage> {
             let to = (from + PAGE_EVENTS).min(month_end);
             let label = month_label(b, from);
             let (path, label) = if parts == 1 {
-                (format!("timeline/{key}/index.html"), label)
+                (timeline_page_path(&key, None), label)
             } else {
                 (
-                    format!("timeline/{key}/{}/index.html", part + 1),
+                    timeline_page_path(&key, Some(part + 1)),
                     format!("{label}, part {} of {parts}", part + 1),
                 )
             };

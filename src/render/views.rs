@@ -3,7 +3,7 @@
 
 use super::RenderError;
 use super::body::{body_html, sentence_anchor};
-use super::links::Links;
+use super::links::{Links, actor_articles_path};
 use super::page_data::{ALSO_LIMIT, Listing, PageData, Rendered, Speaker};
 use crate::model::{Actor, ArticleEntry, EventEntry, QuoteEntry};
 use serde::Serialize;
@@ -344,11 +344,6 @@ pub struct ActorView<'a> {
     pub related: Vec<RelatedView<'a>>,
     /// The timeline filtered to this actor.
     pub timeline: String,
-}
-
-/// `actors/<id>/articles/<page>/index.html`, for pages 2 and up.
-pub fn actor_articles_path(id: &str, page: usize) -> String {
-    format!("actors/{id}/articles/{page}/index.html")
 }
 
 /// How many pages of articles an actor has beyond its own page.
