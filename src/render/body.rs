@@ -32,7 +32,7 @@ enum Marker {
 
 pub fn body_html(p: &PageData, article: &ArticleEntry, links: &Links) -> String {
     let briefing = p.b;
-    let actor_paths = &p.html().actor_paths;
+    let actor_paths = p.actor_paths_html();
     let body = &article.body;
     let events = &article.event_sentences;
     let quotes: Vec<usize> = article

@@ -1,35 +1,38 @@
-//! Compiled twins of the default theme's hottest partials.
+//! The default theme's busiest templates as Rust functions, written at build
+//! time from the templates themselves by `build/templates.rs`: the events,
+//! quotes, article items and actor links that big briefings list by the
+//! hundred thousand, and the article, actor and timeline pages they have by
+//! the thousand. Each function takes the view Tera would be given and writes
+//! what Tera would; [`Twins`] says which a site may use (those whose
+//! templates it leaves as they come). Tests render every item and page of the
+//! fixture sites both ways and compare the bytes.
 //!
-//! A big briefing lists each of its events on the timeline, on its article and
-//! on the page of each of its actors: hundreds of thousands of items, each a
-//! full template render through Tera (written here, an item is cheap enough
-//! that a cache of rendered events shared between pages would not pay). Its
-//! quotes and articles are listed on their article's page, their actors' pages
-//! and the overview: many more items, where each variable Tera
-//! looks up costs more than writing the whole item here. When the site leaves
-//! their templates as they come, these functions write exactly what the
-//! templates would (tests render every item of the fixture sites both ways and
-//! compare the bytes); a site that overrides one gets its own template, through
-//! Tera, as always.
-
-pub mod pages;
+//! Below are the few things the written functions call: how a value is
+//! written ([`Emit`], [`Raw`]), when a value counts as true ([`Truth`]), as
+//! Tera decides both, and numbers for comparisons.
 
 use super::escape::escape_into;
-use super::links::Links;
-use super::page_data::{ALSO_LIMIT, Listing, PageData, Speaker};
+use super::links::Href;
+use super::page_data::Text;
+use super::views::{
+    ActorLink, ActorView, ArticleLink, ArticleView, EventView, Frame, PageLink, QuoteView,
+    TimelineView,
+};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-/// The templates each twin stands in for: changing any of them turns it off.
-const EVENT_TEMPLATES: &[&str] = &["partials/event.html", "partials/actor_link.html"];
-const QUOTE_TEMPLATES: &[&str] = &["partials/quote.html"];
-const ARTICLE_ITEM_TEMPLATES: &[&str] = &["partials/article_item.html"];
-const ACTOR_LINK_TEMPLATES: &[&str] = &["partials/actor_link.html"];
-const ARTICLE_PAGE_TEMPLATES: &[&str] = &["base.html", "article.html"];
-const ACTOR_PAGE_TEMPLATES: &[&str] = &["base.html", "actor.html"];
-const TIMELINE_PAGE_TEMPLATES: &[&str] = &["base.html", "timeline.html"];
+/// The functions, written by `build/templates.rs` (in the build's output folder).
+#[allow(unused_parens, unused_variables, clippy::all)]
+mod written {
+    use super::*;
+    include!(concat!(env!("OUT_DIR"), "/compiled_templates.rs"));
+}
 
-/// Which twins a theme can use.
+pub use written::{
+    actor_link, actor_page, article_item, article_page, event, quote, timeline_page,
+};
+
+/// Which compiled templates a theme can use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Twins {
     /// [`event`] for `partials/event.html`.
@@ -40,11 +43,11 @@ pub struct Twins {
     pub article_item: bool,
     /// [`actor_link`] for `partials/actor_link.html`, in lists of actors.
     pub actor_link: bool,
-    /// [`pages::article`] for `article.html` in `base.html`.
+    /// [`article_page`] for `article.html` in `base.html`.
     pub article_page: bool,
-    /// [`pages::actor`] for `actor.html` in `base.html`.
+    /// [`actor_page`] for `actor.html` in `base.html`.
     pub actor_page: bool,
-    /// [`pages::timeline`] for `timeline.html` in `base.html`.
+    /// [`timeline_page`] for `timeline.html` in `base.html`.
     pub timeline_page: bool,
 }
 
@@ -64,8 +67,8 @@ impl Twins {
     }
 
     /// For a theme of `templates` (the defaults with the site's own laid over
-    /// them): each twin whose templates are the built-in ones, byte for byte,
-    /// so a site that copied the default theme whole keeps them.
+    /// them): each function whose templates are the built-in ones, byte for
+    /// byte, so a site that copied the default theme whole keeps them.
     pub fn new(templates: &BTreeMap<String, String>) -> Twins {
         let built_in = |names: &[&str]| {
             names.iter().all(|&name| {
@@ -77,195 +80,226 @@ impl Twins {
             })
         };
         Twins {
-            event: built_in(EVENT_TEMPLATES),
-            quote: built_in(QUOTE_TEMPLATES),
-            article_item: built_in(ARTICLE_ITEM_TEMPLATES),
-            actor_link: built_in(ACTOR_LINK_TEMPLATES),
-            article_page: built_in(ARTICLE_PAGE_TEMPLATES),
-            actor_page: built_in(ACTOR_PAGE_TEMPLATES),
-            timeline_page: built_in(TIMELINE_PAGE_TEMPLATES),
+            event: built_in(written::EVENT_TEMPLATES),
+            quote: built_in(written::QUOTE_TEMPLATES),
+            article_item: built_in(written::ARTICLE_ITEM_TEMPLATES),
+            actor_link: built_in(written::ACTOR_LINK_TEMPLATES),
+            article_page: built_in(written::ARTICLE_PAGE_TEMPLATES),
+            actor_page: built_in(written::ACTOR_PAGE_TEMPLATES),
+            timeline_page: built_in(written::TIMELINE_PAGE_TEMPLATES),
         }
     }
 }
 
-/// `templates/partials/event.html`, with `partials/actor_link.html` inside, for
-/// event `event` on a page whose links start at `links`: appended to `h`.
-/// Written straight from the briefing: titles, names and paths were escaped
-/// once (in [`super::views::Escaped`]); only the sentence is escaped here.
-pub fn event(p: &PageData, event: usize, listing: Listing, links: &Links, h: &mut String) {
-    let b = p.b;
-    let x = p.html();
-    let e = &b.events[event];
-    let text = b.event_text(e);
-    let root = links.root_html();
-    let also = &e.also[..e.also.len().min(ALSO_LIMIT)];
-    let mut actors = e.actors.iter().copied().filter(|&a| listing.lists_actor(a));
-    let link = root.len() + 48;
-    h.reserve(
-        200 + text.len()
-            + text.len() / 8
-            + (1 + also.len()) * (link + 32)
-            + e.actors.len() * (link + 64)
-            + also
-                .iter()
-                .map(|&(a, _)| x.article_titles[a].len())
-                .sum::<usize>(),
-    );
-    h.push_str("<li class=\"event\"");
-    if listing == Listing::Timeline && !e.actors.is_empty() {
-        h.push_str(" data-actors=\"");
-        for (i, &a) in e.actors.iter().enumerate() {
-            if i > 0 {
-                h.push(' ');
+/// A value as `{{ value }}` writes it in an HTML template: escaped as Tera
+/// escapes; nothing for a missing one.
+pub trait Emit {
+    fn emit(&self, h: &mut String);
+}
+
+/// A value as `{{ value | safe }}` writes it: as it is.
+pub trait Raw {
+    fn raw(&self, h: &mut String);
+}
+
+/// When `{% if value %}` takes a value for true, as Tera does (a text or a
+/// list that is not empty, a number that is not 0, a value that is there),
+/// and what the branch then reads it as.
+pub trait Truth {
+    type Inner: ?Sized;
+    fn truth(&self) -> Option<&Self::Inner>;
+}
+
+fn emit<T: Emit + ?Sized>(h: &mut String, value: &T) {
+    value.emit(h);
+}
+
+fn raw<T: Raw + ?Sized>(h: &mut String, value: &T) {
+    value.raw(h);
+}
+
+fn truth<T: Truth + ?Sized>(value: &T) -> Option<&T::Inner> {
+    value.truth()
+}
+
+/// A number, for `<` and `>`.
+fn number<T: Number>(value: &T) -> f64 {
+    value.as_f64()
+}
+
+/// A number of a view, or of a template.
+pub trait Number {
+    fn as_f64(&self) -> f64;
+}
+
+impl Number for usize {
+    fn as_f64(&self) -> f64 {
+        *self as f64
+    }
+}
+
+impl Number for i64 {
+    fn as_f64(&self) -> f64 {
+        *self as f64
+    }
+}
+
+/// Tera's `pluralize`: `s` unless there is exactly one.
+fn plural(n: &usize) -> &'static str {
+    if *n == 1 { "" } else { "s" }
+}
+
+impl Emit for str {
+    fn emit(&self, h: &mut String) {
+        escape_into(h, self);
+    }
+}
+
+impl Emit for String {
+    fn emit(&self, h: &mut String) {
+        escape_into(h, self);
+    }
+}
+
+impl<T: Emit + ?Sized> Emit for &T {
+    fn emit(&self, h: &mut String) {
+        (**self).emit(h);
+    }
+}
+
+impl<T: Emit> Emit for Option<T> {
+    fn emit(&self, h: &mut String) {
+        if let Some(value) = self {
+            value.emit(h);
+        }
+    }
+}
+
+impl Emit for usize {
+    fn emit(&self, h: &mut String) {
+        // Writing to a String cannot fail.
+        let _ = write!(h, "{self}");
+    }
+}
+
+impl Emit for f64 {
+    fn emit(&self, h: &mut String) {
+        let _ = write!(h, "{self}");
+    }
+}
+
+impl Emit for Text<'_> {
+    fn emit(&self, h: &mut String) {
+        h.push_str(self.html);
+    }
+}
+
+impl Emit for Href<'_> {
+    fn emit(&self, h: &mut String) {
+        self.write_html(h);
+    }
+}
+
+impl Raw for Text<'_> {
+    fn raw(&self, h: &mut String) {
+        h.push_str(self.raw);
+    }
+}
+
+impl Raw for str {
+    fn raw(&self, h: &mut String) {
+        h.push_str(self);
+    }
+}
+
+impl Raw for String {
+    fn raw(&self, h: &mut String) {
+        h.push_str(self);
+    }
+}
+
+impl<T: Raw + ?Sized> Raw for &T {
+    fn raw(&self, h: &mut String) {
+        (**self).raw(h);
+    }
+}
+
+impl Truth for str {
+    type Inner = str;
+    fn truth(&self) -> Option<&str> {
+        (!self.is_empty()).then_some(self)
+    }
+}
+
+impl Truth for String {
+    type Inner = str;
+    fn truth(&self) -> Option<&str> {
+        (!self.is_empty()).then_some(self.as_str())
+    }
+}
+
+impl<T> Truth for [T] {
+    type Inner = [T];
+    fn truth(&self) -> Option<&[T]> {
+        (!self.is_empty()).then_some(self)
+    }
+}
+
+impl<T> Truth for Vec<T> {
+    type Inner = [T];
+    fn truth(&self) -> Option<&[T]> {
+        (!self.is_empty()).then_some(self.as_slice())
+    }
+}
+
+impl<T: Truth + ?Sized> Truth for &T {
+    type Inner = T::Inner;
+    fn truth(&self) -> Option<&T::Inner> {
+        (**self).truth()
+    }
+}
+
+impl<T: Truth> Truth for Option<T> {
+    type Inner = T::Inner;
+    fn truth(&self) -> Option<&T::Inner> {
+        self.as_ref().and_then(Truth::truth)
+    }
+}
+
+impl<'a> Truth for Text<'a> {
+    type Inner = Text<'a>;
+    fn truth(&self) -> Option<&Text<'a>> {
+        (!self.raw.is_empty()).then_some(self)
+    }
+}
+
+impl Truth for bool {
+    type Inner = bool;
+    fn truth(&self) -> Option<&bool> {
+        self.then_some(self)
+    }
+}
+
+impl Truth for usize {
+    type Inner = usize;
+    fn truth(&self) -> Option<&usize> {
+        (*self != 0).then_some(self)
+    }
+}
+
+/// Views that are always there when they are given: true.
+macro_rules! always_true {
+    ($($view:ident $(<$lifetime:lifetime>)?),*) => {$(
+        impl$(<$lifetime>)? Truth for $view$(<$lifetime>)? {
+            type Inner = Self;
+            fn truth(&self) -> Option<&Self> {
+                Some(self)
             }
-            h.push_str(&x.actor_ids[a]);
         }
-        h.push('"');
-    }
-    let date = p.event_date_index(event);
-    h.push_str(">\n<p><time datetime=\"");
-    h.push_str(&x.event_values[date]);
-    h.push_str("\">");
-    h.push_str(&x.event_labels[date]);
-    h.push_str("</time> ");
-    escape_into(h, text);
-    h.push_str(" <a class=\"source\" href=\"");
-    match listing {
-        Listing::OwnArticle => {
-            // The sentence is on this page: the link is its anchor alone.
-            push_sentence_link(h, "", "", e.offset);
-            h.push_str("\">in the article");
-        }
-        Listing::OwnActor(_) | Listing::Elsewhere | Listing::Timeline => {
-            push_sentence_link(h, root, &x.article_paths[e.article], e.offset);
-            h.push_str("\">");
-            h.push_str(&x.article_titles[e.article]);
-        }
-    }
-    h.push_str("</a></p>\n");
-    if !also.is_empty() {
-        h.push_str("<p class=\"also\">Also reported in ");
-        for (i, &(a, offset)) in also.iter().enumerate() {
-            if i > 0 {
-                h.push_str(", ");
-            }
-            h.push_str("<a href=\"");
-            push_sentence_link(h, root, &x.article_paths[a], offset);
-            h.push_str("\">");
-            h.push_str(&x.article_titles[a]);
-            h.push_str("</a>");
-        }
-        let more = e.also.len() - also.len();
-        if more > 0 {
-            // Writing to a String cannot fail.
-            let _ = write!(h, " and {more} more");
-        }
-        h.push_str("</p>");
-    }
-    h.push('\n');
-    if let Some(first) = actors.next() {
-        h.push_str("<p class=\"with\">");
-        actor_link(p, first, links, h);
-        for a in actors {
-            h.push_str(", ");
-            actor_link(p, a, links, h);
-        }
-        h.push_str("</p>");
-    }
-    h.push_str("\n</li>\n");
+    )*};
 }
 
-/// `templates/partials/quote.html` for quote `quote` on a page whose links
-/// start at `links`, its speaker left out on the speaker's own page (where the
-/// page sets `hide_speaker`): appended to `h`. Only the words are escaped here.
-pub fn quote(p: &PageData, quote: usize, speaker: Speaker, links: &Links, h: &mut String) {
-    let b = p.b;
-    let x = p.html();
-    let q = &b.quotes[quote];
-    let text = b.quote_text(q);
-    let root = links.root_html();
-    h.reserve(200 + text.len() + text.len() / 8 + 2 * (root.len() + 64));
-    h.push_str("<figure class=\"quote\">\n<blockquote><p>");
-    escape_into(h, text);
-    h.push_str("</p></blockquote>\n<figcaption>");
-    if speaker == Speaker::Named {
-        match q.speaker {
-            // The partial writes the link inline, as `partials/actor_link.html` does.
-            Some(a) => actor_link(p, a, links, h),
-            None => h.push_str("Speaker not named"),
-        }
-        h.push_str(", ");
-    }
-    h.push_str("<a href=\"");
-    h.push_str(root);
-    h.push_str(&x.article_paths[q.article]);
-    h.push_str("\">");
-    h.push_str(&x.article_titles[q.article]);
-    h.push_str("</a>");
-    // Tera's `{% if %}` takes an empty string for false.
-    if let Some((date, _)) = &x.article_dates[q.article]
-        && !date.is_empty()
-    {
-        h.push_str(", ");
-        h.push_str(date);
-    }
-    h.push_str("</figcaption>\n</figure>\n");
-}
-
-/// `templates/partials/article_item.html` for article `article` on a page
-/// whose links start at `links`: appended to `h`, all of it escaped already.
-pub fn article_item(p: &PageData, article: usize, links: &Links, h: &mut String) {
-    let x = p.html();
-    let root = links.root_html();
-    h.reserve(160 + root.len() + x.article_paths[article].len() + x.article_titles[article].len());
-    h.push_str("<li><a href=\"");
-    h.push_str(root);
-    h.push_str(&x.article_paths[article]);
-    h.push_str("\">");
-    h.push_str(&x.article_titles[article]);
-    h.push_str("</a>");
-    // Tera's `{% if %}` takes an empty string for false.
-    if let Some((date, iso)) = &x.article_dates[article]
-        && !date.is_empty()
-    {
-        h.push_str(" <time datetime=\"");
-        h.push_str(iso);
-        h.push_str("\">");
-        h.push_str(date);
-        h.push_str("</time>");
-    }
-    if let Some(source) = &x.article_sources[article]
-        && !source.is_empty()
-    {
-        h.push_str(" <span class=\"source-name\">");
-        h.push_str(source);
-        h.push_str("</span>");
-    }
-    h.push_str("</li>\n");
-}
-
-/// `templates/partials/actor_link.html` for actor `actor` on a page whose
-/// links start at `links`: appended to `h`, all of it escaped already.
-pub fn actor_link(p: &PageData, actor: usize, links: &Links, h: &mut String) {
-    let x = p.html();
-    h.push_str("<a class=\"actor ");
-    h.push_str(p.b.actors[actor].kind.as_str());
-    h.push_str("\" href=\"");
-    h.push_str(links.root_html());
-    h.push_str(&x.actor_paths[actor]);
-    h.push_str("\">");
-    h.push_str(&x.actor_names[actor]);
-    h.push_str("</a>");
-}
-
-/// `<root><article path>#s<offset>`: the link to a sentence (see
-/// [`super::body::sentence_anchor`]), its parts already escaped.
-fn push_sentence_link(h: &mut String, root: &str, article_path: &str, offset: usize) {
-    h.push_str(root);
-    h.push_str(article_path);
-    // Writing to a String cannot fail.
-    let _ = write!(h, "#s{offset}");
-}
+always_true!(ArticleLink<'a>, ActorLink<'a>, PageLink);
 
 #[cfg(test)]
 mod tests {
@@ -352,7 +386,7 @@ mod tests {
                                 .render_context("partials/quote.html", &ctx)
                                 .expect("tera");
                             let mut compiled = String::from("before");
-                            super::quote(&p, quote, speaker, &links, &mut compiled);
+                            super::quote(&view, speaker == Speaker::Implied, &mut compiled);
                             assert_eq!(
                                 compiled,
                                 format!("before{by_tera}"),
@@ -383,14 +417,14 @@ mod tests {
                 let p = PageData::new(&b, &dates, &theme);
                 for links in page_links() {
                     for article in 0..b.articles.len() {
-                        let view = ArticleLink::new(&p, article, &links);
+                        let view = ArticleLink::new(&p, article, None, &links);
                         dated += usize::from(view.date.is_some());
                         with_source += usize::from(view.source.is_some_and(|s| !s.is_empty()));
                         let by_tera = theme
                             .render_fragment("partials/article_item.html", "a", &view)
                             .expect("tera");
                         let mut compiled = String::from("before");
-                        super::article_item(&p, article, &links, &mut compiled);
+                        super::article_item(&view, &mut compiled);
                         assert_eq!(
                             compiled,
                             format!("before{by_tera}"),
@@ -423,12 +457,12 @@ mod tests {
                 let p = PageData::new(&b, &dates, &theme);
                 for links in page_links() {
                     for actor in 0..b.actors.len() {
-                        let view = ActorLink::new(&b.actors[actor], &links);
+                        let view = ActorLink::new(&p, actor, &links);
                         let by_tera = theme
                             .render_fragment("partials/actor_link.html", "a", &view)
                             .expect("tera");
                         let mut compiled = String::from("before");
-                        super::actor_link(&p, actor, &links, &mut compiled);
+                        super::actor_link(&view, &mut compiled);
                         assert_eq!(
                             compiled,
                             format!("before{by_tera}"),
@@ -564,7 +598,7 @@ mod tests {
                                 .render_fragment("partials/event.html", "e", &view)
                                 .expect("tera");
                             let mut compiled = String::from("before");
-                            super::event(&p, event, listing, &links, &mut compiled);
+                            super::event(&view, &mut compiled);
                             assert_eq!(
                                 compiled,
                                 format!("before{by_tera}"),

@@ -64,6 +64,32 @@ impl Links {
     pub fn actor(&self, id: &str) -> String {
         self.join(&["actors/", id, "/index.html"])
     }
+    /// The link to the article of id `id` whose path is `path_html` escaped
+    /// for HTML, at the sentence starting at byte `sentence` when given.
+    pub fn article_href<'a>(
+        &'a self,
+        id: &'a str,
+        path_html: &'a str,
+        sentence: Option<usize>,
+    ) -> Href<'a> {
+        Href {
+            root: &self.root,
+            root_html: &self.root_html,
+            path: ["articles/", id, "/index.html"],
+            path_html,
+            sentence,
+        }
+    }
+    /// The link to the actor of id `id` whose path is `path_html` escaped for HTML.
+    pub fn actor_href<'a>(&'a self, id: &'a str, path_html: &'a str) -> Href<'a> {
+        Href {
+            root: &self.root,
+            root_html: &self.root_html,
+            path: ["actors/", id, "/index.html"],
+            path_html,
+            sentence: None,
+        }
+    }
     pub fn actors(&self) -> String {
         self.join(&[ACTORS_PATH])
     }
@@ -94,6 +120,62 @@ pub fn timeline_page_path(month: &str, part: Option<usize>) -> String {
     match part {
         None => format!("timeline/{month}/index.html"),
         Some(part) => format!("timeline/{month}/{part}/index.html"),
+    }
+}
+
+/// A link kept as its parts and written out where it is used: listed items
+/// carry several links each, on pages by the hundred thousand, and most are
+/// written once. Tera's views see it as the text it stands for.
+#[derive(Debug, Clone, Copy)]
+pub struct Href<'a> {
+    root: &'a str,
+    root_html: &'a str,
+    path: [&'a str; 3],
+    /// `path` joined and escaped for HTML.
+    path_html: &'a str,
+    /// A sentence of the page, by the byte it starts at (see [`super::body::sentence_anchor`]).
+    sentence: Option<usize>,
+}
+
+impl<'a> Href<'a> {
+    /// The link to the sentence starting at byte `offset` of the page it is on.
+    pub fn sentence_here(offset: usize) -> Href<'a> {
+        Href {
+            root: "",
+            root_html: "",
+            path: ["", "", ""],
+            path_html: "",
+            sentence: Some(offset),
+        }
+    }
+
+    /// Appends the link to `out`, escaped for HTML.
+    pub fn write_html(&self, out: &mut String) {
+        out.push_str(self.root_html);
+        out.push_str(self.path_html);
+        if let Some(offset) = self.sentence {
+            // Writing to a String cannot fail.
+            let _ = std::fmt::Write::write_fmt(out, format_args!("#s{offset}"));
+        }
+    }
+}
+
+impl std::fmt::Display for Href<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.root)?;
+        for part in self.path {
+            f.write_str(part)?;
+        }
+        match self.sentence {
+            Some(offset) => write!(f, "#s{offset}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl serde::Serialize for Href<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 

@@ -441,6 +441,9 @@ impl Plan {
     fn render_job(&self, b: &Briefing, theme: &Theme, i: usize) -> Result<OutputFile, RenderError> {
         let p = &PageData::new(b, &self.text, theme);
         let (path, job) = &self.jobs[i];
+        // The links of a page of the site: those of the 404 page, served at
+        // any path, are made below.
+        let page_links = Links::from_page(path);
         let file = |bytes: Vec<u8>| {
             Ok(OutputFile {
                 path: path.clone(),
@@ -463,7 +466,8 @@ impl Plan {
                 "home",
                 &b.site.title,
                 &b.site.description,
-                &|l| overview(p, l),
+                &page_links,
+                overview(p, &page_links)?,
                 None,
             ),
             Job::Article(i) => {
@@ -477,8 +481,9 @@ impl Plan {
                     "articles",
                     &a.title,
                     &desc,
-                    &|l| ArticleView::new(p, i, l),
-                    theme.twins.article_page.then_some(compiled::pages::article),
+                    &page_links,
+                    ArticleView::new(p, i, &page_links)?,
+                    theme.twins.article_page.then_some(compiled::article_page),
                 )
             }
             Job::Actor(i) => {
@@ -497,8 +502,9 @@ impl Plan {
                     "actors",
                     &a.name,
                     &desc,
-                    &|l| ActorView::new(p, i, l),
-                    theme.twins.actor_page.then_some(compiled::pages::actor),
+                    &page_links,
+                    ActorView::new(p, i, &page_links)?,
+                    theme.twins.actor_page.then_some(compiled::actor_page),
                 )
             }
             Job::ActorArticles(i, n) => {
@@ -511,7 +517,8 @@ impl Plan {
                     "actors",
                     &format!("{}: articles, page {n}", a.name),
                     &format!("Articles that mention {}.", a.name),
-                    &|l| ActorArticlesView::new(p, a, n, l),
+                    &page_links,
+                    ActorArticlesView::new(p, a, n, &page_links)?,
                     None,
                 )
             }
@@ -523,7 +530,8 @@ impl Plan {
                 "actors",
                 "Actors",
                 "Every person, organization, place and group in the briefing.",
-                &|l| actors_index(p, l),
+                &page_links,
+                actors_index(p, &page_links)?,
                 None,
             ),
             Job::Timeline(part) => {
@@ -539,11 +547,9 @@ impl Plan {
                     "timeline",
                     &title,
                     "Dated events from all articles, in order.",
-                    &|l| timeline::view(p, &self.timeline, part, l),
-                    theme
-                        .twins
-                        .timeline_page
-                        .then_some(compiled::pages::timeline),
+                    &page_links,
+                    timeline::view(p, &self.timeline, part, &page_links)?,
+                    theme.twins.timeline_page.then_some(compiled::timeline_page),
                 )
             }
             Job::NotFound => {
@@ -604,7 +610,7 @@ pub fn render_each(b: &Briefing, theme: &Theme, sink: &dyn Sink) -> Result<(), R
     })
 }
 
-/// A compiled twin of a page template (see [`compiled::pages`]).
+/// A page template compiled into Rust (see [`compiled`]).
 type PageTwin<T> = fn(&Frame, &T, &mut String);
 
 #[allow(clippy::too_many_arguments)]
@@ -616,12 +622,11 @@ fn page<T: Serialize>(
     section: &'static str,
     title: &str,
     description: &str,
-    view: &dyn Fn(&Links) -> Result<T, RenderError>,
+    links: &Links,
+    view: T,
     twin: Option<PageTwin<T>>,
 ) -> Result<OutputFile, RenderError> {
-    let links = Links::from_page(path);
-    let frame = frame(b, &links, path, section, title, description, true);
-    let view = view(&links)?;
+    let frame = frame(b, links, path, section, title, description, true);
     let bytes = match twin {
         Some(write) => theme.write_sized(template, |h| write(&frame, &view, h)),
         None => theme.render(template, &frame, &view)?,
@@ -661,7 +666,7 @@ fn frame(
     }
 }
 
-fn overview<'a>(p: &PageData<'a>, links: &Links) -> Result<OverviewView<'a>, RenderError> {
+fn overview<'a>(p: &PageData<'a>, links: &'a Links) -> Result<OverviewView<'a>, RenderError> {
     let b = p.b;
     let mut ranking: Vec<usize> = (0..b.actors.len()).collect();
     ranking.sort_by(|&x, &y| {
@@ -721,7 +726,7 @@ fn overview<'a>(p: &PageData<'a>, links: &Links) -> Result<OverviewView<'a>, Ren
     })
 }
 
-fn actors_index<'a>(p: &PageData<'a>, links: &Links) -> Result<ActorsView<'a>, RenderError> {
+fn actors_index<'a>(p: &PageData<'a>, links: &'a Links) -> Result<ActorsView<'a>, RenderError> {
     let b = p.b;
     const LABELS: [(briefing_engine::ActorKind, &str); 4] = [
         (briefing_engine::ActorKind::Person, "People"),

@@ -3,75 +3,53 @@
 //! and the theme; and how an item is listed ([`Listing`], [`Speaker`]).
 
 use super::Theme;
+use super::links::{Href, Links};
 use crate::model::Briefing;
 use rayon::prelude::*;
 use serde::Serialize;
 
 /// What pages write of the briefing again and again, worked out once: an
-/// article's date or an event's in words, and names, titles and paths escaped
-/// for HTML (an event, an actor or an article is listed on many pages).
+/// article's date or an event's in words, and each actor's page path as HTML
+/// writes it (an article's text links every mention of an actor).
 pub struct PageText {
     /// Per article: `4 May 2019` and `2019-05-04`.
     article_dates: Vec<Option<(String, String)>>,
     /// Each date events fall on: `30 April 2019`, `week of 29 April 2019`,
-    /// `April 2019` (events are in date order, so each date comes once).
+    /// `April 2019` (events are in date order, so each date comes once), and
+    /// its TIMEX3 value.
     event_labels: Vec<String>,
+    event_values: Vec<String>,
     /// Per event: its date in `event_labels`.
     event_label: Vec<usize>,
-    /// What the compiled partials write, escaped once here rather than on
-    /// every page that lists an event, a quote or an article (see [`super::compiled`]).
-    pub html: Escaped,
+    /// Per actor: `actors/<id>/index.html` and the name, escaped for HTML.
+    pub actor_paths_html: Vec<String>,
+    actor_names_html: Vec<String>,
+    /// Per article: `articles/<id>/index.html`, the title and the source's
+    /// name, escaped for HTML.
+    article_paths_html: Vec<String>,
+    article_titles_html: Vec<String>,
+    article_sources_html: Vec<Option<String>>,
 }
 
-/// Text of the briefing as HTML writes it, escaped once: an event, an actor
-/// or an article is listed on many pages, and the compiled partials copy these.
-pub struct Escaped {
-    /// Per date of `PageText::event_labels`: the label and its TIMEX3 value.
-    pub event_labels: Vec<String>,
-    pub event_values: Vec<String>,
-    /// Per article: `articles/<id>/index.html`, the title, the date (as
-    /// [`PageText`] words it, and ISO) and the source's name.
-    pub article_paths: Vec<String>,
-    pub article_titles: Vec<String>,
-    pub article_dates: Vec<Option<(String, String)>>,
-    pub article_sources: Vec<Option<String>>,
-    /// Per actor: the id, `actors/<id>/index.html`, the name.
-    pub actor_ids: Vec<String>,
-    pub actor_paths: Vec<String>,
-    pub actor_names: Vec<String>,
+/// A text of the briefing that pages list by the hundred thousand (a title,
+/// a name), with its form escaped for HTML made once: Tera's views see the
+/// text, the compiled templates write the escaped form.
+#[derive(Debug, Clone, Copy)]
+pub struct Text<'a> {
+    pub raw: &'a str,
+    pub html: &'a str,
 }
 
-impl Escaped {
-    fn new(
-        b: &Briefing,
-        event_labels: &[String],
-        event_values: &[String],
-        article_dates: &[Option<(String, String)>],
-    ) -> Escaped {
-        use super::escape::escape_html as esc;
-        use super::links::{actor_path, article_path};
-        Escaped {
-            event_labels: event_labels.iter().map(|l| esc(l)).collect(),
-            event_values: event_values.iter().map(|v| esc(v)).collect(),
-            article_paths: b
-                .articles
-                .iter()
-                .map(|a| esc(&article_path(&a.id)))
-                .collect(),
-            article_titles: b.articles.iter().map(|a| esc(&a.title)).collect(),
-            article_dates: article_dates
-                .iter()
-                .map(|d| d.as_ref().map(|(label, iso)| (esc(label), esc(iso))))
-                .collect(),
-            article_sources: b
-                .articles
-                .iter()
-                .map(|a| a.source.as_deref().map(esc))
-                .collect(),
-            actor_ids: b.actors.iter().map(|a| esc(&a.id)).collect(),
-            actor_paths: b.actors.iter().map(|a| esc(&actor_path(&a.id))).collect(),
-            actor_names: b.actors.iter().map(|a| esc(&a.name)).collect(),
-        }
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.raw
+    }
+}
+
+impl Serialize for Text<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.raw)
     }
 }
 
@@ -101,11 +79,26 @@ impl PageText {
                 })
             })
             .collect();
+        use super::escape::escape_html as esc;
+        use super::links::{actor_path, article_path};
+        let actors = &b.actors;
+        let articles = &b.articles;
         PageText {
-            html: Escaped::new(b, &event_labels, &event_values, &article_dates),
             article_dates,
             event_labels,
+            event_values,
             event_label,
+            actor_paths_html: actors.par_iter().map(|a| esc(&actor_path(&a.id))).collect(),
+            actor_names_html: actors.par_iter().map(|a| esc(&a.name)).collect(),
+            article_paths_html: articles
+                .par_iter()
+                .map(|a| esc(&article_path(&a.id)))
+                .collect(),
+            article_titles_html: articles.par_iter().map(|a| esc(&a.title)).collect(),
+            article_sources_html: articles
+                .par_iter()
+                .map(|a| a.source.as_deref().map(esc))
+                .collect(),
         }
     }
 }
@@ -143,13 +136,63 @@ impl<'a> PageData<'a> {
         self.text.article_dates[article].as_ref()
     }
 
-    /// Event `event`'s date: its label in [`Escaped::event_labels`].
-    pub fn event_date_index(&self, event: usize) -> usize {
-        self.text.event_label[event]
+    /// Event `event`'s date as TIMEX3 writes it (`2019-04-30`, `2019-W18`).
+    pub fn event_value(&self, event: usize) -> &'a str {
+        &self.text.event_values[self.text.event_label[event]]
     }
 
-    pub fn html(&self) -> &Escaped {
-        &self.text.html
+    /// Per actor: its page's path, escaped for HTML.
+    pub fn actor_paths_html(&self) -> &'a [String] {
+        &self.text.actor_paths_html
+    }
+
+    /// Actor `actor`'s name.
+    pub fn actor_name(&self, actor: usize) -> Text<'a> {
+        Text {
+            raw: &self.b.actors[actor].name,
+            html: &self.text.actor_names_html[actor],
+        }
+    }
+
+    /// The link to actor `actor`'s page from a page whose links are `links`.
+    pub fn actor_href<'l>(&self, actor: usize, links: &'l Links) -> Href<'l>
+    where
+        'a: 'l,
+    {
+        links.actor_href(&self.b.actors[actor].id, &self.text.actor_paths_html[actor])
+    }
+
+    /// Article `article`'s title.
+    pub fn article_title(&self, article: usize) -> Text<'a> {
+        Text {
+            raw: &self.b.articles[article].title,
+            html: &self.text.article_titles_html[article],
+        }
+    }
+
+    /// Article `article`'s source's name, if it has one.
+    pub fn article_source(&self, article: usize) -> Option<Text<'a>> {
+        let raw = self.b.articles[article].source.as_deref()?;
+        let html = self.text.article_sources_html[article].as_deref()?;
+        Some(Text { raw, html })
+    }
+
+    /// The link to article `article`, at the sentence starting at byte
+    /// `sentence` when given, from a page whose links are `links`.
+    pub fn article_href<'l>(
+        &self,
+        article: usize,
+        sentence: Option<usize>,
+        links: &'l Links,
+    ) -> Href<'l>
+    where
+        'a: 'l,
+    {
+        links.article_href(
+            &self.b.articles[article].id,
+            &self.text.article_paths_html[article],
+            sentence,
+        )
     }
 }
 

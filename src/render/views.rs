@@ -2,9 +2,9 @@
 //! Templates never see the whole briefing (that is where big sites get slow).
 
 use super::RenderError;
-use super::body::{body_html, sentence_anchor};
-use super::links::{Links, actor_articles_path};
-use super::page_data::{ALSO_LIMIT, Listing, PageData, Rendered, Speaker};
+use super::body::body_html;
+use super::links::{Href, Links, actor_articles_path};
+use super::page_data::{ALSO_LIMIT, Listing, PageData, Rendered, Speaker, Text};
 use crate::model::{Actor, ArticleEntry, EventEntry, QuoteEntry};
 use serde::Serialize;
 
@@ -15,14 +15,17 @@ impl<'a> PageData<'a> {
         &self,
         event: usize,
         listing: Listing,
-        links: &Links,
+        links: &'a Links,
     ) -> Result<Rendered, RenderError> {
+        let view = EventView::new(self, event, listing, links);
         if self.theme().twins.event {
-            let mut html = String::new();
-            super::compiled::event(self, event, listing, links, &mut html);
+            // Room for the markup, the sentence and each link, so the item is
+            // written without growing its buffer.
+            let links = 1 + view.also.len() + view.actors.len();
+            let mut html = String::with_capacity(200 + view.text.len() * 9 / 8 + 160 * links);
+            super::compiled::event(&view, &mut html);
             return Ok(Rendered { html });
         }
-        let view = EventView::new(self, event, listing, links);
         let html = self
             .theme()
             .render_fragment("partials/event.html", "e", &view)?;
@@ -35,15 +38,16 @@ impl<'a> PageData<'a> {
         &self,
         quote: usize,
         speaker: Speaker,
-        links: &Links,
+        links: &'a Links,
     ) -> Result<Rendered, RenderError> {
+        let view = QuoteView::new(self, &self.b.quotes[quote], links);
         if self.theme().twins.quote {
-            let mut html = String::new();
-            super::compiled::quote(self, quote, speaker, links, &mut html);
+            let mut html = String::with_capacity(400 + view.text.len() * 9 / 8);
+            super::compiled::quote(&view, speaker == Speaker::Implied, &mut html);
             return Ok(Rendered { html });
         }
         let mut ctx = tera::Context::new();
-        ctx.insert("q", &QuoteView::new(self, &self.b.quotes[quote], links));
+        ctx.insert("q", &view);
         if speaker == Speaker::Implied {
             ctx.insert("hide_speaker", &true);
         }
@@ -53,11 +57,11 @@ impl<'a> PageData<'a> {
 
     /// Actor `actor` as listed on a page whose links start at `links`, its link
     /// by the compiled twin of the default partial unless the site has its own.
-    pub fn actor_item(&self, actor: usize, links: &Links) -> Result<ActorItem<'a>, RenderError> {
-        let link = ActorLink::new(&self.b.actors[actor], links);
+    pub fn actor_item(&self, actor: usize, links: &'a Links) -> Result<ActorItem<'a>, RenderError> {
+        let link = ActorLink::new(self, actor, links);
         let html = if self.theme().twins.actor_link {
-            let mut html = String::new();
-            super::compiled::actor_link(self, actor, links, &mut html);
+            let mut html = String::with_capacity(160);
+            super::compiled::actor_link(&link, &mut html);
             html
         } else {
             self.theme()
@@ -68,13 +72,13 @@ impl<'a> PageData<'a> {
 
     /// Article `article` as listed on a page whose links start at `links`, by
     /// the compiled twin of the default partial unless the site has its own.
-    pub fn article_item(&self, article: usize, links: &Links) -> Result<Rendered, RenderError> {
+    pub fn article_item(&self, article: usize, links: &'a Links) -> Result<Rendered, RenderError> {
+        let view = ArticleLink::new(self, article, None, links);
         if self.theme().twins.article_item {
-            let mut html = String::new();
-            super::compiled::article_item(self, article, links, &mut html);
+            let mut html = String::with_capacity(320);
+            super::compiled::article_item(&view, &mut html);
             return Ok(Rendered { html });
         }
-        let view = ArticleLink::new(self, article, links);
         let html = self
             .theme()
             .render_fragment("partials/article_item.html", "a", &view)?;
@@ -84,21 +88,22 @@ impl<'a> PageData<'a> {
 
 #[derive(Serialize)]
 pub struct ActorLink<'a> {
-    pub name: &'a str,
-    pub url: String,
+    pub name: Text<'a>,
+    pub url: Href<'a>,
     pub kind: &'static str,
     pub role: Option<&'a str>,
     pub articles: usize,
 }
 
 impl<'a> ActorLink<'a> {
-    pub fn new(actor: &'a Actor, links: &Links) -> ActorLink<'a> {
+    pub fn new(p: &PageData<'a>, actor: usize, links: &'a Links) -> ActorLink<'a> {
+        let a = &p.b.actors[actor];
         ActorLink {
-            name: &actor.name,
-            url: links.actor(&actor.id),
-            kind: actor.kind.as_str(),
-            role: actor.roles.first().map(String::as_str),
-            articles: actor.articles.len(),
+            name: p.actor_name(actor),
+            url: p.actor_href(actor, links),
+            kind: a.kind.as_str(),
+            role: a.roles.first().map(String::as_str),
+            articles: a.articles.len(),
         }
     }
 }
@@ -114,25 +119,39 @@ pub struct ActorItem<'a> {
     pub link: ActorLink<'a>,
 }
 
+/// The link's parts read as the item's own (`a.name`), as they are in the
+/// template's view of it.
+impl<'a> std::ops::Deref for ActorItem<'a> {
+    type Target = ActorLink<'a>;
+    fn deref(&self) -> &ActorLink<'a> {
+        &self.link
+    }
+}
+
 #[derive(Clone, Serialize)]
 pub struct ArticleLink<'a> {
-    pub title: &'a str,
-    pub url: String,
+    pub title: Text<'a>,
+    pub url: Href<'a>,
     pub date: Option<&'a str>,
     pub date_iso: Option<&'a str>,
-    pub source: Option<&'a str>,
+    pub source: Option<Text<'a>>,
 }
 
 impl<'a> ArticleLink<'a> {
-    pub fn new(p: &PageData<'a>, article: usize, links: &Links) -> ArticleLink<'a> {
-        let entry = &p.b.articles[article];
+    /// Article `article`, linked at the sentence starting at byte `sentence` when given.
+    pub fn new(
+        p: &PageData<'a>,
+        article: usize,
+        sentence: Option<usize>,
+        links: &'a Links,
+    ) -> ArticleLink<'a> {
         let date = p.article_date(article);
         ArticleLink {
-            title: &entry.title,
-            url: links.article(&entry.id),
+            title: p.article_title(article),
+            url: p.article_href(article, sentence, links),
             date: date.map(|d| d.0.as_str()),
             date_iso: date.map(|d| d.1.as_str()),
-            source: entry.source.as_deref(),
+            source: p.article_source(article),
         }
     }
 }
@@ -140,10 +159,10 @@ impl<'a> ArticleLink<'a> {
 #[derive(Serialize)]
 pub struct EventView<'a> {
     pub date: &'a str,
-    pub date_iso: String,
+    pub date_iso: &'a str,
     pub text: &'a str,
     /// The sentence in its article.
-    pub url: String,
+    pub url: Href<'a>,
     /// The article it comes from; left out on that article's own page.
     pub article: Option<ArticleLink<'a>>,
     /// Other articles that report the same event, linked at their sentence:
@@ -157,38 +176,37 @@ pub struct EventView<'a> {
 }
 
 impl<'a> EventView<'a> {
-    pub fn new(p: &PageData<'a>, event: usize, listing: Listing, links: &Links) -> EventView<'a> {
+    pub fn new(
+        p: &PageData<'a>,
+        event: usize,
+        listing: Listing,
+        links: &'a Links,
+    ) -> EventView<'a> {
         let b = p.b;
         let e: &EventEntry = &b.events[event];
-        let article = &b.articles[e.article];
-        let anchor = sentence_anchor(e.offset);
         let own_article = listing == Listing::OwnArticle;
         EventView {
             date: p.event_date(event),
-            date_iso: e.when.value(),
+            date_iso: p.event_value(event),
             text: b.event_text(e),
             url: if own_article {
-                format!("#{anchor}")
+                Href::sentence_here(e.offset)
             } else {
-                format!("{}#{anchor}", links.article(&article.id))
+                p.article_href(e.article, Some(e.offset), links)
             },
-            article: (!own_article).then(|| ArticleLink::new(p, e.article, links)),
+            article: (!own_article).then(|| ArticleLink::new(p, e.article, None, links)),
             also: e
                 .also
                 .iter()
                 .take(ALSO_LIMIT)
-                .map(|&(a, offset)| {
-                    let mut link = ArticleLink::new(p, a, links);
-                    link.url = format!("{}#{}", link.url, sentence_anchor(offset));
-                    link
-                })
+                .map(|&(a, offset)| ArticleLink::new(p, a, Some(offset), links))
                 .collect(),
             also_more: e.also.len().saturating_sub(ALSO_LIMIT),
             actors: e
                 .actors
                 .iter()
                 .filter(|&&a| listing.lists_actor(a))
-                .map(|&a| ActorLink::new(&b.actors[a], links))
+                .map(|&a| ActorLink::new(p, a, links))
                 .collect(),
             actor_ids: if listing == Listing::Timeline {
                 e.actors
@@ -211,11 +229,11 @@ pub struct QuoteView<'a> {
 }
 
 impl<'a> QuoteView<'a> {
-    pub fn new(p: &PageData<'a>, q: &QuoteEntry, links: &Links) -> QuoteView<'a> {
+    pub fn new(p: &PageData<'a>, q: &'a QuoteEntry, links: &'a Links) -> QuoteView<'a> {
         QuoteView {
             text: p.b.quote_text(q),
-            speaker: q.speaker.map(|s| ActorLink::new(&p.b.actors[s], links)),
-            article: ArticleLink::new(p, q.article, links),
+            speaker: q.speaker.map(|s| ActorLink::new(p, s, links)),
+            article: ArticleLink::new(p, q.article, None, links),
         }
     }
 }
@@ -275,7 +293,7 @@ impl<'a> ArticleView<'a> {
     pub fn new(
         p: &PageData<'a>,
         article: usize,
-        links: &Links,
+        links: &'a Links,
     ) -> Result<ArticleView<'a>, RenderError> {
         let b = p.b;
         let a: &ArticleEntry = &b.articles[article];
@@ -359,7 +377,7 @@ impl<'a> ActorView<'a> {
     pub fn new(
         p: &PageData<'a>,
         actor: usize,
-        links: &Links,
+        links: &'a Links,
     ) -> Result<ActorView<'a>, RenderError> {
         let a: &'a Actor = &p.b.actors[actor];
         let first_events = a.events.len().saturating_sub(ACTOR_EVENTS);
@@ -425,7 +443,7 @@ impl<'a> ActorArticlesView<'a> {
         p: &PageData<'a>,
         a: &'a Actor,
         page: usize,
-        links: &Links,
+        links: &'a Links,
     ) -> Result<ActorArticlesView<'a>, RenderError> {
         let pages = actor_article_pages(a) + 1;
         let from = ACTOR_ARTICLES + (page - 2) * ACTOR_ARTICLES_PER_PAGE;

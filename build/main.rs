@@ -1,24 +1,29 @@
-//! Fingerprints the extractor at build time: a hash of everything the
-//! extraction results depend on (the sources, the compiled-in data, the locked
-//! dependencies, the target). The extraction cache and the assembly memo are
-//! filed under it, so a build of different code never reads what another one
-//! stored, while rebuilding the same tree (or a debug build of it) reuses them.
+//! The build script: compiles the default theme's busiest templates into Rust
+//! ([`templates`]), and fingerprints the sources briefing is built from.
 //!
-//! Made here, once per compile, rather than by hashing the running executable
-//! at every build, which would cost a small site most of its build time.
+//! The fingerprint is a hash of everything the cached results of a build
+//! depend on (the sources, the compiled-in data, the locked dependencies, the
+//! target). The caches are filed under it, so a build of different code never
+//! reads what another one stored, while rebuilding the same tree (or a debug
+//! build of it) reuses them. Made here, once per compile, rather than by
+//! hashing the running executable at every build, which would cost a small
+//! site most of its build time.
+
+mod templates;
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::Xxh3;
 
-/// What the extractor is made of, relative to the package root.
-const INPUTS: [&str; 5] = [
+/// What briefing is made of, relative to the package root.
+const INPUTS: [&str; 6] = [
     "src",
     "crates/engine",
+    "templates",
     "Cargo.toml",
     "Cargo.lock",
-    "build.rs",
+    "build",
 ];
 
 fn main() -> io::Result<()> {
@@ -33,10 +38,12 @@ fn main() -> io::Result<()> {
         }
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    let theme = templates::generate(&root.join("templates")).map_err(io::Error::other)?;
+    fs::write(out.join("compiled_templates.rs"), theme)?;
     fs::write(
         out.join("fingerprint.rs"),
         format!(
-            "/// The extractor's fingerprint, made by `build.rs`.\n\
+            "/// The fingerprint of briefing's sources, made by `build/main.rs`.\n\
              pub const SOURCE_FINGERPRINT: u64 = {:#018x};\n",
             hash.digest()
         ),
