@@ -232,11 +232,12 @@ fn respond(site: &Latest, request: tiny_http::Request) {
     let _ = request.respond(response);
 }
 
-/// A bare 404 page, for a theme without one.
+/// What answers a missing path if the plan had no 404 page (every plan has
+/// one: the default theme's, or the site's own).
 fn not_found() -> crate::render::OutputFile {
     crate::render::OutputFile {
         path: "404.html".into(),
-        bytes: b"<!DOCTYPE html><title>Not found</title><p>Not found.</p>".to_vec(),
+        bytes: b"Not found.".to_vec(),
     }
 }
 
