@@ -85,43 +85,12 @@ pub fn render_site(
         theme,
         config,
         mut report,
-    } = assemble(opts, Reuse::default())?;
+    } = assemble(opts, &cache::Caches::default())?;
     let clock = Instant::now();
     let files = render::render(&briefing, &theme)?;
     report.timings.push(("render", clock.elapsed()));
     report.files = files.len();
     Ok((files, report, config))
-}
-
-/// What a build may reuse from earlier builds; each is optional.
-#[derive(Default, Clone, Copy)]
-pub struct Reuse<'a> {
-    /// Extractions by text and date, kept in memory (`briefing serve`).
-    pub extractions: Option<&'a cache::ExtractionCache>,
-    /// Extractions by text and date in a file (`briefing build`): read while
-    /// the articles load, written back (when it changed) while they are
-    /// assembled, then dropped, so that assembling frees each extraction as
-    /// soon as it is used. Used instead of `extractions`.
-    pub extractions_file: Option<&'a Path>,
-    /// Parsed articles by path and text (`briefing serve`).
-    pub parsed: Option<&'a source::ParseCache>,
-    /// Parsed articles by path and text in a file (`briefing build`): read
-    /// before the articles load, written back (when it changed) while they
-    /// are assembled. Used instead of `parsed`.
-    pub parsed_file: Option<&'a Path>,
-    /// What the last assembly computed (`briefing serve`).
-    pub model: Option<&'a model::Memo>,
-    /// What the last assembly computed, in a file (`briefing build`): read
-    /// while the articles load, used instead of `model`, and handed back by
-    /// [`assemble_keeping_memo`] to be saved.
-    pub model_file: Option<&'a Path>,
-}
-
-/// Load, extract and assemble: the briefing, the theme to render it with, the
-/// settings, and a report of what happened so far.
-pub fn assemble(opts: &BuildOptions, caches: Reuse) -> Result<Assembled, BuildError> {
-    let (assembled, _) = assemble_keeping_memo(opts, caches)?;
-    Ok(assembled)
 }
 
 /// What [`assemble`] makes: the briefing, the theme to render it with, the
@@ -133,12 +102,9 @@ pub struct Assembled {
     pub report: BuildReport,
 }
 
-/// [`assemble`], and the memo read from `caches.model_file` as the assembly
-/// left it, to be saved when the caller likes (`None` without a file).
-pub fn assemble_keeping_memo(
-    opts: &BuildOptions,
-    caches: Reuse,
-) -> Result<(Assembled, Option<model::Memo>), BuildError> {
+/// Load, extract and assemble, reusing from `caches` what an earlier build
+/// left there and leaving there what the next can reuse.
+pub fn assemble(opts: &BuildOptions, caches: &cache::Caches) -> Result<Assembled, BuildError> {
     use rayon::prelude::*;
     let progress = progress::Progress::new(opts.progress);
     let mut report = BuildReport::default();
@@ -158,55 +124,31 @@ pub fn assemble_keeping_memo(
             .map(|w| Diagnostic::warning("site.toml", None, w)),
     );
     let theme = render::Theme::load(&opts.root)?;
-    let ((loaded, disk_parsed), (disk_cache, disk_memo)) = rayon::join(
+    let (loaded, ()) = rayon::join(
+        || source::load_cached(&opts.root, opts.drafts, Some(&caches.parsed)),
         || {
-            let disk_parsed = caches.parsed_file.map(source::ParseCache::load);
-            let parse_cache = disk_parsed.as_ref().or(caches.parsed);
-            let loaded = source::load_cached(&opts.root, opts.drafts, parse_cache);
-            (loaded, disk_parsed)
-        },
-        || {
-            rayon::join(
-                || {
-                    let disk_cache = caches.extractions_file.map(cache::ExtractionCache::load);
-                    // With no extraction to reuse, every article will be extracted:
-                    // the extractor's tables load now rather than when extraction starts.
-                    let reusable = disk_cache.as_ref().or(caches.extractions);
-                    if reusable.is_none_or(cache::ExtractionCache::is_empty) {
-                        briefing_engine::warm_up();
-                    }
-                    disk_cache
-                },
-                || caches.model_file.map(model::Memo::load),
-            )
+            // With no extraction to reuse, every article will be extracted:
+            // the extractor's tables load now rather than when extraction starts.
+            if caches.extractions.is_empty() {
+                briefing_engine::warm_up();
+            }
         },
     );
-    let memo = disk_memo.as_ref().or(caches.model);
-    let extraction_cache = disk_cache.as_ref().or(caches.extractions);
     report.diagnostics.extend(loaded.diagnostics);
     let articles = loaded.articles;
     lap(&mut report, "load");
 
     progress.phase("extract", articles.len());
-    let keys: Vec<cache::Key> = match extraction_cache {
-        Some(cache) => {
-            let keys: Vec<cache::Key> = articles
-                .par_iter()
-                .map(|a| cache::key(&a.body, a.date))
-                .collect();
-            cache.retain(&keys);
-            keys
-        }
-        None => Vec::new(),
-    };
+    let keys: Vec<model::ExtractionKey> = articles
+        .par_iter()
+        .map(|a| model::extraction_key(&a.body, a.date))
+        .collect();
+    caches.extractions.retain(&keys);
     let extractions: Vec<std::sync::Arc<briefing_engine::Extraction>> = articles
         .par_iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let ex = match (extraction_cache, keys.get(i)) {
-                (Some(cache), Some(&key)) => cache.get(key, &a.body, a.date),
-                _ => std::sync::Arc::new(briefing_engine::extract(&a.body, a.date)),
-            };
+        .zip(&keys)
+        .map(|(a, &key)| {
+            let ex = caches.extractions.get(key, &a.body, a.date);
             progress.step();
             ex
         })
@@ -214,84 +156,47 @@ pub fn assemble_keeping_memo(
     progress.finish();
     lap(&mut report, "extract");
 
-    // The cache files are written while the articles are assembled: neither waits for the other.
-    let save = || {
-        let failed = |path: &Path, what: &str, e: std::io::Error| {
-            Diagnostic::warning(
-                &path.display().to_string(),
-                None,
-                format!("cannot save the {what}: {e}"),
-            )
-        };
-        let mut problems = Vec::new();
-        if let (Some(cache), Some(path)) = (disk_parsed, caches.parsed_file)
-            && let Err(e) = cache.save(path)
-        {
-            problems.push(failed(path, "parse cache", e));
-        }
-        if let (Some(cache), Some(path)) = (disk_cache, caches.extractions_file)
-            && let Err(e) = cache.save(path)
-        {
-            problems.push(failed(path, "extraction cache", e));
-        }
-        problems
-    };
-    let (briefing, save_failed) = rayon::join(
-        || model::build_with(&config, articles, extractions, &keys, memo),
-        save,
-    );
-    report.diagnostics.extend(save_failed);
+    let briefing = model::build_with(&config, articles, extractions, &keys, Some(&caches.memo));
     lap(&mut report, "assemble");
     report.articles = briefing.articles.len();
     report.actors = briefing.actors.len();
     report.events = briefing.events.len();
     report.quotes = briefing.quotes.len();
-    let assembled = Assembled {
+    Ok(Assembled {
         briefing,
         theme,
         config,
         report,
-    };
-    Ok((assembled, disk_memo))
+    })
 }
 
 /// Builds the site under `opts.root` into its output folder. Pages are written
 /// as they are rendered, into a new folder swapped in only when all succeeded.
+/// What the build may reuse is read from the site's cache folder, and what it
+/// leaves there is saved while the site renders.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let cache_path = cache::disk_path(&opts.root);
-    let memo_path = cache::memo_path(&opts.root);
-    let parsed_path = cache::parsed_path(&opts.root);
-    let caches = Reuse {
-        extractions_file: Some(&cache_path),
-        parsed_file: Some(&parsed_path),
-        model_file: Some(&memo_path),
-        ..Reuse::default()
-    };
-    let (
-        Assembled {
-            briefing,
-            theme,
-            config,
-            mut report,
-        },
-        memo,
-    ) = assemble_keeping_memo(opts, caches)?;
-    // The memo is saved (when it changed) while the site renders.
+    let folder = cache::CacheFolder::of_site(&opts.root);
+    let caches = folder.load();
+    let Assembled {
+        briefing,
+        theme,
+        config,
+        mut report,
+    } = assemble(opts, &caches)?;
     std::thread::scope(|scope| {
-        let saving = scope.spawn(|| {
-            let memo = memo?;
-            memo.save(&memo_path).err().map(|e| {
-                Diagnostic::warning(
-                    &memo_path.display().to_string(),
-                    None,
-                    format!("cannot save the assembly memo: {e}"),
-                )
-            })
-        });
+        let saving = scope.spawn(|| folder.save(caches));
         let rendered = render_and_write(opts, &briefing, &theme, &config, &mut report);
         // A panic while saving is a bug: passed on as one.
         match saving.join() {
-            Ok(failed) => report.diagnostics.extend(failed),
+            Ok(failed) => report
+                .diagnostics
+                .extend(failed.into_iter().map(|(path, e)| {
+                    Diagnostic::warning(
+                        &path.display().to_string(),
+                        None,
+                        format!("cannot save the cache: {e}"),
+                    )
+                })),
             Err(panic) => std::panic::resume_unwind(panic),
         }
         rendered

@@ -8,7 +8,7 @@
 //! soon as its model is. Each HTML page gets a small script that long-polls
 //! `/__briefing/wait` and reloads when the build version moves on.
 
-use crate::cache::ExtractionCache;
+use crate::cache::Caches;
 use crate::render::{Plan, Theme};
 use crate::{BuildOptions, model::Briefing};
 use std::path::{Path, PathBuf};
@@ -50,7 +50,7 @@ pub fn serve(root: PathBuf, port: u16) -> Result<(), String> {
         drafts: true,
         progress: false,
     };
-    let cache = Kept::default();
+    let cache = Caches::default();
     let site = Arc::new(Latest {
         built: RwLock::new(None),
         version: Mutex::new(0),
@@ -122,24 +122,9 @@ fn is_input(root: &Path, path: &Path) -> bool {
     )
 }
 
-/// What one build of the preview keeps for the next, in memory.
-#[derive(Default)]
-struct Kept {
-    extractions: ExtractionCache,
-    parsed: crate::source::ParseCache,
-    model: crate::model::Memo,
-}
-
-fn rebuild(opts: &BuildOptions, cache: &Kept, site: &Latest) {
+/// Builds the preview again, reusing what `caches` kept of the last build.
+fn rebuild(opts: &BuildOptions, caches: &Caches, site: &Latest) {
     let started = Instant::now();
-    let caches = crate::Reuse {
-        extractions: Some(&cache.extractions),
-        extractions_file: None,
-        parsed: Some(&cache.parsed),
-        parsed_file: None,
-        model: Some(&cache.model),
-        model_file: None,
-    };
     match crate::assemble(opts, caches) {
         Ok(crate::Assembled {
             briefing,

@@ -311,7 +311,7 @@ fn every_file_renders_alone_as_in_a_full_build() {
     let (files, _, _) = briefing::render_site(&opts).expect("build");
     let briefing::Assembled {
         briefing: b, theme, ..
-    } = briefing::assemble(&opts, briefing::Reuse::default()).expect("assemble");
+    } = briefing::assemble(&opts, &briefing::cache::Caches::default()).expect("assemble");
     let plan = briefing::render::Plan::new(&b, &theme);
     assert_eq!(plan.len(), files.len());
     for file in &files {

@@ -5,7 +5,6 @@
 
 use super::unique_slug;
 use super::{Actor, overrides};
-use crate::cache;
 use crate::config::{ActorOverrides, Config};
 use briefing_engine::slug::slug;
 use briefing_engine::{ActorKind, Extraction, LocalActor};
@@ -95,9 +94,9 @@ struct LastMerge {
 }
 
 /// A hash of everything [`merge`] depends on: the extractor and the text and
-/// date of every article, in order (`extraction_keys`, see [`cache::key`]),
+/// date of every article, in order (`extraction_keys`, see [`super::extraction_key`]),
 /// and the actor corrections of `site.toml`.
-pub fn inputs_key(overrides: &ActorOverrides, extraction_keys: &[cache::Key]) -> u64 {
+pub fn inputs_key(overrides: &ActorOverrides, extraction_keys: &[super::ExtractionKey]) -> u64 {
     let mut h = Xxh3::new();
     // Each string with its length: `["ab", "c"]` and `["a", "bc"]` differ.
     let mut text = |s: &str| {

@@ -148,7 +148,7 @@ pub fn build(
 
 /// What one assembly keeps for the next: the parts whose inputs an edit left
 /// as they were are reused, not computed again. `briefing serve` keeps it in
-/// memory; `briefing build` on disk ([`Memo::load`], [`Memo::save`]).
+/// memory; `briefing build` in a file (see `crate::cache`).
 #[derive(Default)]
 pub struct Memo {
     actors: actors::MergedActors,
@@ -157,30 +157,50 @@ pub struct Memo {
     read: bool,
 }
 
-/// The start of a memo file, before the extractor's fingerprint.
-const MEMO_MAGIC: &[u8; 8] = b"BRFMEMO1";
+/// What an article's extraction is known by, from build to build: a hash of
+/// its date and its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ExtractionKey(u64);
 
-/// A memo as stored: postcard, sealed by [`crate::cache::write_sealed`].
+impl ExtractionKey {
+    /// The hash itself, for keys made of many extraction keys.
+    pub fn as_u64(self) -> u64 {
+        self.0
+    }
+}
+
+/// The [`ExtractionKey`] of `body` at `date`. A build computes each article's
+/// key once, for the extraction cache and for the memo alike.
+pub fn extraction_key(body: &str, date: Option<chrono::NaiveDate>) -> ExtractionKey {
+    use chrono::Datelike;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(
+        &date
+            .map_or(i64::MIN, |d| i64::from(d.num_days_from_ce()))
+            .to_le_bytes(),
+    );
+    h.update(body.as_bytes());
+    ExtractionKey(h.digest())
+}
+
+/// A memo as a cache file stores it (see `crate::cache`).
 #[derive(serde::Deserialize)]
-struct StoredMemo {
+pub struct StoredMemo {
     actors: Option<(u64, actors::ActorLayer)>,
     days: dedup::StoredDays,
 }
 
 /// [`StoredMemo`] borrowing the actor layer, for writing.
 #[derive(serde::Serialize)]
-struct StoredMemoRef<'a> {
+pub struct StoredMemoRef<'a> {
     actors: Option<(u64, &'a actors::ActorLayer)>,
     days: dedup::StoredDays,
 }
 
 impl Memo {
-    /// The memo stored at `path` by the same extractor; an empty one when
-    /// there is none, or it is damaged or was written by another version (a
-    /// memo is only a shortcut: losing it costs time, never correctness). For
-    /// `briefing build`: it keeps no extraction alive.
-    pub fn load(path: &std::path::Path) -> Memo {
-        let stored: Option<StoredMemo> = crate::cache::load_sealed(path, MEMO_MAGIC);
+    /// The memo a cache file held, or an empty one when there was no readable
+    /// file. Either keeps no extraction alive.
+    pub fn from_stored(stored: Option<StoredMemo>) -> Memo {
         let Some(StoredMemo { actors, days }) = stored else {
             return Memo {
                 actors: actors::MergedActors::by_key(None),
@@ -197,29 +217,29 @@ impl Memo {
         }
     }
 
-    /// Stores the memo at `path` for [`Memo::load`] (written to a temporary
-    /// file and renamed); nothing is written when it holds what it was read with.
-    pub fn save(&self, path: &std::path::Path) -> std::io::Result<()> {
+    /// Hands `store` the memo as a cache file stores it, unless it holds what
+    /// it was read with (then `None`).
+    pub fn store_changed<R>(&self, store: impl FnOnce(&StoredMemoRef) -> R) -> Option<R> {
         if self.read && !self.actors.changed() && !self.days.changed() {
-            return Ok(());
+            return None;
         }
         let actors = self.actors.stored();
         let stored = StoredMemoRef {
             actors: actors.as_ref().map(|(key, layer)| (*key, layer.as_ref())),
             days: self.days.stored(),
         };
-        crate::cache::save_sealed(path, MEMO_MAGIC, &stored)
+        Some(store(&stored))
     }
 }
 
 /// [`build`], reusing from `memo` what the last build computed from the same
 /// input. `extraction_keys` are the keys of the extractions (see
-/// [`crate::cache::key`]), in the same order, or empty when not known.
+/// [`extraction_key`]), in the same order, or empty when not known.
 pub fn build_with(
     config: &Config,
     articles: Vec<Article>,
     mut extractions: Vec<Arc<Extraction>>,
-    extraction_keys: &[crate::cache::Key],
+    extraction_keys: &[ExtractionKey],
     memo: Option<&Memo>,
 ) -> Briefing {
     // Shared with the extraction cache: copied only when site.toml changes them.
@@ -718,7 +738,7 @@ mod tests {
     /// the keys of their extractions.
     fn extracted(
         seeds: &[(&str, &str)],
-    ) -> (Vec<Article>, Vec<Arc<Extraction>>, Vec<crate::cache::Key>) {
+    ) -> (Vec<Article>, Vec<Arc<Extraction>>, Vec<ExtractionKey>) {
         let mut articles = Vec::new();
         let mut extractions = Vec::new();
         let mut keys = Vec::new();
@@ -731,7 +751,7 @@ mod tests {
                 &mut diagnostics,
             )
             .expect("our test article parses");
-            keys.push(crate::cache::key(&article.body, article.date));
+            keys.push(extraction_key(&article.body, article.date));
             extractions.push(Arc::new(briefing_engine::extract(
                 &article.body,
                 article.date,
@@ -747,15 +767,31 @@ mod tests {
         build_with(config, articles, extractions, &keys, Some(memo))
     }
 
+    /// The cache folder whose memo file is `path`.
+    fn folder_of(path: &std::path::Path) -> crate::cache::CacheFolder {
+        let root = path.parent().and_then(std::path::Path::parent);
+        crate::cache::CacheFolder::of_site(root.expect("a memo file under a site"))
+    }
+
+    /// The memo stored at `path`, as `briefing build` loads it.
+    fn memo_at(path: &std::path::Path) -> Memo {
+        folder_of(path).load_memo()
+    }
+
+    /// Saves `memo` at `path`, as `briefing build` does.
+    fn save_memo_at(memo: &Memo, path: &std::path::Path) -> std::io::Result<()> {
+        folder_of(path).save_memo(memo)
+    }
+
     /// [`briefing_keyed`] with the memo stored at `path`, saved again after.
     fn built_with_file(
         seeds: &[(&str, &str)],
         config: &Config,
         path: &std::path::Path,
     ) -> Briefing {
-        let memo = Memo::load(path);
+        let memo = memo_at(path);
         let briefing = briefing_keyed(seeds, config, &memo);
-        memo.save(path).expect("memo saved");
+        save_memo_at(&memo, path).expect("memo saved");
         briefing
     }
 
@@ -768,12 +804,12 @@ mod tests {
     #[test]
     fn a_memo_file_round_trips_and_is_not_written_again_unchanged() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("assembly.bin");
+        let path = dir.path().join(".briefing-cache").join("assembly.bin");
         let seeds = [("seeds/a.txt", OSLO), ("seeds/b.txt", CARACAS)];
         let config = Config::default();
         let first = built_with_file(&seeds, &config, &path);
         assert_eq!(first, fresh(&seeds, &config));
-        let loaded = Memo::load(&path);
+        let loaded = memo_at(&path);
         assert!(loaded.read, "the memo just saved reads back");
         assert!(loaded.actors.stored().is_some(), "with its actors");
         assert!(!loaded.days.stored().is_empty(), "and its dates");
@@ -783,10 +819,10 @@ mod tests {
             "from the file"
         );
         // A build with nothing changed leaves the file alone.
-        let memo = Memo::load(&path);
+        let memo = memo_at(&path);
         let again = briefing_keyed(&seeds, &config, &memo);
         std::fs::remove_file(&path).expect("removed");
-        memo.save(&path).expect("nothing to save");
+        save_memo_at(&memo, &path).expect("nothing to save");
         assert!(!path.exists(), "an unchanged memo was written again");
         assert_eq!(again, first);
     }
@@ -794,7 +830,7 @@ mod tests {
     #[test]
     fn a_damaged_or_foreign_memo_file_is_ignored_and_replaced() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("assembly.bin");
+        let path = dir.path().join(".briefing-cache").join("assembly.bin");
         let seeds = [("seeds/a.txt", OSLO), ("seeds/b.txt", CARACAS)];
         let config = Config::default();
         let expected = fresh(&seeds, &config);
@@ -803,7 +839,7 @@ mod tests {
 
         let mut foreign = good.clone();
         // Another extractor's fingerprint.
-        foreign[MEMO_MAGIC.len()] ^= 1;
+        foreign[crate::cache::MEMO_MAGIC.len()] ^= 1;
         let mut flipped = good.clone();
         let middle = good.len() / 2;
         flipped[middle] ^= 0x40;
@@ -816,7 +852,7 @@ mod tests {
         ];
         for bytes in damaged {
             std::fs::write(&path, bytes).expect("write");
-            let memo = Memo::load(&path);
+            let memo = memo_at(&path);
             assert!(!memo.read);
             assert!(memo.actors.stored().is_none());
             assert_eq!(built_with_file(&seeds, &config, &path), expected);
@@ -827,7 +863,7 @@ mod tests {
     #[test]
     fn a_changed_article_or_setting_is_not_answered_from_the_memo_file() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("assembly.bin");
+        let path = dir.path().join(".briefing-cache").join("assembly.bin");
         let config = Config::default();
         built_with_file(
             &[("seeds/a.txt", OSLO), ("seeds/b.txt", CARACAS)],
@@ -845,10 +881,10 @@ mod tests {
             vec![("seeds/a.txt", OSLO)],
         ];
         for seeds in &edits {
-            let memo = Memo::load(&path);
+            let memo = memo_at(&path);
             assert_eq!(briefing_keyed(seeds, &config, &memo), fresh(seeds, &config));
             assert!(memo.actors.changed() || memo.days.changed());
-            memo.save(&path).expect("saved");
+            save_memo_at(&memo, &path).expect("saved");
         }
         // A correction in site.toml merges the actors again.
         let seeds = [("seeds/a.txt", OSLO), ("seeds/b.txt", CARACAS)];

@@ -318,7 +318,7 @@ mod tests {
                     root: sites.join(site),
                     ..Default::default()
                 };
-                let b = crate::assemble(&opts, crate::Reuse::default())
+                let b = crate::assemble(&opts, &crate::cache::Caches::default())
                     .expect("assemble")
                     .briefing;
                 (site, b, Theme::load(&opts.root).expect("theme"))

@@ -7,6 +7,7 @@
 mod body;
 mod compiled;
 mod escape;
+mod items;
 mod json;
 pub mod links;
 mod network;

@@ -148,21 +148,18 @@ impl CachedFile {
     }
 }
 
-/// The start of a parse cache file.
-const PARSED_MAGIC: &[u8; 8] = b"BRFPARS2";
-
-/// An entry of the cache file: a file's path as shown, the hash of its text,
-/// and the article parsed from it. Files with problems are parsed again each
-/// time, so their diagnostics are reported each time.
-type StoredFile = (String, u64, Article);
+/// An entry of a parse cache file: a file's path as shown, the hash of its
+/// text, and the article parsed from it. Files with problems are parsed again
+/// each time, so their diagnostics are reported each time.
+pub type StoredFile = (String, u64, Article);
 
 impl ParseCache {
-    /// The cache in `path`; empty when there is none or it cannot be read
-    /// (written by another version of briefing, cut short, damaged).
-    pub fn load(path: &Path) -> ParseCache {
-        let stored: Option<Vec<StoredFile>> = crate::cache::load_sealed_list(path, PARSED_MAGIC);
+    /// A cache of the entries a cache file held (`briefing build`'s), or of
+    /// none when there was no readable file. It compares each file's text:
+    /// between separate builds a file may come back with an old stamp.
+    pub fn from_stored(stored: Option<Vec<StoredFile>>) -> ParseCache {
         ParseCache {
-            // A missing or unreadable file is written anew by the next save.
+            // Without a readable file, the next save writes one anew.
             changed: std::sync::atomic::AtomicBool::new(stored.is_none()),
             from_disk: true,
             entries: std::sync::Mutex::new(
@@ -183,16 +180,17 @@ impl ParseCache {
         }
     }
 
-    /// Writes the cache to `path` (atomically, sealed like the extraction
-    /// cache), unless it holds what it was loaded with.
-    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+    /// Hands `store` the entries a cache file keeps, in path order, when they
+    /// differ from what the cache was made from; `None` when they do not.
+    pub fn store_changed<R>(
+        &self,
+        store: impl FnOnce(Vec<(&String, u64, &Article)>) -> R,
+    ) -> Option<R> {
         use std::sync::atomic::Ordering;
         if !self.changed.load(Ordering::Relaxed) {
-            return Ok(());
+            return None;
         }
-        let Ok(entries) = self.entries.lock() else {
-            return Ok(());
-        };
+        let entries = self.entries.lock().ok()?;
         let mut stored: Vec<(&String, u64, &Article)> = entries
             .iter()
             .filter_map(|(shown, f)| match &*f.parsed {
@@ -201,9 +199,10 @@ impl ParseCache {
             })
             .collect();
         stored.sort_by(|a, b| a.0.cmp(b.0));
-        crate::cache::save_sealed_list(path, PARSED_MAGIC, stored.into_iter())?;
+        let stored = store(stored);
+        drop(entries);
         self.changed.store(false, Ordering::Relaxed);
-        Ok(())
+        Some(stored)
     }
 }
 

@@ -1,17 +1,17 @@
-//! Extraction results kept between builds: in memory for `briefing serve`, and
-//! on disk (`.briefing-cache/` in the site root) for `briefing build`. An article
-//! whose text and date did not change is not extracted again.
+//! Extraction results kept between builds: an article whose text and date did
+//! not change is not extracted again.
 //!
-//! The key of an entry hashes the text, the date and the extractor's fingerprint
-//! (a hash of the sources and data briefing was built from, made by `build.rs`),
+//! An entry is filed under its [`Key`], a hash of the text and the date; the
+//! file is sealed with the fingerprint of the sources briefing was built from,
 //! so a briefing built from other code never reads what this one extracted.
 
+use super::sealed::{load_sealed_list, save_sealed_list};
+use crate::model::ExtractionKey as Key;
 use briefing_engine::Extraction;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use xxhash_rust::xxh3::Xxh3;
 
 #[derive(Default)]
 pub struct ExtractionCache {
@@ -21,231 +21,8 @@ pub struct ExtractionCache {
     changed: AtomicBool,
 }
 
-// The extractor's fingerprint (`build.rs`): a hash of the sources and data it
-// is compiled from.
-include!(concat!(env!("OUT_DIR"), "/fingerprint.rs"));
-
-/// What an extraction is filed under: the extractor, the date and the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key(u64);
-
-impl Key {
-    /// The hash itself, for keys made of many extraction keys.
-    pub fn as_u64(self) -> u64 {
-        self.0
-    }
-}
-
-/// The [`Key`] of `body` at `date`. A build computes each article's key once
-/// (in parallel) for both [`ExtractionCache::retain`] and [`ExtractionCache::get`].
-pub fn key(body: &str, date: Option<NaiveDate>) -> Key {
-    Key(hash(body, date))
-}
-
-fn hash(body: &str, date: Option<NaiveDate>) -> u64 {
-    let mut h = Xxh3::new();
-    h.update(&SOURCE_FINGERPRINT.to_le_bytes());
-    h.update(
-        &date
-            .map_or(i64::MIN, |d| i64::from(d.num_days_from_ce()))
-            .to_le_bytes(),
-    );
-    h.update(body.as_bytes());
-    h.digest()
-}
-
-/// The cache file of a site.
-pub fn disk_path(root: &std::path::Path) -> std::path::PathBuf {
-    root.join(".briefing-cache").join("extractions.bin")
-}
-
-/// The file of a site's parsed articles (see [`crate::source::ParseCache::load`]),
-/// beside its extraction cache.
-pub fn parsed_path(root: &std::path::Path) -> std::path::PathBuf {
-    root.join(".briefing-cache").join("articles.bin")
-}
-
-/// The file of a site's assembly memo (see [`crate::model::Memo::load`]),
-/// beside its extraction cache.
-pub fn memo_path(root: &std::path::Path) -> std::path::PathBuf {
-    root.join(".briefing-cache").join("assembly.bin")
-}
-
 /// The start of an extraction cache file.
 const EXTRACTIONS_MAGIC: &[u8; 8] = b"BRFEXTR2";
-
-/// Writes `path` atomically (see [`write_atomically`]) as a sealed file: `magic`,
-/// the extractor's fingerprint, what `write` writes, then an XXH3 of it. A file
-/// read back through [`unseal`] is whole, of the same kind and of this extractor.
-pub fn write_sealed(
-    path: &std::path::Path,
-    magic: &[u8; 8],
-    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    write_atomically(path, |out| {
-        out.write_all(magic)?;
-        out.write_all(&SOURCE_FINGERPRINT.to_le_bytes())?;
-        let mut hashing = Hashing {
-            out: &mut *out,
-            hash: Xxh3::new(),
-        };
-        write(&mut hashing)?;
-        let checksum = hashing.hash.digest();
-        out.write_all(&checksum.to_le_bytes())
-    })
-}
-
-/// The payload of a file written by [`write_sealed`] with `magic`; `None` when
-/// it is of another kind, of another extractor, cut short or damaged.
-fn unseal<'b>(bytes: &'b [u8], magic: &[u8; 8]) -> Option<&'b [u8]> {
-    let payload = bytes
-        .strip_prefix(magic.as_slice())?
-        .strip_prefix(SOURCE_FINGERPRINT.to_le_bytes().as_slice())?;
-    let (payload, checksum) = payload.split_last_chunk::<8>()?;
-    (xxhash_rust::xxh3::xxh3_64(payload) == u64::from_le_bytes(*checksum)).then_some(payload)
-}
-
-/// Stores `value` at `path` in postcard, as a sealed file (see [`write_sealed`]).
-pub fn save_sealed<T: serde::Serialize + ?Sized>(
-    path: &std::path::Path,
-    magic: &[u8; 8],
-    value: &T,
-) -> std::io::Result<()> {
-    write_sealed(path, magic, |out| {
-        // postcard writes field by field, often a byte at a time: buffered
-        // here, those writes are copies into a buffer instead of calls through
-        // `dyn Write` and the hasher behind it, which then see large chunks.
-        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
-        postcard::to_io(value, &mut buffered).map_err(std::io::Error::other)?;
-        std::io::Write::flush(&mut buffered)
-    })
-}
-
-/// What [`save_sealed`] stored at `path` with `magic`; `None` when there is no
-/// such file, or it is of another kind or extractor, damaged, or not a `T`.
-pub fn load_sealed<T: serde::de::DeserializeOwned>(
-    path: &std::path::Path,
-    magic: &[u8; 8],
-) -> Option<T> {
-    let bytes = std::fs::read(path).ok()?;
-    postcard::from_bytes(unseal(&bytes, magic)?).ok()
-}
-
-/// Stores `entries` at `path` as a sealed file (see [`write_sealed`]): their
-/// number, then each one in postcard after its length in bytes. Read back by
-/// [`load_sealed_list`] one entry at a time, a big cache never sits in memory
-/// whole as bytes next to the values made from them: fresh memory is dear
-/// (the kernel zeroes each page on first touch, a large part of its share of
-/// a rebuild).
-///
-/// Each entry is dropped once written: entries that own their values (see
-/// [`ExtractionCache::save`]) free them as the file grows.
-pub fn save_sealed_list<T: serde::Serialize>(
-    path: &std::path::Path,
-    magic: &[u8; 8],
-    entries: impl ExactSizeIterator<Item = T>,
-) -> std::io::Result<()> {
-    use std::io::Write;
-    write_sealed(path, magic, |out| {
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-        out.write_all(&(entries.len() as u64).to_le_bytes())?;
-        let mut bytes = Vec::new();
-        for entry in entries {
-            bytes.clear();
-            bytes = postcard::to_extend(&entry, bytes).map_err(std::io::Error::other)?;
-            out.write_all(&(bytes.len() as u64).to_le_bytes())?;
-            out.write_all(&bytes)?;
-        }
-        out.flush()
-    })
-}
-
-/// What [`save_sealed_list`] stored at `path` with `magic`; `None` when there
-/// is no such file, or it is of another kind or extractor, damaged, or not a
-/// list of `T`. The file is read through a small buffer, an entry at a time,
-/// hashed as it goes: the values are kept only if the checksum at the end agrees.
-pub fn load_sealed_list<T: serde::de::DeserializeOwned>(
-    path: &std::path::Path,
-    magic: &[u8; 8],
-) -> Option<Vec<T>> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).ok()?;
-    let size = file.metadata().ok()?.len();
-    let mut input = std::io::BufReader::with_capacity(1 << 16, file);
-    let mut head = [0u8; 16];
-    input.read_exact(&mut head).ok()?;
-    if head[..8] != magic[..] || head[8..] != SOURCE_FINGERPRINT.to_le_bytes() {
-        return None;
-    }
-    fn read_u64(input: &mut impl Read, hash: &mut Xxh3) -> Option<u64> {
-        let mut word = [0u8; 8];
-        input.read_exact(&mut word).ok()?;
-        hash.update(&word);
-        Some(u64::from_le_bytes(word))
-    }
-    let mut hash = Xxh3::new();
-    let count = read_u64(&mut input, &mut hash)?;
-    // Each entry takes 8 bytes at least: a damaged count reserves no more than the file holds.
-    let mut values = Vec::with_capacity(usize::try_from(count.min(size / 8)).ok()?);
-    let mut bytes = Vec::new();
-    for _ in 0..count {
-        let len = read_u64(&mut input, &mut hash)?;
-        if len > size {
-            return None;
-        }
-        bytes.resize(usize::try_from(len).ok()?, 0);
-        input.read_exact(&mut bytes).ok()?;
-        hash.update(&bytes);
-        values.push(postcard::from_bytes(&bytes).ok()?);
-    }
-    let mut checksum = [0u8; 8];
-    input.read_exact(&mut checksum).ok()?;
-    let at_end = input.read(&mut [0u8; 1]).ok()? == 0;
-    (at_end && hash.digest() == u64::from_le_bytes(checksum)).then_some(values)
-}
-
-/// Passes what is written on, hashing it.
-struct Hashing<'w> {
-    out: &'w mut dyn std::io::Write,
-    hash: Xxh3,
-}
-
-impl std::io::Write for Hashing<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.out.write(buf)?;
-        self.hash.update(&buf[..n]);
-        Ok(n)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.out.flush()
-    }
-}
-
-/// Writes `path` through a temporary file renamed over it: a build stopped
-/// half way leaves the old file or the new one, never a mix. `write` streams
-/// the contents, so they are never held whole in memory.
-pub fn write_atomically(
-    path: &std::path::Path,
-    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    let written = std::fs::File::create(&tmp).and_then(|file| {
-        let mut out = std::io::BufWriter::new(file);
-        write(&mut out)?;
-        std::io::Write::flush(&mut out)
-    });
-    match written.and_then(|()| std::fs::rename(&tmp, path)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            // Best effort: a stray temporary file is only litter.
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
-    }
-}
 
 /// What a build reads of an extraction: all but the time expressions, whose
 /// dates the events carry already resolved ([`briefing_engine::Event::date`]); only
@@ -262,7 +39,7 @@ impl ExtractionCache {
     /// Shared with the cache, not copied: a big site holds one copy of each.
     /// `key` is `key(body, date)`.
     pub fn get(&self, key: Key, body: &str, date: Option<NaiveDate>) -> Arc<Extraction> {
-        let k = key.0;
+        let k = key.as_u64();
         if let Some(hit) = self.entries.lock().ok().and_then(|m| m.get(&k).cloned()) {
             return hit;
         }
@@ -289,7 +66,7 @@ impl ExtractionCache {
 
     /// Forgets every entry but those of `live` (the keys of the live articles).
     pub fn retain(&self, live: &[Key]) {
-        let keys: std::collections::HashSet<u64> = live.iter().map(|k| k.0).collect();
+        let keys: std::collections::HashSet<u64> = live.iter().map(|k| k.as_u64()).collect();
         if let Ok(mut m) = self.entries.lock() {
             let before = m.len();
             m.retain(|k, _| keys.contains(k));
@@ -337,6 +114,7 @@ impl ExtractionCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::extraction_key as key;
 
     fn date() -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(2019, 5, 2)
@@ -408,7 +186,7 @@ mod tests {
         assert_eq!(entries(&good), Some(1), "the file as saved is read");
 
         let mut foreign = good.clone();
-        foreign[EXTRACTIONS_MAGIC.len()] ^= 1; // another extractor's fingerprint
+        foreign[EXTRACTIONS_MAGIC.len()] ^= 1; // another build's fingerprint
         let mut flipped = good.clone();
         let middle = good.len() / 2;
         flipped[middle] ^= 0x40; // a bit flipped in the text of an extraction
