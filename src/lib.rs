@@ -156,7 +156,15 @@ pub fn assemble(opts: &BuildOptions, caches: &cache::Caches) -> Result<Assembled
     progress.finish();
     lap(&mut report, "extract");
 
-    let briefing = model::build_with(&config, articles, extractions, &keys, Some(&caches.memo));
+    // The parsed articles and the extractions are saved (when the caches have
+    // a folder) while the articles are assembled: neither waits for the other.
+    let (briefing, unsaved) = rayon::join(
+        || model::build_with(&config, articles, extractions, &keys, Some(&caches.memo)),
+        || caches.save_articles(),
+    );
+    report
+        .diagnostics
+        .extend(unsaved.into_iter().map(cache_warning));
     lap(&mut report, "assemble");
     report.articles = briefing.articles.len();
     report.actors = briefing.actors.len();
@@ -173,35 +181,36 @@ pub fn assemble(opts: &BuildOptions, caches: &cache::Caches) -> Result<Assembled
 /// Builds the site under `opts.root` into its output folder. Pages are written
 /// as they are rendered, into a new folder swapped in only when all succeeded.
 /// What the build may reuse is read from the site's cache folder, and what it
-/// leaves there is saved while the site renders.
+/// leaves for the next is saved as soon as each part is complete.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let folder = cache::CacheFolder::of_site(&opts.root);
-    let caches = folder.load();
+    let caches = cache::Caches::of_site(&opts.root);
     let Assembled {
         briefing,
         theme,
         config,
         mut report,
     } = assemble(opts, &caches)?;
+    // The memo is saved (when it changed) while the site renders.
     std::thread::scope(|scope| {
-        let saving = scope.spawn(|| folder.save(caches));
+        let saving = scope.spawn(|| caches.save_memo());
         let rendered = render_and_write(opts, &briefing, &theme, &config, &mut report);
         // A panic while saving is a bug: passed on as one.
         match saving.join() {
-            Ok(failed) => report
-                .diagnostics
-                .extend(failed.into_iter().map(|(path, e)| {
-                    Diagnostic::warning(
-                        &path.display().to_string(),
-                        None,
-                        format!("cannot save the cache: {e}"),
-                    )
-                })),
+            Ok(unsaved) => report.diagnostics.extend(unsaved.map(cache_warning)),
             Err(panic) => std::panic::resume_unwind(panic),
         }
         rendered
     })?;
     Ok(report)
+}
+
+/// The warning for a cache file that could not be written.
+fn cache_warning((path, e): (PathBuf, std::io::Error)) -> Diagnostic {
+    Diagnostic::warning(
+        &path.display().to_string(),
+        None,
+        format!("cannot save the cache: {e}"),
+    )
 }
 
 /// Renders `briefing` into its output folder, swapped in when all pages were written.

@@ -94,17 +94,19 @@ impl ExtractionCache {
 
     /// Stores the cache at `path`, written whole to a temporary file and
     /// renamed; nothing is written when it holds what it was loaded with.
-    /// The cache is used up: each extraction is let go as soon as it is
+    /// The cache is emptied: each extraction is let go as soon as it is
     /// written. A build saves while it assembles the articles and drops each
     /// extraction once its article is placed, so an extraction is freed when
     /// both are done with it, and its memory serves the model.
-    pub fn save(self, path: &std::path::Path) -> std::io::Result<()> {
-        if !self.changed.load(Ordering::Relaxed) {
-            return Ok(());
-        }
-        let Ok(entries) = self.entries.into_inner() else {
+    pub fn save_and_empty(&self, path: &std::path::Path) -> std::io::Result<()> {
+        let Ok(mut guard) = self.entries.lock() else {
             return Ok(());
         };
+        let entries = std::mem::take(&mut *guard);
+        drop(guard);
+        if !self.changed.swap(false, Ordering::Relaxed) {
+            return Ok(());
+        }
         let mut list: Vec<(u64, Arc<Extraction>)> = entries.into_iter().collect();
         list.sort_unstable_by_key(|(k, _)| *k);
         save_sealed_list(path, EXTRACTIONS_MAGIC, list.into_iter())
@@ -130,13 +132,13 @@ mod tests {
         let path = dir.path().join("extractions.bin");
         let first = ExtractionCache::default();
         get(&first, "Maduro spoke in Caracas on Tuesday.");
-        first.save(&path).expect("saved");
+        first.save_and_empty(&path).expect("saved");
 
         let loaded = ExtractionCache::load(&path);
         get(&loaded, "Maduro spoke in Caracas on Tuesday.");
         loaded.retain(&[key("Maduro spoke in Caracas on Tuesday.", date())]);
         std::fs::write(&path, b"left alone").expect("write");
-        loaded.save(&path).expect("nothing to save");
+        loaded.save_and_empty(&path).expect("nothing to save");
         assert_eq!(std::fs::read(&path).expect("read"), b"left alone");
     }
 
@@ -146,16 +148,16 @@ mod tests {
         let path = dir.path().join("extractions.bin");
         let first = ExtractionCache::default();
         get(&first, "Guaido rallied supporters on Wednesday.");
-        first.save(&path).expect("saved");
+        first.save_and_empty(&path).expect("saved");
 
         let added = ExtractionCache::load(&path);
         get(&added, "Pompeo met Lavrov in Finland on Monday.");
-        added.save(&path).expect("saved");
+        added.save_and_empty(&path).expect("saved");
         let reloaded = ExtractionCache::load(&path);
         assert_eq!(reloaded.entries.lock().map(|m| m.len()).ok(), Some(2));
 
         reloaded.retain(&[]);
-        reloaded.save(&path).expect("saved");
+        reloaded.save_and_empty(&path).expect("saved");
         let emptied = ExtractionCache::load(&path);
         assert_eq!(emptied.entries.lock().map(|m| m.len()).ok(), Some(0));
     }
@@ -176,7 +178,7 @@ mod tests {
         let path = dir.path().join("extractions.bin");
         let first = ExtractionCache::default();
         get(&first, "Maduro spoke in Caracas on Tuesday.");
-        first.save(&path).expect("saved");
+        first.save_and_empty(&path).expect("saved");
         let good = std::fs::read(&path).expect("read");
         let entries = |bytes: &[u8]| {
             std::fs::write(&path, bytes).expect("write");
@@ -243,7 +245,7 @@ mod tests {
         let path = dir.path().join("extractions.bin");
         std::fs::write(&path, b"not a cache").expect("write");
         let cache = ExtractionCache::load(&path);
-        cache.save(&path).expect("saved");
+        cache.save_and_empty(&path).expect("saved");
         assert_ne!(std::fs::read(&path).expect("read"), b"not a cache");
     }
 }

@@ -3,11 +3,11 @@
 //! memo (the actors merged across articles, the events merged by day).
 //!
 //! [`Caches`] holds them in memory: `briefing serve` keeps one from build to
-//! build. [`CacheFolder`] keeps them on disk, in `.briefing-cache/` under the
-//! site root, for `briefing build`: it loads a [`Caches`] before a build and
-//! saves it after. Either way a cache is only a shortcut: a missing, damaged
-//! or foreign file costs time, never correctness. The stages know nothing of
-//! files: `source` and `model` hand over and take back their plain data.
+//! build. `briefing build` reads them from `.briefing-cache/` under the site
+//! root ([`Caches::of_site`]) and writes them back as soon as each is complete.
+//! Either way a cache is only a shortcut: a missing, damaged or foreign file
+//! costs time, never correctness. The stages know nothing of files: `source`
+//! and `model` hand over and take back their plain data.
 
 mod extractions;
 mod sealed;
@@ -22,16 +22,68 @@ use std::path::{Path, PathBuf};
 // every cache file is filed under it.
 include!(concat!(env!("OUT_DIR"), "/fingerprint.rs"));
 
-/// What a build may reuse from the last one, and keeps for the next.
+/// What a build may reuse from the last one, and keeps for the next: in
+/// memory only ([`Caches::default`], the preview's), or also in a site's
+/// cache folder ([`Caches::of_site`], `briefing build`'s).
 #[derive(Default)]
 pub struct Caches {
     pub parsed: ParseCache,
     pub extractions: ExtractionCache,
     pub memo: Memo,
+    /// Where they are saved, if anywhere.
+    folder: Option<CacheFolder>,
 }
 
-/// A site's cache files.
-pub struct CacheFolder {
+impl Caches {
+    /// What the cache folder of the site at `root` holds (each file read on
+    /// its own thread); empty caches for files that are missing or cannot be read.
+    pub fn of_site(root: &Path) -> Caches {
+        let folder = CacheFolder::of_site(root);
+        let (parsed, (extractions, memo)) = rayon::join(
+            || folder.load_parsed(),
+            || rayon::join(|| folder.load_extractions(), || folder.load_memo()),
+        );
+        Caches {
+            parsed,
+            extractions,
+            memo,
+            folder: Some(folder),
+        }
+    }
+
+    /// Saves the parsed articles and the extractions, when they changed, into
+    /// the cache folder (if the caches have one), and empties the extractions:
+    /// a build calls it once it has extracted every article, while it
+    /// assembles them. Returns, per file that could not be written, its path
+    /// and the error.
+    pub fn save_articles(&self) -> Vec<(PathBuf, std::io::Error)> {
+        let Some(folder) = &self.folder else {
+            return Vec::new();
+        };
+        let (parsed, extractions) = rayon::join(
+            || folder.save_parsed(&self.parsed),
+            || self.extractions.save_and_empty(&folder.extractions_path()),
+        );
+        [
+            (folder.parsed_path(), parsed),
+            (folder.extractions_path(), extractions),
+        ]
+        .into_iter()
+        .filter_map(|(path, saved)| saved.err().map(|e| (path, e)))
+        .collect()
+    }
+
+    /// Saves the assembly memo, when it changed, into the cache folder (if
+    /// the caches have one): a build calls it once the briefing is assembled.
+    pub fn save_memo(&self) -> Option<(PathBuf, std::io::Error)> {
+        let folder = self.folder.as_ref()?;
+        let saved = folder.save_memo(&self.memo);
+        saved.err().map(|e| (folder.memo_path(), e))
+    }
+}
+
+/// A site's cache files: `.briefing-cache/` under its root.
+struct CacheFolder {
     folder: PathBuf,
 }
 
@@ -40,8 +92,7 @@ const PARSED_MAGIC: &[u8; 8] = b"BRFPARS2";
 pub(crate) const MEMO_MAGIC: &[u8; 8] = b"BRFMEMO1";
 
 impl CacheFolder {
-    /// The cache files of the site at `root`.
-    pub fn of_site(root: &Path) -> CacheFolder {
+    fn of_site(root: &Path) -> CacheFolder {
         CacheFolder {
             folder: root.join(".briefing-cache"),
         }
@@ -59,20 +110,6 @@ impl CacheFolder {
         self.folder.join("assembly.bin")
     }
 
-    /// What the files hold (each read on its own thread); empty caches for
-    /// files that are missing or cannot be read.
-    pub fn load(&self) -> Caches {
-        let (parsed, (extractions, memo)) = rayon::join(
-            || self.load_parsed(),
-            || rayon::join(|| self.load_extractions(), || self.load_memo()),
-        );
-        Caches {
-            parsed,
-            extractions,
-            memo,
-        }
-    }
-
     fn load_parsed(&self) -> ParseCache {
         ParseCache::from_stored(sealed::load_sealed_list::<StoredFile>(
             &self.parsed_path(),
@@ -84,40 +121,11 @@ impl CacheFolder {
         ExtractionCache::load(&self.extractions_path())
     }
 
-    pub(crate) fn load_memo(&self) -> Memo {
+    fn load_memo(&self) -> Memo {
         Memo::from_stored(sealed::load_sealed::<StoredMemo>(
             &self.memo_path(),
             MEMO_MAGIC,
         ))
-    }
-
-    /// Writes each cache whose content changed into its file (written whole
-    /// to a temporary file, then renamed). The caches are used up: each
-    /// extraction is let go as soon as it is written. Returns, per file that
-    /// could not be written, its path and the error.
-    pub fn save(&self, caches: Caches) -> Vec<(PathBuf, std::io::Error)> {
-        let Caches {
-            parsed,
-            extractions,
-            memo,
-        } = caches;
-        let (parsed, (extractions, memo)) = rayon::join(
-            || self.save_parsed(&parsed),
-            || {
-                rayon::join(
-                    || extractions.save(&self.extractions_path()),
-                    || self.save_memo(&memo),
-                )
-            },
-        );
-        [
-            (self.parsed_path(), parsed),
-            (self.extractions_path(), extractions),
-            (self.memo_path(), memo),
-        ]
-        .into_iter()
-        .filter_map(|(path, saved)| saved.err().map(|e| (path, e)))
-        .collect()
     }
 
     fn save_parsed(&self, parsed: &ParseCache) -> std::io::Result<()> {
@@ -129,7 +137,7 @@ impl CacheFolder {
             .unwrap_or(Ok(()))
     }
 
-    pub(crate) fn save_memo(&self, memo: &Memo) -> std::io::Result<()> {
+    fn save_memo(&self, memo: &Memo) -> std::io::Result<()> {
         let path = self.memo_path();
         memo.store_changed(|stored| sealed::save_sealed(&path, MEMO_MAGIC, stored))
             .unwrap_or(Ok(()))

@@ -767,20 +767,15 @@ mod tests {
         build_with(config, articles, extractions, &keys, Some(memo))
     }
 
-    /// The cache folder whose memo file is `path`.
-    fn folder_of(path: &std::path::Path) -> crate::cache::CacheFolder {
+    /// The caches of the site whose memo file is `path`, as `briefing build` loads them.
+    fn caches_at(path: &std::path::Path) -> crate::cache::Caches {
         let root = path.parent().and_then(std::path::Path::parent);
-        crate::cache::CacheFolder::of_site(root.expect("a memo file under a site"))
+        crate::cache::Caches::of_site(root.expect("a memo file under a site"))
     }
 
-    /// The memo stored at `path`, as `briefing build` loads it.
-    fn memo_at(path: &std::path::Path) -> Memo {
-        folder_of(path).load_memo()
-    }
-
-    /// Saves `memo` at `path`, as `briefing build` does.
-    fn save_memo_at(memo: &Memo, path: &std::path::Path) -> std::io::Result<()> {
-        folder_of(path).save_memo(memo)
+    /// Saves the memo of `caches`, as `briefing build` does.
+    fn save_memo(caches: &crate::cache::Caches) -> std::io::Result<()> {
+        caches.save_memo().map_or(Ok(()), |(_, e)| Err(e))
     }
 
     /// [`briefing_keyed`] with the memo stored at `path`, saved again after.
@@ -789,9 +784,10 @@ mod tests {
         config: &Config,
         path: &std::path::Path,
     ) -> Briefing {
-        let memo = memo_at(path);
-        let briefing = briefing_keyed(seeds, config, &memo);
-        save_memo_at(&memo, path).expect("memo saved");
+        let caches = caches_at(path);
+        let memo = &caches.memo;
+        let briefing = briefing_keyed(seeds, config, memo);
+        save_memo(&caches).expect("memo saved");
         briefing
     }
 
@@ -809,7 +805,8 @@ mod tests {
         let config = Config::default();
         let first = built_with_file(&seeds, &config, &path);
         assert_eq!(first, fresh(&seeds, &config));
-        let loaded = memo_at(&path);
+        let loaded_caches = caches_at(&path);
+        let loaded = &loaded_caches.memo;
         assert!(loaded.read, "the memo just saved reads back");
         assert!(loaded.actors.stored().is_some(), "with its actors");
         assert!(!loaded.days.stored().is_empty(), "and its dates");
@@ -819,10 +816,11 @@ mod tests {
             "from the file"
         );
         // A build with nothing changed leaves the file alone.
-        let memo = memo_at(&path);
-        let again = briefing_keyed(&seeds, &config, &memo);
+        let caches = caches_at(&path);
+        let memo = &caches.memo;
+        let again = briefing_keyed(&seeds, &config, memo);
         std::fs::remove_file(&path).expect("removed");
-        save_memo_at(&memo, &path).expect("nothing to save");
+        save_memo(&caches).expect("nothing to save");
         assert!(!path.exists(), "an unchanged memo was written again");
         assert_eq!(again, first);
     }
@@ -852,7 +850,8 @@ mod tests {
         ];
         for bytes in damaged {
             std::fs::write(&path, bytes).expect("write");
-            let memo = memo_at(&path);
+            let caches = caches_at(&path);
+            let memo = &caches.memo;
             assert!(!memo.read);
             assert!(memo.actors.stored().is_none());
             assert_eq!(built_with_file(&seeds, &config, &path), expected);
@@ -881,10 +880,11 @@ mod tests {
             vec![("seeds/a.txt", OSLO)],
         ];
         for seeds in &edits {
-            let memo = memo_at(&path);
-            assert_eq!(briefing_keyed(seeds, &config, &memo), fresh(seeds, &config));
+            let caches = caches_at(&path);
+            let memo = &caches.memo;
+            assert_eq!(briefing_keyed(seeds, &config, memo), fresh(seeds, &config));
             assert!(memo.actors.changed() || memo.days.changed());
-            save_memo_at(&memo, &path).expect("saved");
+            save_memo(&caches).expect("saved");
         }
         // A correction in site.toml merges the actors again.
         let seeds = [("seeds/a.txt", OSLO), ("seeds/b.txt", CARACAS)];
