@@ -9,8 +9,11 @@ use std::ops::Range;
 pub(super) struct Occurrence {
     pub(super) range: Range<usize>,
     pub(super) kind: ActorKind,
-    /// The name as written, whitespace collapsed.
+    /// The name as written, whitespace collapsed, without a nickname given in
+    /// quotes (`Maurice Cheeks` of `Maurice "Mo" Cheeks`).
     pub(super) surface: String,
+    /// That nickname (`Mo`).
+    pub(super) nickname: Option<String>,
 }
 
 /// All occurrences that share one normalised form (slug, or a country's canonical slug).

@@ -147,14 +147,23 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
         }
     }
     b = a + name_run(&words[a..b]);
+    // "Monroe Doctrine", "Operation Freedom": a thing's name, not an actor's.
+    if kind != ActorKind::Person && lx.is_thing(&words[a..b]) {
+        return None;
+    }
     if b <= a {
         return None;
     }
+    // "an Ethiopian-flagged vessel", "a London-based firm": an adjective of where
+    // something is, not an actor.
+    if b - a == 1
+        && let Some((_, suffix)) = words[a].rsplit_once('-')
+        && PLACE_ADJECTIVES.contains(&suffix.to_ascii_lowercase().as_str())
+    {
+        return None;
+    }
     let range = span.start + toks[a].start..span.start + toks[b - 1].end;
-    let surface = text[range.clone()]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let (surface, nickname) = without_nickname(&text[range.clone()]);
     // Recogniser junk: no capital letter anywhere ("said", "the").
     if !surface.chars().any(char::is_uppercase) {
         return None;
@@ -163,7 +172,115 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
         range,
         kind,
         surface,
+        nickname,
     })
+}
+
+/// Words that make a place name into an adjective of where something is:
+/// `London-based`, `Ethiopian-flagged`, `Kenyan-born`.
+const PLACE_ADJECTIVES: [&str; 4] = ["based", "flagged", "born", "registered"];
+
+/// Whether the word after byte `at` of `text` is a reporting verb or a verb in
+/// the past tense (`said`, `announced`): what follows a name and a weekday when
+/// the weekday dates the sentence.
+fn verb_follows(text: &str, at: usize) -> bool {
+    let next = text
+        .get(at..)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_default()
+        .trim_end_matches(|c: char| !c.is_alphabetic());
+    next.chars().next().is_some_and(char::is_lowercase)
+        && (next.ends_with("ed") || crate::quotes::is_reporting_verb(next))
+}
+
+/// Whether `word` is a day of the week.
+fn is_weekday(word: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    DAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
+/// A name as written, whitespace collapsed, split from a nickname given in
+/// quotes inside it: `Maurice "Mo" Cheeks` is `Maurice Cheeks`, called `Mo`.
+fn without_nickname(written: &str) -> (String, Option<String>) {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let opens = |w: &str| w.starts_with(['"', '“', '\'']) && w.len() > 1;
+    let closes = |w: &str| w.ends_with(['"', '”', '\'']);
+    if let Some(from) = words.iter().position(|w| opens(w))
+        && from > 0
+        && let Some(to) = (from..words.len()).find(|&i| closes(words[i]))
+        && to + 1 < words.len()
+    {
+        let nickname = words[from..=to]
+            .join(" ")
+            .trim_matches(['"', '“', '”', '\''])
+            .to_string();
+        let name: Vec<&str> = words[..from]
+            .iter()
+            .chain(&words[to + 1..])
+            .copied()
+            .collect();
+        if !nickname.is_empty() {
+            return (name.join(" "), Some(nickname));
+        }
+    }
+    (words.join(" "), None)
+}
+
+/// The spans with each person's name that the recogniser cut at a nickname in
+/// quotes (`Vincent` `"The Chin"` `Gigante`) made whole again, one person.
+fn join_nicknamed(text: &str, spans: &[&NameSpan]) -> Vec<NameSpan> {
+    /// How long a nickname in quotes may be, in bytes.
+    const MAX_NICKNAME: usize = 40;
+    let mut out: Vec<NameSpan> = Vec::with_capacity(spans.len());
+    let mut i = 0;
+    while i < spans.len() {
+        let first = spans[i];
+        let quoted = (first.kind == ActorKind::Person)
+            .then(|| {
+                let after = text.get(first.end..)?;
+                let gap = after.len() - after.trim_start().len();
+                let open = after[gap..]
+                    .chars()
+                    .next()
+                    .filter(|c| matches!(c, '"' | '“'))?;
+                let inner_from = first.end + gap + open.len_utf8();
+                let inner = text.get(inner_from..)?;
+                let close = inner
+                    .char_indices()
+                    .take_while(|&(at, _)| at <= MAX_NICKNAME)
+                    .find(|&(_, c)| matches!(c, '"' | '”'))?;
+                let after_close = inner_from + close.0 + close.1.len_utf8();
+                let rest = text.get(after_close..)?;
+                let next_start = after_close + (rest.len() - rest.trim_start().len());
+                // The name goes on right after the nickname, as a person's.
+                let j = (i + 1..spans.len()).find(|&j| spans[j].start >= after_close)?;
+                (spans[j].start == next_start && spans[j].kind == ActorKind::Person).then_some(j)
+            })
+            .flatten();
+        match quoted {
+            Some(j) => {
+                out.push(NameSpan {
+                    start: first.start,
+                    end: spans[j].end,
+                    kind: ActorKind::Person,
+                });
+                i = j + 1;
+            }
+            None => {
+                out.push(first.clone());
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// `clean` of every span, in order. A name recurs through a text ("Maduro" five
@@ -185,10 +302,24 @@ fn clean_all(text: &str, spans: &[&NameSpan]) -> Vec<Occurrence> {
                 clean(slice, &at_start)
             });
             let occ = first.as_ref()?;
+            let mut range = span.start + occ.range.start..span.start + occ.range.end;
+            let mut surface = occ.surface.clone();
+            // "Microsoft Wednesday announced": a weekday after a name, before the
+            // verb, is the sentence's, not the name's ("Sheffield Wednesday beat
+            // Leeds" keeps it).
+            if let Some((name, day)) = occ.surface.rsplit_once(' ')
+                && is_weekday(day)
+                && verb_follows(text, range.end)
+            {
+                let kept = text[range.clone()].trim_end_matches(day).trim_end().len();
+                range.end = range.start + kept;
+                surface = name.to_string();
+            }
             Some(Occurrence {
-                range: span.start + occ.range.start..span.start + occ.range.end,
+                range,
                 kind: occ.kind,
-                surface: occ.surface.clone(),
+                surface,
+                nickname: occ.nickname.clone(),
             })
         })
         .collect()
@@ -436,8 +567,10 @@ fn push_role(roles: &mut Vec<String>, role: &str) {
 }
 
 pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>) {
-    let mut spans: Vec<&NameSpan> = names.iter().collect();
-    spans.sort_by_key(|s| (s.start, s.end));
+    let mut sorted: Vec<&NameSpan> = names.iter().collect();
+    sorted.sort_by_key(|s| (s.start, s.end));
+    let joined = join_nicknamed(text, &sorted);
+    let spans: Vec<&NameSpan> = joined.iter().collect();
     let occs = clean_all(text, &spans);
     let forms = build_forms(&occs);
     let mut groups = Groups((0..forms.len()).collect());
@@ -500,6 +633,14 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
             });
             if occ.surface != name {
                 aliases.insert(occ.surface.clone());
+            }
+            // `Mo` of Maurice "Mo" Cheeks is `Mo Cheeks` elsewhere; a longer
+            // nickname stands alone (`The Chin`).
+            if let Some(nickname) = &occ.nickname {
+                match (nickname.split_whitespace().count(), name.rsplit_once(' ')) {
+                    (1, Some((_, last))) => aliases.insert(format!("{nickname} {last}")),
+                    _ => aliases.insert(nickname.clone()),
+                };
             }
             if kind == ActorKind::Person {
                 let before = role_before(text, occ.range.start, &others);

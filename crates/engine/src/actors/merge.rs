@@ -20,7 +20,10 @@
 //!    apart). Persons only, or multiword names of other kinds whose other words anchor the match
 //!    ("Securities and Exchnage Commission"); lone places and teams one letter apart are
 //!    different ("Iceland", "Ireland");
-//! 5. a plural group or organisation joins its singular (`Chechens` -> `Chechen`).
+//! 5. a plural group or organisation joins its singular (`Chechens` -> `Chechen`);
+//! 6. a person's first and last name join the one longer name with the same first and last
+//!    words (`Regina Benjamin` -> `Regina M. Benjamin`), and a person's name joins the one
+//!    person another article gives it to as a nickname (`Mo Cheeks` -> `Maurice "Mo" Cheeks`).
 
 use super::similar::{deletion_keys, near_spelling, near_spelling_without_substitution};
 use crate::slug::slug;
@@ -66,6 +69,8 @@ struct Index<'a> {
     by_first: HashMap<String, Vec<usize>>,
     /// Multiword person names by each shorter multiword beginning and ending.
     by_part: HashMap<String, Vec<usize>>,
+    /// Person names of three words or more by their first and last words.
+    by_first_last: HashMap<String, Vec<usize>>,
     /// Alias slug -> groups listing it, once per actor that does (sorted, with repeats).
     by_alias: HashMap<String, Vec<usize>>,
     /// Deletion-key hashes of groups seen in several articles, sorted.
@@ -96,6 +101,7 @@ impl<'a> Index<'a> {
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_inner: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_part: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first_last: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_spelling = Vec::new();
         for (g, group) in groups.iter().enumerate() {
             let n = group.words.len();
@@ -107,6 +113,10 @@ impl<'a> Index<'a> {
                 by_first.entry(group.words[0].clone()).or_default().push(g);
                 for w in &group.words[1..n - 1] {
                     by_inner.entry(w.clone()).or_default().push(g);
+                }
+                if n >= 3 {
+                    let key = format!("{} {}", group.words[0], group.words[n - 1]);
+                    by_first_last.entry(key).or_default().push(g);
                 }
                 for k in 2..n {
                     by_part
@@ -142,6 +152,7 @@ impl<'a> Index<'a> {
             by_inner,
             by_first,
             by_part,
+            by_first_last,
             by_alias,
             by_spelling,
         }
@@ -243,6 +254,36 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// Rule 6: the one longer person name with the same first and last words as
+    /// a two-word person name, or the one person that has the name as an alias.
+    fn fuller_form(&self, g: usize) -> Option<usize> {
+        let group = &self.groups[g];
+        if group.kind != ActorKind::Person || group.words.len() < 2 {
+            return None;
+        }
+        let persons = |list: &[usize]| {
+            let mut list: Vec<usize> = list
+                .iter()
+                .copied()
+                .filter(|&c| c != g && self.groups[c].kind == ActorKind::Person)
+                .collect();
+            list.sort_unstable();
+            list.dedup();
+            list
+        };
+        let by_middle = if let [first, last] = &group.words[..] {
+            persons(Self::get(&self.by_first_last, &format!("{first} {last}")))
+        } else {
+            Vec::new()
+        };
+        let by_alias = persons(Self::get(&self.by_alias, &group.id));
+        match (&by_middle[..], &by_alias[..]) {
+            ([one], []) | ([], [one]) => Some(*one),
+            ([a], [b]) if a == b => Some(*a),
+            _ => None,
+        }
+    }
+
     /// Rule 4: the one clearly more common near spelling.
     fn spelling(&self, g: usize) -> Option<usize> {
         let group = &self.groups[g];
@@ -315,7 +356,12 @@ pub fn merge_across<A: Borrow<LocalActor>>(actors: &[A]) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..n).collect();
     // Rules 3 and 5 first, so that the full names a lone word may join are already one.
     for g in 0..n {
-        if let Some(t) = index.part_of(g).or_else(|| index.singular(g)) {
+        let fuller = || index.fuller_form(g);
+        if let Some(t) = index
+            .part_of(g)
+            .or_else(|| index.singular(g))
+            .or_else(fuller)
+        {
             join(&mut parent, g, t);
         }
     }
@@ -361,6 +407,29 @@ mod tests {
 
     fn person(name: &str) -> LocalActor {
         actor(name, ActorKind::Person, &[])
+    }
+
+    #[test]
+    fn a_middle_initial_or_a_nickname_is_the_same_person() {
+        let mut cheeks = person("Maurice Cheeks");
+        cheeks.aliases = vec!["Mo Cheeks".to_string(), "Cheeks".to_string()];
+        let actors = [
+            person("Regina M. Benjamin"),
+            person("Regina Benjamin"),
+            cheeks,
+            person("Mo Cheeks"),
+        ];
+        assert_eq!(merge_across(&actors), [0, 0, 2, 2]);
+    }
+
+    #[test]
+    fn a_name_with_two_fuller_forms_stays_apart() {
+        let actors = [
+            person("George W. Bush"),
+            person("George H. W. Bush"),
+            person("George Bush"),
+        ];
+        assert_eq!(merge_across(&actors), [0, 1, 2]);
     }
 
     #[test]

@@ -15,6 +15,7 @@ const STOPNAMES: &str = include_str!("../../data/stopnames.txt");
 const OPENERS: &str = include_str!("../../data/sentence_openers.txt");
 const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
 const ORG_WORDS: &str = include_str!("../../data/org_words.txt");
+const THING_WORDS: &str = include_str!("../../data/thing_words.txt");
 
 /// Every list, parsed.
 pub struct Lexicon {
@@ -37,6 +38,7 @@ pub struct Lexicon {
     /// Given names, folded (`ivan`): the hand list and those mined for the recogniser.
     first_names: HashSet<String>,
     org_words: HashSet<String>,
+    thing_words: HashSet<String>,
 }
 
 fn word_set(list: &'static str) -> HashSet<String> {
@@ -166,6 +168,7 @@ pub fn lexicon() -> &'static Lexicon {
                 .map(|n| deunicode(n.trim()).to_lowercase())
                 .collect(),
             org_words: word_set(ORG_WORDS),
+            thing_words: word_set(THING_WORDS),
         }
     })
 }
@@ -234,6 +237,16 @@ impl Lexicon {
             with_lower(word, |l| self.first_names.contains(l))
         } else {
             self.first_names.contains(&deunicode(word).to_lowercase())
+        }
+    }
+
+    /// Whether a name of these words names a thing, not an actor: `Monroe
+    /// Doctrine`, `Patriot Act`, `Operation Freedom`.
+    pub fn is_thing(&self, words: &[&str]) -> bool {
+        let thing = |w: &str| with_lower(w, |l| self.thing_words.contains(l));
+        match words {
+            [first, .., last] => thing(last) || first.eq_ignore_ascii_case("operation"),
+            _ => false,
         }
     }
 

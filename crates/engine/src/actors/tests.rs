@@ -617,3 +617,73 @@ fn a_title_and_a_name_make_a_person() {
     assert_eq!(find(&actors, "general-motors").kind, Org);
     assert_eq!(find(&actors, "general-electric-company").kind, Org);
 }
+
+#[test]
+fn a_nickname_in_quotes_is_an_alias_not_part_of_the_name() {
+    let text =
+        "The Sixers hired Maurice \"Mo\" Cheeks. Mob boss Vincent \"The Chin\" Gigante died.";
+    // One span over the whole name, and one cut at the nickname, as recognisers give them.
+    let mut names = spans(text, &[("Maurice \"Mo\" Cheeks", Per), ("Vincent", Per)]);
+    names.extend(spans(text, &[("The Chin", Group), ("Gigante", Per)]));
+    let (actors, mentions) = resolve(text, &names);
+    let cheeks = find(&actors, "maurice-cheeks");
+    assert_eq!(cheeks.name, "Maurice Cheeks");
+    assert!(
+        cheeks.aliases.contains(&"Mo Cheeks".to_string()),
+        "{actors:?}"
+    );
+    let gigante = find(&actors, "vincent-gigante");
+    assert_eq!(gigante.kind, Per);
+    assert!(
+        gigante.aliases.contains(&"The Chin".to_string()),
+        "{actors:?}"
+    );
+    assert_eq!(actors.len(), 2, "{actors:?}");
+    // The mention covers the name as written, nickname and all.
+    assert!(
+        mentions
+            .iter()
+            .any(|m| &text[m.start..m.end] == "Vincent \"The Chin\" Gigante")
+    );
+}
+
+#[test]
+fn place_adjectives_are_not_actors_and_weekdays_leave_names() {
+    let text = "Pirates boarded an Ethiopian-flagged ship. A London-based firm said so. \
+                Microsoft Wednesday announced a deal. Sheffield Wednesday beat Leeds.";
+    let names = spans(
+        text,
+        &[
+            ("Ethiopian-flagged", Group),
+            ("London-based", Group),
+            ("Microsoft Wednesday", Org),
+            ("Sheffield Wednesday", Org),
+            ("Leeds", Org),
+        ],
+    );
+    let (actors, _) = resolve(text, &names);
+    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["microsoft", "sheffield-wednesday", "leeds"],
+        "{actors:?}"
+    );
+}
+
+#[test]
+fn doctrines_laws_and_operations_are_not_actors() {
+    let text = "The Monroe Doctrine, the Patriot Act and Operation Freedom were cited by \
+                the Lima Group.";
+    let names = spans(
+        text,
+        &[
+            ("Monroe Doctrine", Org),
+            ("Patriot Act", Group),
+            ("Operation Freedom", Group),
+            ("Lima Group", Org),
+        ],
+    );
+    let (actors, _) = resolve(text, &names);
+    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["lima-group"]);
+}

@@ -63,7 +63,7 @@ fn reporting_verbs() -> &'static HashSet<&'static str> {
     VERBS.get_or_init(|| crate::list_entries(REPORTING_VERBS).collect())
 }
 
-fn is_verb(word: &str) -> bool {
+pub(super) fn is_verb(word: &str) -> bool {
     reporting_verbs().contains(word.to_lowercase().as_str())
 }
 

@@ -15,6 +15,11 @@
 mod attribution;
 mod marks;
 
+/// Whether `word` is a reporting verb (`said`, `announced`), as `data/reporting_verbs.txt` lists them.
+pub fn is_reporting_verb(word: &str) -> bool {
+    attribution::is_verb(word)
+}
+
 use super::text::tokenize;
 use super::{ActorKind, LocalActor, Mention, Quote};
 use crate::actors::is_role_word;
