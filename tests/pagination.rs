@@ -20,8 +20,9 @@ fn busy_site(articles: usize, events_each: usize, shared_actor: bool) -> Site {
             } else {
                 TOWNS[(i * 7 + j) % TOWNS.len()].to_string()
             };
+            let verb = VERBS[j % VERBS.len()];
             text.push_str(&format!(
-                "The {council} Council approved scheme{i}x{j} and budget{i}x{j} for quay{i}x{j} on {} {month} 2024. ",
+                "The {council} Council {verb} scheme{i}x{j} and budget{i}x{j} for quay{i}x{j} on {} {month} 2024. ",
                 1 + (i + j) % 28
             ));
         }
@@ -29,6 +30,22 @@ fn busy_site(articles: usize, events_each: usize, shared_actor: bool) -> Site {
     }
     site
 }
+
+/// What each council does, one verb a sentence: reports of one council on one
+/// day that do different things are different events.
+const VERBS: &[&str] = &[
+    "approved",
+    "rejected",
+    "debated",
+    "funded",
+    "delayed",
+    "reviewed",
+    "cancelled",
+    "extended",
+    "audited",
+    "postponed",
+    "amended",
+];
 
 const TOWNS: &[&str] = &[
     "Ashford", "Bexley", "Carlow", "Dunmore", "Elgin", "Falkirk", "Galway", "Hexham", "Ilkley",

@@ -43,6 +43,21 @@ pub fn find_events(
         else {
             continue;
         };
+        // A dateline or a timestamp (`WEDNESDAY, APRIL 24, 2013, 10:34 AM`) says when
+        // but not what: a sentence with no word outside its time expressions is no event.
+        let times = &timexes[from..to.max(from)];
+        let in_a_time = |at: usize| times.iter().any(|t| t.start <= at && at < t.end);
+        let says_what = text[sentence.clone()]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() > 2)
+            .any(|w| {
+                // The word's offset in the text: `split` yields subslices of it.
+                let at = w.as_ptr() as usize - text.as_ptr() as usize;
+                !in_a_time(at)
+            });
+        if !says_what {
+            continue;
+        }
         let from = mentions.partition_point(|m| m.start < sentence.start);
         let to = mentions
             .partition_point(|m| m.start < sentence.end)
@@ -114,6 +129,18 @@ mod tests {
         let events = find_events(text, &sentences, &timexes, &[]);
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].date, "2019-04-30");
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_date_or_a_time_is_no_event() {
+        let text =
+            "WEDNESDAY, APRIL 24, 2013, 10:34 AM\n\nPolice arrested a man on April 24, 2013.";
+        let (names, sentences) = crate::names::recognise_with_sentences(text);
+        let (_, mentions) = crate::actors::resolve(text, &names);
+        let timexes = crate::time::find_timexes(text, chrono::NaiveDate::from_ymd_opt(2013, 4, 24));
+        let events = find_events(text, &sentences, &timexes, &mentions);
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert!(text[events[0].start..events[0].end].starts_with("Police"));
     }
 
     #[test]
