@@ -127,11 +127,14 @@ export function classify(htmlFiles, baseUrl) {
 
 /**
  * Writes a site of `articles` short articles under root (seeds/ and site.toml),
- * each with `eventsEach` dated sentences of words of their own: a site big
- * enough for a search index of several chunks, made in a moment.
+ * each with `eventsEach` dated sentences of words of their own (reports of one
+ * town that share the rest of their words on one day would be one event): a
+ * site big enough for a search index of several chunks, made in a moment.
  */
 export async function writeBusySite(root, articles, eventsEach) {
   const towns = ["Ashford", "Bexley", "Carlow", "Dunmore", "Elgin", "Falkirk", "Galway", "Hexham"];
+  const verbs = ["approved", "rejected", "debated", "funded", "delayed", "reviewed", "cancelled",
+    "extended", "audited", "postponed", "amended"];
   await mkdir(path.join(root, "seeds"), { recursive: true });
   await writeFile(path.join(root, "site.toml"), 'title = "Busy"\n');
   for (let i = 0; i < articles; i++) {
@@ -139,7 +142,8 @@ export async function writeBusySite(root, articles, eventsEach) {
     let text = `Council report number ${i}\n\n${1 + (i % 28)} ${month} 2024\n\n`;
     for (let j = 0; j < eventsEach; j++) {
       const town = towns[(i * 7 + j) % towns.length];
-      text += `The ${town} Council approved scheme${i}x${j} and budget${i}x${j} for quay${i}x${j} on ${1 + ((i + j) % 28)} ${month} 2024. `;
+      const verb = verbs[j % verbs.length];
+      text += `${town} ${verb} scheme${i}x${j} and budget${i}x${j} for quay${i}x${j} on ${1 + ((i + j) % 28)} ${month} 2024. `;
     }
     await writeFile(path.join(root, "seeds", `${String(i).padStart(4, "0")}.txt`), text);
   }
