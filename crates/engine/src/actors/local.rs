@@ -193,20 +193,6 @@ fn verb_follows(text: &str, at: usize) -> bool {
         && (next.ends_with("ed") || crate::quotes::is_reporting_verb(next))
 }
 
-/// Whether `word` is a day of the week.
-fn is_weekday(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    DAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
-}
-
 /// A name as written, whitespace collapsed, split from a nickname given in
 /// quotes inside it: `Maurice "Mo" Cheeks` is `Maurice Cheeks`, called `Mo`.
 fn without_nickname(written: &str) -> (String, Option<String>) {
@@ -308,7 +294,7 @@ fn clean_all(text: &str, spans: &[&NameSpan]) -> Vec<Occurrence> {
             // verb, is the sentence's, not the name's ("Sheffield Wednesday beat
             // Leeds" keeps it).
             if let Some((name, day)) = occ.surface.rsplit_once(' ')
-                && is_weekday(day)
+                && crate::time::is_day_name(day)
                 && verb_follows(text, range.end)
             {
                 let kept = text[range.clone()].trim_end_matches(day).trim_end().len();
