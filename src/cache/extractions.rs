@@ -56,14 +56,6 @@ impl ExtractionCache {
         self.entries.lock().map_or(true, |m| m.is_empty())
     }
 
-    /// Forgets every entry.
-    pub fn clear(&self) {
-        if let Ok(mut m) = self.entries.lock() {
-            m.clear();
-            self.changed.store(true, Ordering::Relaxed);
-        }
-    }
-
     /// Forgets every entry but those of `live` (the keys of the live articles).
     pub fn retain(&self, live: &[Key]) {
         let keys: std::collections::HashSet<u64> = live.iter().map(|k| k.as_u64()).collect();

@@ -9,9 +9,20 @@ use crate::model::ArticleEntry;
 use crate::source::BlockKind;
 use std::fmt::Write as _;
 
-/// The anchor id of the sentence at byte `offset` of an article body.
+/// The anchor id of the sentence at byte `offset` of an article body, written
+/// where it is needed (`s120`): pages carry these by the hundred thousand.
+#[derive(Clone, Copy)]
+pub struct SentenceAnchor(pub usize);
+
+impl std::fmt::Display for SentenceAnchor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "s{}", self.0)
+    }
+}
+
+/// [`SentenceAnchor`] as a string.
 pub fn sentence_anchor(offset: usize) -> String {
-    format!("s{offset}")
+    SentenceAnchor(offset).to_string()
 }
 
 /// The anchor id of the quote starting at byte `offset` (the search index links there).
@@ -88,9 +99,9 @@ pub fn body_html(p: &PageData, article: &ArticleEntry, links: &Links) -> String 
                 Marker::QuoteAnchor(q) => {
                     let _ = write!(html, "<span id=\"{}\"></span>", quote_anchor(q));
                 }
-                // `sentence_anchor`, written in place: there is one per event sentence.
+                // Written in place: there is one per event sentence.
                 Marker::OpenEvent(s) => {
-                    let _ = write!(html, "<span class=\"event\" id=\"s{s}\">");
+                    let _ = write!(html, "<span class=\"event\" id=\"{}\">", SentenceAnchor(s));
                 }
                 Marker::OpenMention(i) => {
                     let actor = article.mentions[i].2;

@@ -4,6 +4,8 @@
 //! unchanged at a domain root, under a GitHub Pages `/repo/` subpath, and opened
 //! straight from disk. Only canonical URLs, the feed and the sitemap are absolute.
 
+use super::body::SentenceAnchor;
+
 /// Links as seen from one page at `depth` folders below the output root.
 #[derive(Debug, Clone)]
 pub struct Links {
@@ -59,10 +61,10 @@ impl Links {
         self.join(&[OVERVIEW_PATH])
     }
     pub fn article(&self, id: &str) -> String {
-        self.join(&["articles/", id, "/index.html"])
+        self.join(&article_parts(id))
     }
     pub fn actor(&self, id: &str) -> String {
-        self.join(&["actors/", id, "/index.html"])
+        self.join(&actor_parts(id))
     }
     /// The link to the article of id `id` whose path is `path_html` escaped
     /// for HTML, at the sentence starting at byte `sentence` when given.
@@ -75,7 +77,7 @@ impl Links {
         Href {
             root: &self.root,
             root_html: &self.root_html,
-            path: ["articles/", id, "/index.html"],
+            path: article_parts(id),
             path_html,
             sentence,
         }
@@ -85,7 +87,7 @@ impl Links {
         Href {
             root: &self.root,
             root_html: &self.root_html,
-            path: ["actors/", id, "/index.html"],
+            path: actor_parts(id),
             path_html,
             sentence: None,
         }
@@ -133,7 +135,7 @@ pub struct Href<'a> {
     path: [&'a str; 3],
     /// `path` joined and escaped for HTML.
     path_html: &'a str,
-    /// A sentence of the page, by the byte it starts at (see [`super::body::sentence_anchor`]).
+    /// A sentence of the page, by the byte it starts at (see [`SentenceAnchor`]).
     sentence: Option<usize>,
 }
 
@@ -155,7 +157,7 @@ impl<'a> Href<'a> {
         out.push_str(self.path_html);
         if let Some(offset) = self.sentence {
             // Writing to a String cannot fail.
-            let _ = std::fmt::Write::write_fmt(out, format_args!("#s{offset}"));
+            let _ = std::fmt::Write::write_fmt(out, format_args!("#{}", SentenceAnchor(offset)));
         }
     }
 }
@@ -167,7 +169,7 @@ impl std::fmt::Display for Href<'_> {
             f.write_str(part)?;
         }
         match self.sentence {
-            Some(offset) => write!(f, "#s{offset}"),
+            Some(offset) => write!(f, "#{}", SentenceAnchor(offset)),
             None => Ok(()),
         }
     }
@@ -179,12 +181,22 @@ impl serde::Serialize for Href<'_> {
     }
 }
 
+/// `articles/<id>/index.html`, in parts.
+fn article_parts(id: &str) -> [&str; 3] {
+    ["articles/", id, "/index.html"]
+}
+
+/// `actors/<id>/index.html`, in parts.
+fn actor_parts(id: &str) -> [&str; 3] {
+    ["actors/", id, "/index.html"]
+}
+
 pub fn article_path(id: &str) -> String {
-    ["articles/", id, "/index.html"].concat()
+    article_parts(id).concat()
 }
 
 pub fn actor_path(id: &str) -> String {
-    ["actors/", id, "/index.html"].concat()
+    actor_parts(id).concat()
 }
 
 /// The public URL of the page at `path`: `https://x.github.io/repo/actors/y/`.

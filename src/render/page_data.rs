@@ -22,7 +22,7 @@ pub struct PageText {
     /// Per event: its date in `event_labels`.
     event_label: Vec<usize>,
     /// Per actor: `actors/<id>/index.html` and the name, escaped for HTML.
-    pub actor_paths_html: Vec<String>,
+    actor_paths_html: Vec<String>,
     actor_names_html: Vec<String>,
     /// Per article: `articles/<id>/index.html`, the title and the source's
     /// name, escaped for HTML.
