@@ -3,27 +3,11 @@
 //! and each quote's start marked for the search results.
 
 use super::escape::escape_into;
-use super::links::Links;
+use super::links::{Links, SentenceAnchor};
 use super::page_data::PageData;
 use crate::model::ArticleEntry;
 use crate::source::BlockKind;
 use std::fmt::Write as _;
-
-/// The anchor id of the sentence at byte `offset` of an article body, written
-/// where it is needed (`s120`): pages carry these by the hundred thousand.
-#[derive(Clone, Copy)]
-pub struct SentenceAnchor(pub usize);
-
-impl std::fmt::Display for SentenceAnchor {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "s{}", self.0)
-    }
-}
-
-/// [`SentenceAnchor`] as a string.
-pub fn sentence_anchor(offset: usize) -> String {
-    SentenceAnchor(offset).to_string()
-}
 
 /// The anchor id of the quote starting at byte `offset` (the search index links there).
 pub fn quote_anchor(offset: usize) -> String {

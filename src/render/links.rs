@@ -4,8 +4,6 @@
 //! unchanged at a domain root, under a GitHub Pages `/repo/` subpath, and opened
 //! straight from disk. Only canonical URLs, the feed and the sitemap are absolute.
 
-use super::body::SentenceAnchor;
-
 /// Links as seen from one page at `depth` folders below the output root.
 #[derive(Debug, Clone)]
 pub struct Links {
@@ -179,6 +177,22 @@ impl serde::Serialize for Href<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }
+}
+
+/// The anchor id of the sentence at byte `offset` of an article body, written
+/// where it is needed (`s120`): pages carry these by the hundred thousand.
+#[derive(Clone, Copy)]
+pub struct SentenceAnchor(pub usize);
+
+impl std::fmt::Display for SentenceAnchor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "s{}", self.0)
+    }
+}
+
+/// [`SentenceAnchor`] as a string.
+pub fn sentence_anchor(offset: usize) -> String {
+    SentenceAnchor(offset).to_string()
 }
 
 /// `articles/<id>/index.html`, in parts.

@@ -15,7 +15,8 @@
 //! the build-time target allows; these records come straight from the model,
 //! at a small fraction of that cost.
 
-use super::body::{quote_anchor, sentence_anchor};
+use super::body::quote_anchor;
+use super::links::sentence_anchor;
 use super::links::{actor_path, article_path};
 use super::page_data::PageData;
 use crate::model::{Actor, Briefing, QuoteEntry};
