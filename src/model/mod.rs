@@ -137,6 +137,11 @@ fn sentence<'a>(articles: &'a [ArticleEntry], event: &EventEntry) -> &'a str {
 /// How many related actors an actor keeps.
 const RELATED_LIMIT: usize = 10;
 
+/// How many of an article's actors (its most mentioned) each of its actors counts as
+/// company. News articles name far fewer; a pasted transcript may name tens of thousands,
+/// and pairing all of them would cost the square of that.
+const COMPANY_PER_ARTICLE: usize = 100;
+
 /// Merges articles and their extractions (same order) into a briefing.
 pub fn build(
     config: &Config,
@@ -568,7 +573,8 @@ fn salience(index: usize, actor: &Actor, articles: &[ArticleEntry], titles: &[St
         + (1.0 + actor.mention_count as f64).ln()
 }
 
-/// Counts, for every actor, the articles it shares with each other actor.
+/// Counts, for every actor, the articles it shares with each other actor (one of the first
+/// `COMPANY_PER_ARTICLE` of the article).
 /// Actor by actor, in parallel, with a dense counter: no map per actor.
 fn related(actors: &[Actor], articles: &[ArticleEntry]) -> Vec<Vec<(usize, usize)>> {
     actors
@@ -579,7 +585,7 @@ fn related(actors: &[Actor], articles: &[ArticleEntry]) -> Vec<Vec<(usize, usize
             |counts, (a, actor)| {
                 let mut seen: Vec<usize> = Vec::new();
                 for &article in &actor.articles {
-                    for &b in &articles[article].actors {
+                    for &b in articles[article].actors.iter().take(COMPANY_PER_ARTICLE) {
                         if b != a {
                             if counts[b] == 0 {
                                 seen.push(b);

@@ -29,12 +29,21 @@ pub fn body_html(p: &PageData, article: &ArticleEntry, links: &Links) -> String 
     let briefing = p.b;
     let actor_paths = p.actor_paths_html();
     let body = &article.body;
-    let events = &article.event_sentences;
-    let quotes: Vec<usize> = article
+    // Everything in text order, so each block finds its own events, quotes and mentions by
+    // binary search: a transcript of 50,000 paragraphs must not scan the whole text for each.
+    let mut events: Vec<(usize, usize)> = article.event_sentences.clone();
+    events.sort_unstable();
+    let mut quotes: Vec<usize> = article
         .quotes
         .iter()
         .map(|&q| briefing.quotes[q].offset)
         .collect();
+    quotes.sort_unstable();
+    let mentions = &article.mentions;
+    debug_assert!(
+        mentions.windows(2).all(|w| w[0].0 <= w[1].0),
+        "mentions in text order"
+    );
     let mut html = String::with_capacity(body.len() * 2);
     for block in &article.blocks {
         let (open, close) = match block.kind {
@@ -43,29 +52,34 @@ pub fn body_html(p: &PageData, article: &ArticleEntry, links: &Links) -> String 
             BlockKind::ListItem => ("<ul><li>", "</li></ul>\n"),
             BlockKind::Quote => ("<blockquote><p>", "</p></blockquote>\n"),
         };
-        let inside = |s: usize, e: usize| s >= block.start && e <= block.end;
         let mut markers: Vec<(usize, Marker)> = Vec::new();
-        let mut block_events: Vec<(usize, usize)> = Vec::new();
-        for &(s, e) in events {
-            // Events of one sentence share a span; spans never overlap.
-            if inside(s, e) && !block_events.iter().any(|&(bs, be)| s < be && bs < e) {
-                block_events.push((s, e));
+        // Where the block's sentences begin and end, in order: events of one sentence share
+        // a span and spans never overlap, so a span that overlaps the last one kept is a
+        // repeat.
+        let mut edges: Vec<usize> = Vec::new();
+        let first = events.partition_point(|&(s, _)| s < block.start);
+        for &(s, e) in events[first..].iter().take_while(|&&(s, _)| s < block.end) {
+            if e <= block.end && edges.last().is_none_or(|&last| s >= last) {
+                edges.extend([s, e]);
                 markers.push((s, Marker::OpenEvent(s)));
                 markers.push((e, Marker::CloseEvent));
             }
         }
-        for &q in quotes
-            .iter()
-            .filter(|&&q| q >= block.start && q < block.end)
-        {
+        let first = quotes.partition_point(|&q| q < block.start);
+        for &q in quotes[first..].iter().take_while(|&&q| q < block.end) {
             markers.push((q, Marker::QuoteAnchor(q)));
         }
-        for (i, &(s, e, _)) in article.mentions.iter().enumerate() {
+        let first = mentions.partition_point(|&(s, _, _)| s < block.start);
+        for (i, &(s, e, _)) in mentions
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take_while(|&(_, &(s, _, _))| s < block.end)
+        {
             // A mention that straddled a sentence edge would break the nesting: left as text.
-            let straddles = block_events
-                .iter()
-                .any(|&(es, ee)| (s < es && e > es) || (s < ee && e > ee));
-            if inside(s, e) && !straddles {
+            let next_edge = edges.partition_point(|&edge| edge <= s);
+            let straddles = edges.get(next_edge).is_some_and(|&edge| edge < e);
+            if e <= block.end && !straddles {
                 markers.push((s, Marker::OpenMention(i)));
                 markers.push((e, Marker::CloseMention));
             }

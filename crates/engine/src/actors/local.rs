@@ -500,11 +500,15 @@ fn canonical(forms: &[Form], members: &[usize], occs: &[Occurrence]) -> (String,
         .iter()
         .map(|&o| occs[o].surface.as_str())
         .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
+    for s in &surfaces {
+        *counts.entry(s).or_default() += 1;
+    }
     let name = surfaces
         .iter()
         .enumerate()
         .max_by_key(|&(i, s)| {
-            let count = surfaces.iter().filter(|t| *t == s).count();
+            let count = counts.get(s).copied().unwrap_or(0);
             (!is_shouted(s), !s.is_ascii(), count, std::cmp::Reverse(i))
         })
         .map_or_else(String::new, |(_, s)| s.to_string());
@@ -559,7 +563,7 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
     let spans: Vec<&NameSpan> = joined.iter().collect();
     let occs = clean_all(text, &spans);
     let forms = build_forms(&occs);
-    let mut groups = Groups((0..forms.len()).collect());
+    let mut groups = Groups::new(&forms);
     join_short_forms(&forms, &mut groups);
     let ambiguous = join_surnames(&forms, &mut groups);
     join_misspellings(&forms, &mut groups);
@@ -596,11 +600,12 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
         .collect();
     clusters.sort_by_key(|c| c.0);
 
-    let others: Vec<Range<usize>> = names
+    let mut others: Vec<Range<usize>> = names
         .iter()
         .filter(|n| n.kind != ActorKind::Person)
         .map(|n| n.start..n.end)
         .collect();
+    others.sort_by_key(|r| (r.start, r.end));
     let mut actors = Vec::with_capacity(clusters.len());
     let mut mentions = Vec::new();
     for (a, (_, m, os)) in clusters.iter().enumerate() {

@@ -85,10 +85,14 @@ fn is_role_filler(lx: &Lexicon, word: &str, tok: Token, names: &[Range<usize>]) 
     }
     lx.is_title_word(word)
         || lx.is_modifier(word)
-        || (is_capitalised(word)
-            && names
-                .iter()
-                .any(|r| r.start <= tok.start && tok.end <= r.end))
+        || (is_capitalised(word) && covering(names, tok).is_some())
+}
+
+/// The name among `names` that covers `tok`. `names` are sorted by start and do not
+/// overlap, as the recogniser gives them, so one binary search finds it however long the text.
+fn covering(names: &[Range<usize>], tok: Token) -> Option<&Range<usize>> {
+    let k = names.partition_point(|r| r.start <= tok.start);
+    names[..k].last().filter(|r| tok.end <= r.end)
 }
 
 /// Start (token index) of a title ending right before token `end`, including the
@@ -113,7 +117,8 @@ fn title_before(lx: &Lexicon, words: &[&str], end: usize) -> Option<usize> {
 }
 
 /// The role written before a name starting at `name_start`, as a byte range.
-/// `names` are the non-person names of the text, whose words may be part of a role.
+/// `names` are the non-person names of the text, sorted by start, whose words may be part of
+/// a role.
 pub fn role_before(text: &str, name_start: usize, names: &[Range<usize>]) -> Option<Range<usize>> {
     let from = window_before(text, name_start);
     // Most names have no title right before them, which the last few words show: the
@@ -183,10 +188,7 @@ fn role_in_window(
     // "in Caracas President Maduro": a name after a locative preposition is a place
     // adverbial, not part of the role.
     while k < head && k > 0 && LOCATIVES.contains(&words[k - 1].to_lowercase().as_str()) {
-        let Some(name) = names
-            .iter()
-            .find(|r| r.start <= toks[k].start && toks[k].end <= r.end)
-        else {
+        let Some(name) = covering(names, toks[k]) else {
             break;
         };
         while k < head && toks[k].start < name.end {
@@ -279,10 +281,11 @@ mod tests {
 
     fn before(text: &str, name: &str, names: &[&str]) -> Option<String> {
         let start = text.find(name)?;
-        let spans: Vec<Range<usize>> = names
+        let mut spans: Vec<Range<usize>> = names
             .iter()
             .filter_map(|n| text.find(n).map(|s| s..s + n.len()))
             .collect();
+        spans.sort_by_key(|r| r.start);
         role_before(text, start, &spans).map(|r| text[r].to_string())
     }
 
@@ -304,10 +307,11 @@ mod tests {
              Señor José López, Gen. Tom Rey's aide and the leader of the opposition Juan Guaidó.",
         ];
         for text in texts {
-            let names: Vec<Range<usize>> = ["US", "White House", "Caracas", "Freedonia"]
+            let mut names: Vec<Range<usize>> = ["US", "White House", "Caracas", "Freedonia"]
                 .iter()
                 .filter_map(|n| text.find(n).map(|s| s..s + n.len()))
                 .collect();
+            names.sort_by_key(|r| r.start);
             for (at, _) in text.char_indices() {
                 let full = role_in_window(text, window_before(text, at), at, &names);
                 assert_eq!(role_before(text, at, &names), full, "at {at} in {text:?}");

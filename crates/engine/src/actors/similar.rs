@@ -49,11 +49,20 @@ pub fn is_plural_of(a: &str, b: &str) -> bool {
 /// of each other share a hash, so an index over these finds near spellings without comparing
 /// all pairs. (Hash collisions only add candidates, which `near_spelling` then rejects.)
 pub fn deletion_keys(s: &str) -> Vec<u64> {
+    deletion_keys_within(s, 1)
+}
+
+/// Hashes of `s` and of every string up to `deletions` deletions away from it: two strings
+/// within that many edits (insertions, deletions, substitutions, transpositions) share one.
+pub fn deletion_keys_within(s: &str, deletions: usize) -> Vec<u64> {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0100_0000_01b3;
-    let fnv = |skip: Option<usize>| {
-        s.char_indices()
-            .filter(|(i, _)| Some(*i) != skip)
+    let chars: Vec<char> = s.chars().collect();
+    let fnv = |skip: &[usize]| {
+        chars
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !skip.contains(i))
             .flat_map(|(_, c)| {
                 let mut buf = [0u8; 4];
                 let len = c.encode_utf8(&mut buf).len();
@@ -61,9 +70,18 @@ pub fn deletion_keys(s: &str) -> Vec<u64> {
             })
             .fold(OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME))
     };
-    let mut keys: Vec<u64> = std::iter::once(fnv(None))
-        .chain(s.char_indices().map(|(i, _)| fnv(Some(i))))
-        .collect();
+    let n = chars.len();
+    let mut keys = vec![fnv(&[])];
+    if deletions >= 1 {
+        keys.extend((0..n).map(|i| fnv(&[i])));
+    }
+    if deletions >= 2 {
+        keys.extend(
+            (0..n)
+                .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+                .map(|(i, j)| fnv(&[i, j])),
+        );
+    }
     keys.sort_unstable();
     keys.dedup();
     keys
@@ -106,5 +124,17 @@ mod tests {
         let a = deletion_keys("gaido");
         let b = deletion_keys("guaido");
         assert!(a.iter().any(|k| b.contains(k)));
+    }
+
+    #[test]
+    fn deletion_keys_within_two_meet_for_two_edits() {
+        let shared = |a: &str, b: &str| {
+            let b = deletion_keys_within(b, 2);
+            deletion_keys_within(a, 2).iter().any(|k| b.contains(k))
+        };
+        assert!(shared("zelenskiy", "zelensky"));
+        assert!(shared("schwarzenegger", "schwarzeneger"));
+        assert!(shared("abcdefghij", "abdcefghkj"));
+        assert!(!shared("abcdefghij", "klmnopqrst"));
     }
 }
