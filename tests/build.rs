@@ -383,7 +383,8 @@ fn parse_cache_reparses_only_what_changed() {
     );
 }
 
-/// The default event partial has a compiled twin; a site's own partial replaces both.
+/// The default event partial has a compiled twin; a site's own partial replaces both, on
+/// every page that lists events in full (an article lists its own by date and opening words).
 #[test]
 fn a_site_event_partial_is_used_on_every_page_that_lists_events() {
     let site = Site::fixture("basic");
@@ -395,11 +396,16 @@ fn a_site_event_partial_is_used_on_every_page_that_lists_events() {
     let timeline = site.read("timeline/index.html");
     assert!(timeline.contains("<li class=\"event mine\">"), "timeline");
     let json = site.json();
-    let article = json["articles"][0]["id"].as_str().expect("id");
-    let page = site.read(&format!("articles/{article}/index.html"));
+    let actors = json["actors"].as_array().expect("actors");
+    let with_events = actors
+        .iter()
+        .filter_map(|a| a["id"].as_str())
+        .map(|id| site.read(&format!("actors/{id}/index.html")))
+        .find(|page| page.contains("id=\"events\""))
+        .expect("an actor with events");
     assert!(
-        !page.contains("<li class=\"event\"") && page.contains("event mine"),
-        "article page"
+        !with_events.contains("<li class=\"event\"") && with_events.contains("event mine"),
+        "actor page"
     );
 }
 

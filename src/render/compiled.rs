@@ -585,7 +585,6 @@ mod tests {
                 for links in page_links() {
                     for event in 0..b.events.len() {
                         for listing in [
-                            Listing::OwnArticle,
                             Listing::OwnActor(event % b.actors.len().max(1)),
                             Listing::OwnActor(b.events[event].actors.first().copied().unwrap_or(0)),
                             Listing::Elsewhere,

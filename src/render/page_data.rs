@@ -202,9 +202,6 @@ pub const ALSO_LIMIT: usize = 5;
 /// Where an event is listed, which decides what its item carries.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Listing {
-    /// On its article's own page: it links to its sentence in the text above,
-    /// and leaves its actors out, since the text links each of them already.
-    OwnArticle,
     /// On the page of actor `.0`: it names its article, and lists its other actors.
     OwnActor(usize),
     /// On the overview: it names its article.
@@ -226,7 +223,6 @@ impl Listing {
     /// Whether the item lists `actor` among the actors of its event.
     pub fn lists_actor(self, actor: usize) -> bool {
         match self {
-            Listing::OwnArticle => false,
             Listing::OwnActor(page) => actor != page,
             Listing::Elsewhere | Listing::Timeline => true,
         }

@@ -85,8 +85,8 @@ pub struct EventView<'a> {
     pub text: &'a str,
     /// The sentence in its article.
     pub url: Href<'a>,
-    /// The article it comes from; left out on that article's own page.
-    pub article: Option<ArticleLink<'a>>,
+    /// The article it comes from.
+    pub article: ArticleLink<'a>,
     /// Other articles that report the same event, linked at their sentence:
     /// the first [`ALSO_LIMIT`].
     pub also: Vec<ArticleLink<'a>>,
@@ -106,17 +106,12 @@ impl<'a> EventView<'a> {
     ) -> EventView<'a> {
         let b = p.b;
         let e: &EventEntry = &b.events[event];
-        let own_article = listing == Listing::OwnArticle;
         EventView {
             date: p.event_date(event),
             date_iso: p.event_value(event),
             text: b.event_text(e),
-            url: if own_article {
-                Href::sentence_here(e.offset)
-            } else {
-                p.article_href(e.article, Some(e.offset), links)
-            },
-            article: (!own_article).then(|| ArticleLink::new(p, e.article, None, links)),
+            url: p.article_href(e.article, Some(e.offset), links),
+            article: ArticleLink::new(p, e.article, None, links),
             also: e
                 .also
                 .iter()
@@ -206,9 +201,64 @@ pub struct ArticleView<'a> {
     pub author: Option<&'a str>,
     pub tags: &'a [String],
     pub body_html: String,
+    /// The most mentioned [`ARTICLE_ACTORS`]; the text links every one.
     pub actors: Vec<ActorItem<'a>>,
-    pub events: Vec<Rendered>,
+    pub more_actors: usize,
+    /// The first [`ARTICLE_EVENTS`], each pointing at its sentence in the text.
+    pub events: Vec<ArticleEventView<'a>>,
+    pub more_events: usize,
+    /// The first [`ARTICLE_QUOTES`].
     pub quotes: Vec<Rendered>,
+    pub more_quotes: usize,
+}
+
+/// How much of an article its page lists beside the text. News articles hold fewer; a
+/// pasted transcript may hold tens of thousands, which the text itself marks.
+pub const ARTICLE_ACTORS: usize = 50;
+pub const ARTICLE_EVENTS: usize = 100;
+pub const ARTICLE_QUOTES: usize = 50;
+/// Words of an event's sentence its article's list shows: the sentence itself is in the
+/// text beside it, one click away.
+const EXCERPT_WORDS: usize = 12;
+
+/// An event as its own article lists it: its date, linked to the sentence in the text, the
+/// sentence's opening words, and one other article that reports it.
+#[derive(Serialize)]
+pub struct ArticleEventView<'a> {
+    pub date: &'a str,
+    pub date_iso: &'a str,
+    pub url: Href<'a>,
+    pub excerpt: String,
+    pub also: Option<ArticleLink<'a>>,
+    /// How many more articles report it.
+    pub also_more: usize,
+}
+
+impl<'a> ArticleEventView<'a> {
+    fn new(p: &PageData<'a>, event: usize, links: &'a Links) -> ArticleEventView<'a> {
+        let e: &EventEntry = &p.b.events[event];
+        ArticleEventView {
+            date: p.event_date(event),
+            date_iso: p.event_value(event),
+            url: Href::sentence_here(e.offset),
+            excerpt: excerpt(p.b.event_text(e), EXCERPT_WORDS),
+            also: e
+                .also
+                .first()
+                .map(|&(a, offset)| ArticleLink::new(p, a, Some(offset), links)),
+            also_more: e.also.len().saturating_sub(1),
+        }
+    }
+}
+
+/// The first `words` words of `text`, with an ellipsis when there are more.
+fn excerpt(text: &str, words: usize) -> String {
+    let mut parts = text.split_whitespace();
+    let mut out: Vec<&str> = parts.by_ref().take(words).collect();
+    if parts.next().is_some() {
+        out.push("…");
+    }
+    out.join(" ")
 }
 
 impl<'a> ArticleView<'a> {
@@ -232,18 +282,24 @@ impl<'a> ArticleView<'a> {
             actors: a
                 .actors
                 .iter()
+                .take(ARTICLE_ACTORS)
                 .map(|&x| p.actor_item(x, links))
                 .collect::<Result<_, _>>()?,
+            more_actors: a.actors.len().saturating_sub(ARTICLE_ACTORS),
             events: a
                 .events
                 .iter()
-                .map(|&e| p.event_item(e, Listing::OwnArticle, links))
-                .collect::<Result<_, _>>()?,
+                .take(ARTICLE_EVENTS)
+                .map(|&e| ArticleEventView::new(p, e, links))
+                .collect(),
+            more_events: a.events.len().saturating_sub(ARTICLE_EVENTS),
             quotes: a
                 .quotes
                 .iter()
+                .take(ARTICLE_QUOTES)
                 .map(|&q| p.quote_item(q, Speaker::Named, links))
                 .collect::<Result<_, _>>()?,
+            more_quotes: a.quotes.len().saturating_sub(ARTICLE_QUOTES),
         })
     }
 }
@@ -256,9 +312,9 @@ pub struct RelatedView<'a> {
 
 /// How much of an actor the actor page itself lists; the rest of its articles
 /// go on numbered pages, its other events are on the timeline.
-pub const ACTOR_ARTICLES: usize = 100;
-pub const ACTOR_EVENTS: usize = 100;
-pub const ACTOR_QUOTES: usize = 50;
+pub const ACTOR_ARTICLES: usize = 50;
+pub const ACTOR_EVENTS: usize = 30;
+pub const ACTOR_QUOTES: usize = 20;
 /// Articles per page of an actor's article list.
 pub const ACTOR_ARTICLES_PER_PAGE: usize = 200;
 
