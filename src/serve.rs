@@ -267,6 +267,7 @@ const CONTENT_TYPES: &[(&str, &str)] = &[
     (".svg", "image/svg+xml"),
     (".png", "image/png"),
     (".txt", "text/plain; charset=utf-8"),
+    (".gz", "application/gzip"),
 ];
 
 fn content_type(path: &str) -> &'static str {

@@ -117,3 +117,46 @@ pub fn body_html(p: &PageData, article: &ArticleEntry, links: &Links) -> String 
     }
     html
 }
+
+/// The text of `article` in `range` (an event's sentence), escaped, each actor it names
+/// linked to the actor's page unless `linked` says no (the page of that actor itself): the
+/// names a listed event carries, linked where the reader meets them instead of repeated in
+/// a list beside it.
+pub fn sentence_html(
+    p: &PageData,
+    article: &ArticleEntry,
+    range: std::ops::Range<usize>,
+    linked: impl Fn(usize) -> bool,
+    links: &Links,
+) -> String {
+    let body = &article.body;
+    let Some(text) = body.get(range.clone()) else {
+        return String::new();
+    };
+    let actor_paths = p.actor_paths_html();
+    let mut html = String::with_capacity(text.len() * 9 / 8 + 64);
+    let mut at = range.start;
+    let first = article
+        .mentions
+        .partition_point(|&(s, _, _)| s < range.start);
+    for &(s, e, actor) in article.mentions[first..]
+        .iter()
+        .take_while(|&&(s, _, _)| s < range.end)
+    {
+        if e > range.end || s < at || !linked(actor) {
+            continue;
+        }
+        escape_into(&mut html, &body[at..s]);
+        html.push_str("<a class=\"actor ");
+        html.push_str(p.b.actors[actor].kind.as_str());
+        html.push_str("\" href=\"");
+        html.push_str(links.root_html());
+        html.push_str(&actor_paths[actor]);
+        html.push_str("\">");
+        escape_into(&mut html, &body[s..e]);
+        html.push_str("</a>");
+        at = e;
+    }
+    escape_into(&mut html, &body[at..range.end]);
+    html
+}

@@ -2,7 +2,7 @@
 //! Templates never see the whole briefing (that is where big sites get slow).
 
 use super::RenderError;
-use super::body::body_html;
+use super::body::{body_html, sentence_html};
 use super::links::{Href, Links, actor_articles_path};
 use super::page_data::{ALSO_LIMIT, Listing, PageData, Rendered, Speaker, Text};
 use crate::model::{Actor, ArticleEntry, EventEntry, QuoteEntry};
@@ -83,6 +83,8 @@ pub struct EventView<'a> {
     pub date: &'a str,
     pub date_iso: &'a str,
     pub text: &'a str,
+    /// The sentence as HTML, each actor it names linked (but the page's own actor).
+    pub text_html: String,
     /// The sentence in its article.
     pub url: Href<'a>,
     /// The article it comes from.
@@ -110,6 +112,13 @@ impl<'a> EventView<'a> {
             date: p.event_date(event),
             date_iso: p.event_value(event),
             text: b.event_text(e),
+            text_html: sentence_html(
+                p,
+                &b.articles[e.article],
+                e.offset..e.end,
+                |a| listing.lists_actor(a),
+                links,
+            ),
             url: p.article_href(e.article, Some(e.offset), links),
             article: ArticleLink::new(p, e.article, None, links),
             also: e

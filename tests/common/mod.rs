@@ -63,6 +63,17 @@ impl Site {
         std::fs::read_to_string(self.public().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
+    /// A gzip-compressed file of the output, unpacked.
+    pub fn read_gzip(&self, rel: &str) -> String {
+        use std::io::Read as _;
+        let bytes = std::fs::read(self.public().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut text)
+            .unwrap_or_else(|e| panic!("{rel}: {e}"));
+        text
+    }
+
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.read("briefing.json")).expect("briefing.json parses")
     }

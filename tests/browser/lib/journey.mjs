@@ -2,6 +2,7 @@
 // timeline filtered to one actor, then search when the site has it.
 
 import { readFile } from "node:fs/promises";
+import { gunzipSync } from "node:zlib";
 import path from "node:path";
 
 import { Findings, note } from "./harness.mjs";
@@ -220,8 +221,9 @@ export async function searchChunks(page, site, requests) {
   const manifest = JSON.parse(await readFile(path.join(site.out, "search", "index.json"), "utf8"));
   const chunks = manifest.chunks;
   if (chunks.length < 3) throw new Findings(`the busy site has ${chunks.length} search chunk(s); the check needs 3 or more`, []);
-  const first = JSON.parse(await readFile(path.join(site.out, chunks[0]), "utf8"));
-  const last = JSON.parse(await readFile(path.join(site.out, chunks.at(-1)), "utf8"));
+  const readChunk = async (rel) => JSON.parse(gunzipSync(await readFile(path.join(site.out, rel))).toString("utf8"));
+  const first = await readChunk(chunks[0]);
+  const last = await readChunk(chunks.at(-1));
   const actor = first.find((r) => r.k === "actor");
   // A word of the last record that no other record has (the fixture makes one per sentence).
   const rare = last.at(-1).t.split(/\W+/).find((w) => /\d/.test(w));
@@ -236,7 +238,7 @@ export async function searchChunks(page, site, requests) {
     }
     return false;
   };
-  const chunkRequests = () => requests.filter((r) => /\/search\/\d+\.json$/.test(r)).length;
+  const chunkRequests = () => requests.filter((r) => /\/search\/\d+\.json\.gz$/.test(r)).length;
   await open(page, site.baseUrl);
   const input = page.locator('input[type="search"]').first();
   const before = chunkRequests();
