@@ -183,3 +183,66 @@ fn the_search_index_comes_in_chunks_that_hold_every_record_once() {
         assert!(site.public().join(file).is_file(), "{link} leads nowhere");
     }
 }
+
+/// One long article (a pasted transcript) names more actors and dates more sentences than a
+/// page can usefully list: its page lists the first of each and says how many more the
+/// text marks, while `briefing.json` keeps every one.
+#[test]
+fn a_long_article_lists_what_a_reader_can_use_and_says_how_many_more() {
+    const FIRST: &[&str] = &[
+        "Maria", "Juan", "Elena", "Carlos", "Sofia", "Pedro", "Lucia", "Diego", "Carmen", "Jorge",
+    ];
+    const LAST: &[&str] = &[
+        "Lopez", "Ramos", "Borges", "Torres", "Herrera", "Medina", "Castillo", "Vargas", "Rojas",
+        "Silva", "Mendoza", "Ortega",
+    ];
+    let site = Site::empty();
+    let mut text = String::from("A long transcript\n\n2 May 2019\n\n");
+    for (i, (first, last)) in FIRST
+        .iter()
+        .flat_map(|f| LAST.iter().map(move |l| (f, l)))
+        .enumerate()
+    {
+        let day = 1 + i % 28;
+        text.push_str(&format!(
+            "{first} {last} told the committee on April {day}, 2019 that item {i} was settled.\n\n"
+        ));
+    }
+    site.write("seeds/transcript.txt", text);
+    site.build();
+    let json = site.json();
+    let actors = json["actors"].as_array().map_or(0, Vec::len);
+    let events = json["events"].as_array().map_or(0, Vec::len);
+    assert!(
+        actors > 60 && events > 100,
+        "{actors} actors, {events} events"
+    );
+
+    let id = json["articles"][0]["id"].as_str().expect("id");
+    let page = site.read(&format!("articles/{id}/index.html"));
+    let section = |name: &str| {
+        let start = page
+            .find(&format!("<section aria-labelledby=\"{name}\">"))
+            .unwrap_or_else(|| panic!("{name} section"));
+        let end = start + page[start..].find("</section>").expect("section ends");
+        page[start..end].to_string()
+    };
+    let listed_actors = section("actors");
+    assert_eq!(listed_actors.matches("<li>").count(), 50);
+    let article_actors = json["articles"][0]["actors"].as_array().map_or(0, Vec::len);
+    assert!(
+        listed_actors.contains(&format!(
+            "And {} more, linked in the text.",
+            article_actors - 50
+        )),
+        "{listed_actors}"
+    );
+    let listed_events = section("events");
+    assert_eq!(listed_events.matches("<li class=\"event\">").count(), 100);
+    assert!(
+        listed_events.contains(&format!("And {} more, marked in the text", events - 100)),
+        "{listed_events}"
+    );
+    // Every event is still marked in the text.
+    assert_eq!(page.matches("<span class=\"event\" id=\"s").count(), events);
+}
