@@ -94,6 +94,8 @@ pub struct EventView<'a> {
     pub also: Vec<ArticleLink<'a>>,
     /// How many more report it.
     pub also_more: usize,
+    /// Its actors (but the page's own), for a site's own partial; empty while the site
+    /// keeps the default one, which links them in `text_html`.
     pub actors: Vec<ActorLink<'a>>,
     /// Actor ids, for the timeline's filter; empty elsewhere.
     pub actor_ids: String,
@@ -128,12 +130,17 @@ impl<'a> EventView<'a> {
                 .map(|&(a, offset)| ArticleLink::new(p, a, Some(offset), links))
                 .collect(),
             also_more: e.also.len().saturating_sub(ALSO_LIMIT),
-            actors: e
-                .actors
-                .iter()
-                .filter(|&&a| listing.lists_actor(a))
-                .map(|&a| ActorLink::new(p, a, links))
-                .collect(),
+            // The default partial links the names in `text_html` and reads no list; a
+            // site's own partial may.
+            actors: if p.theme().twins.event {
+                Vec::new()
+            } else {
+                e.actors
+                    .iter()
+                    .filter(|&&a| listing.lists_actor(a))
+                    .map(|&a| ActorLink::new(p, a, links))
+                    .collect()
+            },
             actor_ids: if listing == Listing::Timeline {
                 e.actors
                     .iter()
