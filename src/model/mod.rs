@@ -58,7 +58,8 @@ pub struct ArticleEntry {
     pub actors: Vec<usize>,
     pub events: Vec<usize>,
     pub quotes: Vec<usize>,
-    /// This article's dated sentences, `(start, end)` in `body`: where events link to.
+    /// This article's dated sentences, `(start, end)` in `body`, in text order: where
+    /// events link to.
     pub event_sentences: Vec<(usize, usize)>,
 }
 

@@ -27,19 +27,18 @@ enum Marker {
 
 pub fn body_html(p: &PageData, article: &ArticleEntry, links: &Links) -> String {
     let briefing = p.b;
-    let actor_paths = p.actor_paths_html();
     let body = &article.body;
-    // Everything in text order, so each block finds its own events, quotes and mentions by
-    // binary search: a transcript of 50,000 paragraphs must not scan the whole text for each.
-    let mut events: Vec<(usize, usize)> = article.event_sentences.clone();
-    events.sort_unstable();
-    let mut quotes: Vec<usize> = article
+    // Events, quotes (the model sorts quotes by article and offset) and mentions all come in
+    // text order, so each block finds its own by binary search: a transcript of 50,000
+    // paragraphs must not scan the whole text for each.
+    let events = &article.event_sentences;
+    let quotes: Vec<usize> = article
         .quotes
         .iter()
         .map(|&q| briefing.quotes[q].offset)
         .collect();
-    quotes.sort_unstable();
     let mentions = &article.mentions;
+    debug_assert!(events.is_sorted() && quotes.is_sorted(), "in text order");
     debug_assert!(
         mentions.windows(2).all(|w| w[0].0 <= w[1].0),
         "mentions in text order"
@@ -102,13 +101,7 @@ pub fn body_html(p: &PageData, article: &ArticleEntry, links: &Links) -> String 
                     let _ = write!(html, "<span class=\"event\" id=\"{}\">", SentenceAnchor(s));
                 }
                 Marker::OpenMention(i) => {
-                    let actor = article.mentions[i].2;
-                    html.push_str("<a class=\"mention ");
-                    html.push_str(briefing.actors[actor].kind.as_str());
-                    html.push_str("\" href=\"");
-                    html.push_str(links.root_html());
-                    html.push_str(&actor_paths[actor]);
-                    html.push_str("\">");
+                    open_actor_link(&mut html, "mention", p, article.mentions[i].2, links);
                 }
             }
         }
@@ -133,7 +126,6 @@ pub fn sentence_html(
     let Some(text) = body.get(range.clone()) else {
         return String::new();
     };
-    let actor_paths = p.actor_paths_html();
     let mut html = String::with_capacity(text.len() * 9 / 8 + 64);
     let mut at = range.start;
     let first = article
@@ -147,16 +139,25 @@ pub fn sentence_html(
             continue;
         }
         escape_into(&mut html, &body[at..s]);
-        html.push_str("<a class=\"actor ");
-        html.push_str(p.b.actors[actor].kind.as_str());
-        html.push_str("\" href=\"");
-        html.push_str(links.root_html());
-        html.push_str(&actor_paths[actor]);
-        html.push_str("\">");
+        open_actor_link(&mut html, "actor", p, actor, links);
         escape_into(&mut html, &body[s..e]);
         html.push_str("</a>");
         at = e;
     }
     escape_into(&mut html, &body[at..range.end]);
     html
+}
+
+/// Opens the link of a name in running text to its actor's page: `<a class="CLASS KIND"
+/// href="…">` (`mention` in an article's text, the scorers' hook; `actor` elsewhere, as
+/// `partials/actor_link.html` writes it).
+fn open_actor_link(html: &mut String, class: &str, p: &PageData, actor: usize, links: &Links) {
+    html.push_str("<a class=\"");
+    html.push_str(class);
+    html.push(' ');
+    html.push_str(p.b.actors[actor].kind.as_str());
+    html.push_str("\" href=\"");
+    html.push_str(links.root_html());
+    html.push_str(&p.actor_paths_html()[actor]);
+    html.push_str("\">");
 }
