@@ -246,3 +246,63 @@ fn a_long_article_lists_what_a_reader_can_use_and_says_how_many_more() {
     // Every event is still marked in the text.
     assert_eq!(page.matches("<span class=\"event\" id=\"s").count(), events);
 }
+
+/// A text without full stops reads as one sentence, however long: every actor it names has
+/// it among its events, and a page that listed it whole would make the site grow with the
+/// square of the text. Lists show a stretch of it, around the page's own actor.
+#[test]
+fn an_overlong_sentence_is_listed_as_a_stretch_around_the_actor() {
+    const NAMES: &[&str] = &[
+        "Maria Lopez",
+        "Juan Ramos",
+        "Elena Borges",
+        "Carlos Torres",
+        "Sofia Herrera",
+        "Pedro Medina",
+        "Lucia Castillo",
+        "Diego Vargas",
+        "Carmen Rojas",
+        "Jorge Silva",
+    ];
+    let mut sentence = String::from("On May 1, 2019");
+    for round in 0..40 {
+        for name in NAMES {
+            sentence.push_str(&format!(" {name} spoke of item {round} and"));
+        }
+    }
+    sentence.push_str(" nobody else.");
+    let site = Site::empty();
+    site.write(
+        "seeds/run-on.txt",
+        format!("A run-on transcript\n\n2 May 2019\n\n{sentence}\n"),
+    );
+    site.build();
+    let json = site.json();
+    assert_eq!(
+        json["events"].as_array().map_or(0, Vec::len),
+        1,
+        "one sentence, one event"
+    );
+    assert!(sentence.len() > 10_000);
+    for actor in json["actors"].as_array().expect("actors") {
+        let id = actor["id"].as_str().expect("id");
+        let page = site.read(&format!("actors/{id}/index.html"));
+        assert!(page.len() < 8_000, "{id}: {} bytes", page.len());
+        let events = &page[page.find("id=\"events\"").expect("its event")..];
+        let name = actor["name"].as_str().expect("name");
+        assert!(
+            events.contains(name) && events.contains(" …"),
+            "{id}: {events}"
+        );
+    }
+    // The timeline and the search index still carry the event; the article its whole text.
+    assert!(
+        site.read("timeline/index.html")
+            .contains("<li class=\"event\"")
+    );
+    let article = json["articles"][0]["id"].as_str().expect("article");
+    assert!(
+        site.read(&format!("articles/{article}/index.html"))
+            .contains("nobody else.")
+    );
+}

@@ -161,6 +161,12 @@ impl Emit for String {
     }
 }
 
+impl Emit for std::borrow::Cow<'_, str> {
+    fn emit(&self, h: &mut String) {
+        escape_into(h, self);
+    }
+}
+
 impl<T: Emit + ?Sized> Emit for &T {
     fn emit(&self, h: &mut String) {
         (**self).emit(h);

@@ -7,6 +7,8 @@ use super::links::{Href, Links, actor_articles_path};
 use super::page_data::{ALSO_LIMIT, Listing, PageData, Rendered, Speaker, Text};
 use crate::model::{Actor, ArticleEntry, EventEntry, QuoteEntry};
 use serde::Serialize;
+use std::borrow::Cow;
+use std::ops::Range;
 
 #[derive(Serialize)]
 pub struct ActorLink<'a> {
@@ -82,8 +84,10 @@ impl<'a> ArticleLink<'a> {
 pub struct EventView<'a> {
     pub date: &'a str,
     pub date_iso: &'a str,
-    pub text: &'a str,
-    /// The sentence as HTML, each actor it names linked (but the page's own actor).
+    /// The sentence; of an overlong one, the stretch a list shows (see [`listed_stretch`]),
+    /// its cuts marked `…`.
+    pub text: Cow<'a, str>,
+    /// The same as HTML, each actor it names linked (but the page's own actor).
     pub text_html: String,
     /// The sentence in its article.
     pub url: Href<'a>,
@@ -110,16 +114,24 @@ impl<'a> EventView<'a> {
     ) -> EventView<'a> {
         let b = p.b;
         let e: &EventEntry = &b.events[event];
+        let article = &b.articles[e.article];
+        let shown = listed_stretch(article, e, listing);
+        let (before, after) = (
+            if shown.start > e.offset { "… " } else { "" },
+            if shown.end < e.end { " …" } else { "" },
+        );
+        let text = &article.body[shown.clone()];
         EventView {
             date: p.event_date(event),
             date_iso: p.event_value(event),
-            text: b.event_text(e),
-            text_html: sentence_html(
-                p,
-                &b.articles[e.article],
-                e.offset..e.end,
-                |a| listing.lists_actor(a),
-                links,
+            text: if before.is_empty() && after.is_empty() {
+                Cow::Borrowed(text)
+            } else {
+                Cow::Owned(format!("{before}{text}{after}"))
+            },
+            text_html: format!(
+                "{before}{}{after}",
+                sentence_html(p, article, shown, |a| listing.lists_actor(a), links)
             ),
             url: p.article_href(e.article, Some(e.offset), links),
             article: ArticleLink::new(p, e.article, None, links),
@@ -228,6 +240,54 @@ pub struct ArticleView<'a> {
     pub more_quotes: usize,
 }
 
+/// The most of an event's sentence a list shows, in bytes. News sentences are shorter; a
+/// text without full stops (a pasted table, an unpunctuated transcript) reads as one sentence
+/// of megabytes, which every page of every actor it names would otherwise repeat whole.
+const LISTED_SENTENCE: usize = 600;
+
+/// The stretch of `e`'s sentence a listing shows: all of it when short; otherwise
+/// [`LISTED_SENTENCE`] bytes starting a little before the first mention of the page's own
+/// actor (or at the start), cut at spaces.
+fn listed_stretch(article: &ArticleEntry, e: &EventEntry, listing: Listing) -> Range<usize> {
+    if e.end - e.offset <= LISTED_SENTENCE {
+        return e.offset..e.end;
+    }
+    let body = &article.body;
+    let own = match listing {
+        Listing::OwnActor(actor) => {
+            let first = article.mentions.partition_point(|&(s, _, _)| s < e.offset);
+            article.mentions[first..]
+                .iter()
+                .take_while(|&&(s, _, _)| s < e.end)
+                .find(|&&(_, _, a)| a == actor)
+                .map(|&(s, _, _)| s)
+        }
+        _ => None,
+    };
+    let mut from = own.map_or(e.offset, |s| {
+        s.saturating_sub(LISTED_SENTENCE / 4).max(e.offset)
+    });
+    let mut to = (from + LISTED_SENTENCE).min(e.end);
+    // Where characters end, then at spaces where there are any.
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    while to > from && !body.is_char_boundary(to) {
+        to -= 1;
+    }
+    if from > e.offset
+        && let Some(space) = body[from..to].find(' ')
+    {
+        from += space + 1;
+    }
+    if to < e.end
+        && let Some(space) = body[from..to].rfind(' ')
+    {
+        to = from + space;
+    }
+    from..to
+}
+
 /// How much of an article its page lists beside the text. News articles hold fewer; a
 /// pasted transcript may hold tens of thousands, which the text itself marks.
 pub const ARTICLE_ACTORS: usize = 50;
@@ -236,6 +296,8 @@ pub const ARTICLE_QUOTES: usize = 50;
 /// Words of an event's sentence its article's list shows: the sentence itself is in the
 /// text beside it, one click away.
 const EXCERPT_WORDS: usize = 12;
+/// And characters: a "word" of a text without spaces may be any length.
+const EXCERPT_CHARS: usize = 120;
 
 /// An event as its own article lists it: its date, linked to the sentence in the text, the
 /// sentence's opening words, and one other article that reports it.
@@ -267,14 +329,20 @@ impl<'a> ArticleEventView<'a> {
     }
 }
 
-/// The first `words` words of `text`, with an ellipsis when there are more.
+/// The first `words` words of `text`, and at most [`EXCERPT_CHARS`] characters, with an
+/// ellipsis when there is more.
 fn excerpt(text: &str, words: usize) -> String {
     let mut parts = text.split_whitespace();
-    let mut out: Vec<&str> = parts.by_ref().take(words).collect();
-    if parts.next().is_some() {
-        out.push("…");
+    let mut out = parts.by_ref().take(words).collect::<Vec<_>>().join(" ");
+    let mut cut = parts.next().is_some();
+    if let Some((at, _)) = out.char_indices().nth(EXCERPT_CHARS) {
+        out.truncate(at);
+        cut = true;
     }
-    out.join(" ")
+    if cut {
+        out.push_str(" …");
+    }
+    out
 }
 
 impl<'a> ArticleView<'a> {
