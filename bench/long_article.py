@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Writes a site whose `seeds/` holds ONE long article of about SIZE megabytes.
 
-    bench/long_article.py 5.8 /tmp/long-5.8     # then: briefing build --root /tmp/long-5.8
+    bench/long_article.py 5.8 /tmp/long-5.8            # then: briefing build --root /tmp/long-5.8
+    bench/long_article.py 2.9 /tmp/run-on --run-on     # the same words without a full stop
 
 The text is what a pasted hearing transcript or report looks like to the extractor at its
 worst: every line a capitalised news sentence of about 14 words, full of names (people,
 places, organisations drawn from thousands of combinations), dates and reporting verbs, so
 the one article yields tens of thousands of actors and events. Seeded: the same SIZE gives
-the same bytes.
+the same bytes. With --run-on the lines end in "and" instead of a full stop: the whole
+article is one sentence, the odd case in which everything listed per sentence is huge.
 """
 
 import pathlib
@@ -66,13 +68,17 @@ def line(rng):
 
 
 def main():
-    if len(sys.argv) != 3:
+    args = [a for a in sys.argv[1:] if a != "--run-on"]
+    run_on = len(args) < len(sys.argv) - 1
+    if len(args) != 2:
         sys.exit(__doc__)
-    size, root = float(sys.argv[1]), pathlib.Path(sys.argv[2])
+    size, root = float(args[0]), pathlib.Path(args[1])
     rng = random.Random(f"long-article-{size}")
     lines, total = [], 0
     while total < size * 1_000_000:
         text = line(rng)
+        if run_on:
+            text = text[:-1] + " and"
         lines.append(text[0].upper() + text[1:])
         total += len(text) + 1
     (root / "seeds").mkdir(parents=True, exist_ok=True)

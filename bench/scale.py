@@ -4,6 +4,7 @@
     bench/scale.py                                  # everything below, median of 3 runs
     bench/scale.py --long 0.7,1.4,2.9,5.8 --corpus 1000,10000,100000 --runs 3
     bench/scale.py --corpus '' --runs 1             # the long article only, quickly
+    bench/scale.py --long '' --corpus '' --odd      # only the odd cases
 
 For each size of ONE long article (`bench/long_article.py`: a transcript-like text of
 capitalised news lines) it prints the wall time and peak memory of `briefing build`; for
@@ -11,7 +12,9 @@ each size of the bench corpus (`../shared/bench/make_corpus.py --flavor briefing
 corpus `bench/run.sh` uses) it prints wall time, peak memory, and the bytes and files of
 the built site (every file counted). Each row also gives the ratio to the row before it,
 which is what says whether cost grows linearly: at most 2.3x per doubling of the article,
-at most 11x from 10,000 to 100,000 articles (issue 22).
+at most 11x from 10,000 to 100,000 articles (issue 22). With --odd it also builds two odd
+inputs that once cost the square of their size: one 2.9 MB article without a full stop (one
+sentence naming 29,000 actors) and 20,000 articles of one title.
 
 Builds are cold (output and cache deleted first) and write to /dev/shm when it exists, so
 the figures measure the program, not the disk. Times are medians of --runs; memory is the
@@ -70,6 +73,7 @@ def main():
     ap.add_argument("--corpus", default="1000,10000,100000", help="corpus sizes in articles")
     ap.add_argument("--runs", type=int, default=3, help="timed runs per row (median)")
     ap.add_argument("--bin", default=str(ROOT / "target" / "release" / "briefing"))
+    ap.add_argument("--odd", action="store_true", help="also the odd cases")
     args = ap.parse_args()
     binary = pathlib.Path(args.bin)
     if not binary.exists():
@@ -112,6 +116,24 @@ def main():
                   f"{ratio(peak, before[1])}  {size / 1e6:8.1f} MB  {ratio(size, before[2])}"
                   f"  {files}")
             before = (wall, peak, size)
+
+    if args.odd:
+        print("odd case                               wall   peak memory   output")
+        run_on = WORK / "odd" / "run-on-2.9"
+        if not (run_on / "seeds").is_dir():
+            subprocess.run([sys.executable, str(BENCH / "long_article.py"), "2.9", str(run_on),
+                            "--run-on"], check=True)
+        same = WORK / "odd" / "one-title-20000"
+        if not (same / "seeds").is_dir():
+            (same / "seeds").mkdir(parents=True)
+            for i in range(20000):
+                (same / "seeds" / f"{i:05}.txt").write_text(
+                    f"Morning briefing\n\n2 May 2019\n\nThe council met on Monday about item {i}.\n",
+                    encoding="utf-8")
+        for label, site in [("2.9 MB article, one sentence", run_on),
+                            ("20,000 articles of one title", same)]:
+            wall, peak, size, _ = measure(binary, site, out, args.runs)
+            print(f"{label:32} {wall:8.2f} s  {peak:8.0f} MiB  {size / 1e6:7.1f} MB")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 //! is settled here (names, kinds, aliases, roles); their articles, events and
 //! quotes are filled in when the articles are placed.
 
-use super::unique_slug;
+use super::UniqueSlugs;
 use super::{Actor, overrides};
 use crate::config::{ActorOverrides, Config};
 use briefing_engine::slug::slug;
@@ -46,14 +46,14 @@ pub fn merge(config: &Config, flat: &[&LocalActor]) -> ActorLayer {
             .cmp(&slugs[b])
             .then(merged[a].name.cmp(&merged[b].name))
     });
-    let mut taken = HashSet::new();
+    let mut ids = UniqueSlugs::default();
     let mut new_index = vec![0usize; merged.len()];
     let mut slots: Vec<Option<Actor>> = merged.into_iter().map(Some).collect();
     let mut actors = Vec::with_capacity(slots.len());
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
         if let Some(mut actor) = slots[old].take() {
-            actor.id = unique_slug(slugs[old].clone(), "actor", &mut taken);
+            actor.id = ids.claim(slugs[old].clone(), "actor");
             actors.push(actor);
         }
     }

@@ -616,31 +616,44 @@ fn related(actors: &[Actor], articles: &[ArticleEntry]) -> Vec<Vec<(usize, usize
 
 /// Unique, stable article ids from titles, in path order.
 fn article_ids(articles: &[Article]) -> Vec<String> {
-    let mut taken = HashSet::new();
+    let mut slugs = UniqueSlugs::default();
     articles
         .iter()
-        .map(|a| unique_slug(slug(&a.title), "article", &mut taken))
+        .map(|a| slugs.claim(slug(&a.title), "article"))
         .collect()
 }
 
-/// Makes `base` unique among `taken` by appending `-2`, `-3`, ...; an empty base becomes `fallback`.
-pub(crate) fn unique_slug(
-    base: String,
-    fallback: &str,
-    taken: &mut std::collections::HashSet<String>,
-) -> String {
-    let base = if base.is_empty() {
-        fallback.to_string()
-    } else {
-        base
-    };
-    if taken.insert(base.clone()) {
-        return base;
+/// Ids handed out so far, and for each base the last number tried after it, so that a
+/// thousand articles of one title ("Morning briefing") cost a thousand look-ups, not half a
+/// million.
+#[derive(Default)]
+pub(crate) struct UniqueSlugs {
+    taken: HashSet<String>,
+    tried: std::collections::HashMap<String, usize>,
+}
+
+impl UniqueSlugs {
+    /// Makes `base` unique among the slugs handed out by appending `-2`, `-3`, ...; an empty
+    /// base becomes `fallback`.
+    pub(crate) fn claim(&mut self, base: String, fallback: &str) -> String {
+        let base = if base.is_empty() {
+            fallback.to_string()
+        } else {
+            base
+        };
+        if self.taken.insert(base.clone()) {
+            return base;
+        }
+        // A number tried before was taken then and still is: start after it.
+        let tried = self.tried.entry(base.clone()).or_insert(1);
+        loop {
+            *tried += 1;
+            let candidate = format!("{base}-{tried}");
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|candidate| taken.insert(candidate.clone()))
-        .unwrap_or(base)
 }
 
 #[cfg(test)]
@@ -649,11 +662,16 @@ mod tests {
 
     #[test]
     fn unique_slugs_count_up() {
-        let mut taken = std::collections::HashSet::new();
-        assert_eq!(unique_slug("a".into(), "x", &mut taken), "a");
-        assert_eq!(unique_slug("a".into(), "x", &mut taken), "a-2");
-        assert_eq!(unique_slug("".into(), "x", &mut taken), "x");
-        assert_eq!(unique_slug("a".into(), "x", &mut taken), "a-3");
+        let mut slugs = UniqueSlugs::default();
+        assert_eq!(slugs.claim("a".into(), "x"), "a");
+        assert_eq!(slugs.claim("a".into(), "x"), "a-2");
+        assert_eq!(slugs.claim("".into(), "x"), "x");
+        assert_eq!(slugs.claim("a".into(), "x"), "a-3");
+        // A title that reads like a numbered one takes its number first.
+        assert_eq!(slugs.claim("b-2".into(), "x"), "b-2");
+        assert_eq!(slugs.claim("b".into(), "x"), "b");
+        assert_eq!(slugs.claim("b".into(), "x"), "b-3");
+        assert_eq!(slugs.claim("b".into(), "x"), "b-4");
     }
 
     /// The briefing of `seeds`, each `(path, text)`, built as `briefing serve`
