@@ -111,14 +111,15 @@ pub fn body_html(p: &PageData, article: &ArticleEntry, links: &Links) -> String 
     html
 }
 
-/// The text of `article` in `range` (an event's sentence), escaped, each actor it names
-/// linked to the actor's page unless `linked` says no (the page of that actor itself): the
-/// names a listed event carries, linked where the reader meets them instead of repeated in
-/// a list beside it.
+/// The text of `article` in `range` (an event's sentence), escaped, between the plain-text
+/// `ends` (marks of a cut), each actor it names linked to the actor's page unless `linked`
+/// says no (the page of that actor itself): the names a listed event carries, linked where
+/// the reader meets them instead of repeated in a list beside it.
 pub fn sentence_html(
     p: &PageData,
     article: &ArticleEntry,
     range: std::ops::Range<usize>,
+    ends: [&str; 2],
     linked: impl Fn(usize) -> bool,
     links: &Links,
 ) -> String {
@@ -127,6 +128,7 @@ pub fn sentence_html(
         return String::new();
     };
     let mut html = String::with_capacity(text.len() * 9 / 8 + 64);
+    escape_into(&mut html, ends[0]);
     let mut at = range.start;
     let first = article
         .mentions
@@ -145,6 +147,7 @@ pub fn sentence_html(
         at = e;
     }
     escape_into(&mut html, &body[at..range.end]);
+    escape_into(&mut html, ends[1]);
     html
 }
 

@@ -129,9 +129,13 @@ impl<'a> EventView<'a> {
             } else {
                 Cow::Owned(format!("{before}{text}{after}"))
             },
-            text_html: format!(
-                "{before}{}{after}",
-                sentence_html(p, article, shown, |a| listing.lists_actor(a), links)
+            text_html: sentence_html(
+                p,
+                article,
+                shown,
+                [before, after],
+                |a| listing.lists_actor(a),
+                links,
             ),
             url: p.article_href(e.article, Some(e.offset), links),
             article: ArticleLink::new(p, e.article, None, links),

@@ -4,7 +4,7 @@
 //! match is unique; an ambiguous form stays an actor of its own.
 
 use super::forms::{Form, Occurrence, is_capitalised};
-use super::similar::{deletion_keys_within, near_spelling};
+use super::similar::{near_spelling, near_spelling_keys};
 use crate::ActorKind;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
@@ -138,7 +138,7 @@ pub(super) fn join_misspellings(forms: &[Form], groups: &mut Groups) {
     last_words.sort_unstable();
     let mut by_key: HashMap<u64, Vec<&str>> = HashMap::default();
     for &w in &last_words {
-        for k in deletion_keys_within(w, 2) {
+        for k in near_spelling_keys(w) {
             by_key.entry(k).or_default().push(w);
         }
     }
@@ -148,7 +148,7 @@ pub(super) fn join_misspellings(forms: &[Form], groups: &mut Groups) {
         }
         let mut candidates: Vec<usize> = Vec::new();
         if let [word] = &f.words[..] {
-            let mut near: Vec<&str> = deletion_keys_within(word, 2)
+            let mut near: Vec<&str> = near_spelling_keys(word)
                 .iter()
                 .filter_map(|k| by_key.get(k))
                 .flatten()

@@ -52,6 +52,17 @@ pub fn deletion_keys(s: &str) -> Vec<u64> {
     deletion_keys_within(s, 1)
 }
 
+/// The deletion keys under which `word` meets every word it is a `near_spelling` of: none
+/// for words too short to have one; one deletion deep unless a partner two edits away is
+/// possible (one of them `LONG_LEN` long, so `word` at least two letters short of it).
+pub fn near_spelling_keys(word: &str) -> Vec<u64> {
+    match word.chars().count() {
+        n if n < MIN_LEN => Vec::new(),
+        n if n + 2 < LONG_LEN => deletion_keys_within(word, 1),
+        _ => deletion_keys_within(word, 2),
+    }
+}
+
 /// Hashes of `s` and of every string up to `deletions` deletions away from it: two strings
 /// within that many edits (insertions, deletions, substitutions, transpositions) share one.
 pub fn deletion_keys_within(s: &str, deletions: usize) -> Vec<u64> {
@@ -124,6 +135,25 @@ mod tests {
         let a = deletion_keys("gaido");
         let b = deletion_keys("guaido");
         assert!(a.iter().any(|k| b.contains(k)));
+    }
+
+    #[test]
+    fn near_spellings_share_a_key() {
+        let shared = |a: &str, b: &str| {
+            let b = near_spelling_keys(b);
+            near_spelling_keys(a).iter().any(|k| b.contains(k))
+        };
+        for (a, b) in [
+            ("gaido", "guaido"),
+            ("guiado", "guaido"),
+            ("zelenskiy", "zelensky"),
+            ("mohammed", "mohamed"),
+            ("hussein", "hussain"),
+            ("schwarzenegger", "schwarzeneger"),
+        ] {
+            assert!(near_spelling(a, b), "{a} {b}");
+            assert!(shared(a, b), "{a} {b}");
+        }
     }
 
     #[test]
