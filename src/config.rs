@@ -18,6 +18,9 @@ pub struct Config {
     pub output_dir: String,
     /// A custom domain for GitHub Pages, written to `CNAME` (`briefing.example.org`).
     pub cname: Option<String>,
+    /// Feeds (RSS, Atom, JSON Feed) or pages that `briefing add` with no
+    /// address fetches into `seeds/`: what a scheduled workflow keeps current.
+    pub feeds: Vec<String>,
     /// Corrections a user makes to what extraction found.
     pub actors: ActorOverrides,
 }
@@ -31,6 +34,7 @@ impl Default for Config {
             language: "en".into(),
             output_dir: "public".into(),
             cname: None,
+            feeds: Vec::new(),
             actors: ActorOverrides::default(),
         }
     }
@@ -62,6 +66,7 @@ const KNOWN_KEYS: &[&str] = &[
     "base_url",
     "language",
     "output_dir",
+    "feeds",
     "actors",
 ];
 

@@ -10,6 +10,9 @@ description = "What happened, who matters, and when."
 base_url = "https://example.org/briefing/"
 language = "en"
 output_dir = "public"
+# Feeds or pages `briefing add` fetches into seeds/ (the workflow in
+# .github/workflows/pages.yml does it every morning):
+# feeds = ["https://example.org/news/rss.xml"]
 
 # Correct what extraction found:
 # [actors]
@@ -31,14 +34,27 @@ Foreign ministers from France and Germany met in Geneva on Wednesday to discuss 
 The United Nations will host a second round of talks next month, a spokesman said.
 "#;
 
-/// Writes `site.toml` and `seeds/sample.md` into `dir`; never overwrites a file.
+/// The GitHub Pages workflow: builds on every push, and every morning fetches
+/// the site's feeds first. The same file publishes briefing's own sample.
+const WORKFLOW: &str = include_str!("../.github/workflows/pages.yml");
+
+/// Writes `site.toml`, `seeds/sample.md` and the Pages workflow into `dir`;
+/// never overwrites a file.
 pub fn init(dir: &Path) -> std::io::Result<Vec<String>> {
     let mut written = Vec::new();
     std::fs::create_dir_all(dir.join("seeds"))?;
-    for (name, content) in [("site.toml", SITE_TOML), ("seeds/sample.md", SAMPLE)] {
+    let files = [
+        ("site.toml", SITE_TOML),
+        ("seeds/sample.md", SAMPLE),
+        (".github/workflows/pages.yml", WORKFLOW),
+    ];
+    for (name, content) in files {
         let path = dir.join(name);
         if path.exists() {
             continue;
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
         }
         std::fs::write(&path, content)?;
         written.push(name.to_string());

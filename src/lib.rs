@@ -9,6 +9,7 @@
 //!
 //! [`build`] wires them together; `main.rs` only parses the command line.
 
+pub mod add;
 pub mod cache;
 pub mod check;
 pub mod config;

@@ -95,6 +95,19 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Print each article found in files (.txt, .md, saved .html pages, feeds)
+    /// as `build` reads it: one JSON object per line.
+    Read {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Fetch web pages or feeds into seeds/ as Markdown; with no address, the
+    /// `feeds` of site.toml. An article already in seeds/ is not added again.
+    Add {
+        urls: Vec<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -151,6 +164,101 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::Read { files } => read_files(&files),
+        Command::Add { urls, root } => add(&root, urls),
+    }
+}
+
+/// `briefing read`: the articles of each file as JSON Lines, in file order.
+fn read_files(files: &[PathBuf]) -> ExitCode {
+    #[derive(serde::Serialize)]
+    struct ReadArticle<'a> {
+        path: &'a str,
+        title: &'a str,
+        date: Option<String>,
+        author: Option<&'a str>,
+        source: Option<&'a str>,
+        url: Option<&'a str>,
+        text: &'a str,
+    }
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for path in files {
+        let shown = path.display().to_string();
+        let mut diags = Vec::new();
+        let articles = source::read_file_articles(path, &shown, &mut diags);
+        for d in &diags {
+            eprintln!("{d}");
+        }
+        failed |= articles.is_empty();
+        for article in &articles {
+            let line = ReadArticle {
+                path: &shown,
+                title: &article.title,
+                date: article.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                author: article.author.as_deref(),
+                source: article.source.as_deref(),
+                url: article.url.as_deref(),
+                text: &article.body,
+            };
+            if serde_json::to_writer(&mut out, &line).is_err() || writeln!(out).is_err() {
+                return ExitCode::from(1);
+            }
+        }
+    }
+    if out.flush().is_err() || failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `briefing add`: fetch into seeds/; exit 1 when any address failed, after
+/// the others have landed.
+fn add(root: &std::path::Path, mut urls: Vec<String>) -> ExitCode {
+    if urls.is_empty() {
+        match briefing::config::load(root) {
+            Ok((config, _)) => urls = config.feeds,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(1);
+            }
+        }
+        if urls.is_empty() {
+            eprintln!("error: no address given, and site.toml lists no `feeds`");
+            return ExitCode::from(2);
+        }
+    }
+    let added = match briefing::add::add(root, &urls) {
+        Ok(added) => added,
+        Err(e) => {
+            eprintln!(
+                "error: cannot write into {}: {e}",
+                root.join("seeds").display()
+            );
+            return ExitCode::from(1);
+        }
+    };
+    for d in &added.diagnostics {
+        eprintln!("{d}");
+    }
+    for path in &added.written {
+        println!("added {path}");
+    }
+    for (url, why) in &added.failed {
+        eprintln!("error: {url}: {why}");
+    }
+    println!(
+        "{} added, {} already in seeds/, {} failed",
+        added.written.len(),
+        added.known,
+        added.failed.len()
+    );
+    if added.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 
@@ -259,33 +367,21 @@ fn extract_files(files: &[PathBuf], date: Option<chrono::NaiveDate>) -> ExitCode
     let mut failed = false;
     for path in files {
         let shown = path.display().to_string();
-        let text = match std::fs::read(path) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).replace("\r\n", "\n"),
-            Err(e) => {
-                eprintln!("error: {shown}: {e}");
-                failed = true;
-                continue;
-            }
-        };
         let mut diags = Vec::new();
-        let article = source::parse_article(
-            path,
-            &shown,
-            text.trim_start_matches('\u{feff}'),
-            &mut diags,
-        );
+        let articles = source::read_file_articles(path, &shown, &mut diags);
         for d in &diags {
             eprintln!("{d}");
         }
-        let Some(article) = article else {
+        if articles.is_empty() {
             failed = true;
-            continue;
-        };
-        let dct = date.or(article.date);
-        let ex = briefing_engine::extract(&article.body, dct);
-        let json = interchange::to_json(&shown, dct, &article.body, &ex, true);
-        if serde_json::to_writer(&mut out, &json).is_err() || writeln!(out).is_err() {
-            return ExitCode::from(1);
+        }
+        for article in articles {
+            let dct = date.or(article.date);
+            let ex = briefing_engine::extract(&article.body, dct);
+            let json = interchange::to_json(&shown, dct, &article.body, &ex, true);
+            if serde_json::to_writer(&mut out, &json).is_err() || writeln!(out).is_err() {
+                return ExitCode::from(1);
+            }
         }
     }
     if out.flush().is_err() || failed {

@@ -7,6 +7,15 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use std::path::Path;
 
+/// Markup shaped like saved pages and feeds, broken anywhere.
+fn markup_like() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        r#"(<(html|head|body|p|div|article|script|meta|title|h1|li|rss|item|feed|entry|description|pubDate|link)( [a-z]{1,8}="[ -~]{0,20}")?/?>|</[a-z]{1,8}>|[ -~\u{e4}\u{201c}]{0,30}|<!\[CDATA\[|\]\]>|&[a-z]{0,5};?){0,60}"#,
+        r#"\{("(version|title|items|url|content_html|date_published)": ?("[ -~]{0,20}"|\[|\]|\{|\}|[0-9]{1,5}),? ?){0,20}\}?"#,
+    ]
+}
+
 /// Text shaped like articles and front matter, plus arbitrary Unicode.
 fn article_like() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -27,7 +36,19 @@ proptest! {
     fn loaders_never_panic(text in article_like()) {
         let mut diags = Vec::new();
         for name in ["a.txt", "a.md"] {
-            if let Some(article) = source::parse_article(Path::new(name), name, &text, &mut diags) {
+            for article in source::read_articles(Path::new(name), name, text.as_bytes(), &mut diags) {
+                for block in &article.blocks {
+                    prop_assert!(article.body.get(block.start..block.end).is_some());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn page_and_feed_readers_never_panic(text in markup_like()) {
+        let mut diags = Vec::new();
+        for name in ["a.html", "a.xml", "a.json"] {
+            for article in source::read_articles(Path::new(name), name, text.as_bytes(), &mut diags) {
                 for block in &article.blocks {
                     prop_assert!(article.body.get(block.start..block.end).is_some());
                 }

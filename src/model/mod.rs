@@ -52,6 +52,8 @@ pub struct ArticleEntry {
     pub tags: Vec<String>,
     pub body: Arc<str>,
     pub blocks: Vec<Block>,
+    /// Other outlets' copies of this story, merged into it.
+    pub copies: Vec<crate::source::ArticleCopy>,
     /// Actor mentions in the body, in text order: `(start, end, actor index)`.
     pub mentions: Vec<(usize, usize, usize)>,
     /// Actors of this article, most mentioned first.
@@ -315,6 +317,7 @@ pub fn build_with(
             tags: article.tags,
             body: article.body,
             blocks: article.blocks,
+            copies: article.copies,
             mentions: part.mentions,
             actors: part.actors,
             events: article_events,
@@ -769,12 +772,14 @@ mod tests {
         let mut keys = Vec::new();
         for (path, text) in seeds {
             let mut diagnostics = Vec::new();
-            let article = crate::source::parse_article(
+            let article = crate::source::read_articles(
                 std::path::Path::new(path),
                 path,
-                text,
+                text.as_bytes(),
                 &mut diagnostics,
             )
+            .into_iter()
+            .next()
             .expect("our test article parses");
             keys.push(extraction_key(&article.body, article.date));
             extractions.push(Arc::new(briefing_engine::extract(

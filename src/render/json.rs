@@ -67,6 +67,9 @@ struct ArticleJson<'a, A> {
     date: Option<IsoDate>,
     url: PageUrl<'a>,
     actors: A,
+    /// Other outlets' copies of the story; absent when there are none.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    copies: &'a [crate::source::ArticleCopy],
 }
 
 #[derive(Serialize)]
@@ -137,6 +140,7 @@ pub fn write_briefing_json(b: &Briefing, out: &mut dyn std::io::Write) -> std::i
                     id: &a.id,
                 },
                 actors: Seq(move || a.actors.iter().map(move |&x| actor_id(x))),
+                copies: &a.copies,
             })
         }),
         actors: Seq(|| {

@@ -224,6 +224,12 @@ pub struct OverviewView<'a> {
 }
 
 #[derive(Serialize)]
+pub struct CopyView<'a> {
+    pub name: &'a str,
+    pub url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
 pub struct ArticleView<'a> {
     pub title: &'a str,
     pub date: Option<&'a str>,
@@ -232,6 +238,9 @@ pub struct ArticleView<'a> {
     pub original_url: Option<&'a str>,
     pub author: Option<&'a str>,
     pub tags: &'a [String],
+    /// Other outlets that published the same story: each named by its
+    /// source (or title), linked to its copy when the address is known.
+    pub copies: Vec<CopyView<'a>>,
     pub body_html: String,
     /// The most mentioned [`ARTICLE_ACTORS`]; the text links every one.
     pub actors: Vec<ActorItem<'a>>,
@@ -366,6 +375,14 @@ impl<'a> ArticleView<'a> {
             original_url: a.url.as_deref(),
             author: a.author.as_deref(),
             tags: &a.tags,
+            copies: a
+                .copies
+                .iter()
+                .map(|c| CopyView {
+                    name: c.source.as_deref().unwrap_or(&c.title),
+                    url: c.url.as_deref(),
+                })
+                .collect(),
             body_html: body_html(p, a, links),
             actors: a
                 .actors

@@ -94,19 +94,14 @@ pub fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Arti
         title,
         date,
         source: front.source,
-        url: front.url.filter(|u| is_safe_url(u)),
+        url: front.url.and_then(|u| super::web_url(&u)),
         author: front.author,
         tags: front.tags,
         draft: front.draft,
         body: body.into(),
         blocks,
+        copies: Vec::new(),
     })
-}
-
-/// Only web links may leave the page: `javascript:`, `data:` and the like are dropped.
-fn is_safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 /// Splits `+++\n toml \n+++\n body`. Ok(None) when there is no front matter;

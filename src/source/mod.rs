@@ -3,11 +3,14 @@
 //! Every problem with one file becomes a [`Diagnostic`] naming it; the other
 //! files still load. Nothing here knows about extraction or HTML.
 
+mod copies;
 mod date;
 mod markdown;
 mod txt;
+mod web;
 
 pub use date::parse_date;
+pub use web::{read_feed, read_page, read_page_with_charset, web_url};
 
 use chrono::NaiveDate;
 use std::fmt;
@@ -31,6 +34,19 @@ pub struct Article {
     pub body: std::sync::Arc<str>,
     /// The article's blocks, as byte ranges of `body`.
     pub blocks: Vec<Block>,
+    /// The same story as other outlets published it (syndicated copies),
+    /// merged into this article: see [`copies`].
+    pub copies: Vec<ArticleCopy>,
+}
+
+/// Another outlet's copy of an article: where it was, under what title.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ArticleCopy {
+    pub path: String,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -132,7 +148,8 @@ pub struct ParseCache {
     changed: std::sync::atomic::AtomicBool,
 }
 
-type Parsed = (Option<Article>, Vec<Diagnostic>);
+/// What one file gives: its articles (a feed holds many) and what was wrong.
+type Parsed = (Vec<Article>, Vec<Diagnostic>);
 
 #[derive(Clone)]
 struct CachedFile {
@@ -144,14 +161,14 @@ struct CachedFile {
 impl CachedFile {
     /// Whether the cache file keeps it: an article parsed without problems.
     fn is_stored(&self) -> bool {
-        matches!(&*self.parsed, (Some(_), diagnostics) if diagnostics.is_empty())
+        matches!(&*self.parsed, (articles, diagnostics) if !articles.is_empty() && diagnostics.is_empty())
     }
 }
 
 /// An entry of a parse cache file: a file's path as shown, the hash of its
 /// text, and the article parsed from it. Files with problems are parsed again
 /// each time, so their diagnostics are reported each time.
-pub type StoredFile = (String, u64, Article);
+pub type StoredFile = (String, u64, Vec<Article>);
 
 impl ParseCache {
     /// A cache of the entries a cache file held (`briefing build`'s), or of
@@ -166,8 +183,8 @@ impl ParseCache {
                 stored
                     .unwrap_or_default()
                     .into_iter()
-                    .map(|(shown, hash, article)| {
-                        let parsed = std::sync::Arc::new((Some(article), Vec::new()));
+                    .map(|(shown, hash, articles)| {
+                        let parsed = std::sync::Arc::new((articles, Vec::new()));
                         let entry = CachedFile {
                             stamp: None,
                             hash,
@@ -184,19 +201,17 @@ impl ParseCache {
     /// differ from what the cache was made from; `None` when they do not.
     pub fn store_changed<R>(
         &self,
-        store: impl FnOnce(Vec<(&String, u64, &Article)>) -> R,
+        store: impl FnOnce(Vec<(&String, u64, &Vec<Article>)>) -> R,
     ) -> Option<R> {
         use std::sync::atomic::Ordering;
         if !self.changed.load(Ordering::Relaxed) {
             return None;
         }
         let entries = self.entries.lock().ok()?;
-        let mut stored: Vec<(&String, u64, &Article)> = entries
+        let mut stored: Vec<(&String, u64, &Vec<Article>)> = entries
             .iter()
-            .filter_map(|(shown, f)| match &*f.parsed {
-                (Some(article), _) if f.is_stored() => Some((shown, f.hash, article)),
-                _ => None,
-            })
+            .filter(|(_, f)| f.is_stored())
+            .map(|(shown, f)| (shown, f.hash, &f.parsed.0))
             .collect();
         stored.sort_by(|a, b| a.0.cmp(b.0));
         let stored = store(stored);
@@ -248,22 +263,22 @@ pub fn load_cached(root: &Path, drafts: bool, cache: Option<&ParseCache>) -> Loa
                 };
             }
             let mut read_diagnostics = Vec::new();
-            let Some(text) = read_text(path, &shown, &mut read_diagnostics) else {
+            let Some(bytes) = read_file(path, &shown, &mut read_diagnostics) else {
                 return File {
                     shown,
                     keep: None,
                     fresh: false,
                     read_diagnostics,
-                    parsed: (None, Vec::new()),
+                    parsed: (Vec::new(), Vec::new()),
                 };
             };
-            let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+            let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
             let (parsed, fresh) = match known.filter(|k| k.hash == hash) {
                 Some(k) => (k.parsed, false),
                 None => {
                     let mut diagnostics = Vec::new();
-                    let article = parse_article(path, &shown, &text, &mut diagnostics);
-                    (std::sync::Arc::new((article, diagnostics)), true)
+                    let articles = read_articles(path, &shown, &bytes, &mut diagnostics);
+                    (std::sync::Arc::new((articles, diagnostics)), true)
                 }
             };
             let keep = read_diagnostics.is_empty().then(|| CachedFile {
@@ -303,26 +318,74 @@ pub fn load_cached(root: &Path, drafts: bool, cache: Option<&ParseCache>) -> Loa
         }
     }
     for f in files {
-        let (article, parse_diagnostics) = f.parsed;
+        let (articles, parse_diagnostics) = f.parsed;
         loaded.diagnostics.extend(f.read_diagnostics);
         loaded.diagnostics.extend(parse_diagnostics);
         loaded
             .articles
-            .extend(article.filter(|a| drafts || !a.draft));
+            .extend(articles.into_iter().filter(|a| drafts || !a.draft));
     }
+    loaded.articles = copies::merge_copies(std::mem::take(&mut loaded.articles));
     loaded
 }
 
-/// Parses one decoded article by its extension.
-pub fn parse_article(
+/// What a file holds, by its extension: the one place that maps names to readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// `.txt`: a title line, a date line, paragraphs.
+    Text,
+    /// `.md`: Markdown with TOML front matter.
+    Markdown,
+    /// `.html`, `.htm`: a saved web page.
+    WebPage,
+    /// `.xml`, `.rss`, `.atom`, `.json`: an RSS, Atom or JSON feed.
+    Feed,
+}
+
+impl FileKind {
+    pub fn of(path: &Path) -> Option<FileKind> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "txt" => FileKind::Text,
+            "md" => FileKind::Markdown,
+            "html" | "htm" => FileKind::WebPage,
+            "xml" | "rss" | "atom" | "json" => FileKind::Feed,
+            _ => return None,
+        })
+    }
+}
+
+/// Reads the articles of the file at `path` (named `shown` in messages).
+pub fn read_file_articles(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Vec<Article> {
+    match read_file(path, shown, diags) {
+        Some(bytes) => read_articles(path, shown, &bytes, diags),
+        None => Vec::new(),
+    }
+}
+
+/// Reads the articles of one file from its bytes, by its kind: none when it
+/// holds nothing usable (said in `diags`), several for a feed.
+pub fn read_articles(
     path: &Path,
     shown: &str,
-    text: &str,
+    bytes: &[u8],
     diags: &mut Vec<Diagnostic>,
-) -> Option<Article> {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("md") => markdown::parse(shown, text, diags),
-        _ => txt::parse(shown, text, diags),
+) -> Vec<Article> {
+    match FileKind::of(path) {
+        Some(FileKind::WebPage) => web::read_page(shown, bytes, None, diags)
+            .into_iter()
+            .collect(),
+        Some(FileKind::Feed) => web::read_feed(shown, bytes, diags),
+        kind => {
+            let Some(text) = decode_text(shown, bytes, diags) else {
+                return Vec::new();
+            };
+            let article = match kind {
+                Some(FileKind::Markdown) => markdown::parse(shown, &text, diags),
+                _ => txt::parse(shown, &text, diags),
+            };
+            article.into_iter().collect()
+        }
     }
 }
 
@@ -334,7 +397,7 @@ fn article_paths(root: &Path, seeds: &Path, diags: &mut Vec<Diagnostic>) -> Vec<
         diags.push(Diagnostic::error(
             &display_path(root, seeds),
             None,
-            "no seeds/ folder: put articles (.txt or .md) there",
+            "no seeds/ folder: put articles (.txt, .md, saved .html pages or feeds) there",
         ));
         return paths;
     }
@@ -373,11 +436,7 @@ fn article_paths(root: &Path, seeds: &Path, diags: &mut Vec<Diagnostic>) -> Vec<
             continue;
         }
         let path = entry.path();
-        let is_article = matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("txt" | "md")
-        );
-        if !is_article {
+        if FileKind::of(path).is_none() {
             continue;
         }
         if entry.path_is_symlink() || linked_dirs.iter().any(|d| path.starts_with(d)) {
@@ -396,9 +455,9 @@ fn article_paths(root: &Path, seeds: &Path, diags: &mut Vec<Diagnostic>) -> Vec<
     paths
 }
 
-/// Reads a file as UTF-8 text: strips a byte-order mark, turns CRLF into LF,
-/// and replaces invalid bytes (with a warning naming the first bad line).
-fn read_text(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+/// The bytes of one file, at most [`MAX_FILE_BYTES`] of them; an empty or
+/// unreadable file is a diagnostic and nothing else.
+fn read_file(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<u8>> {
     // One open for the size and the bytes; never more than the limit read,
     // whatever the size said (a file may grow, a device may never end).
     let read = || -> std::io::Result<(u64, Vec<u8>)> {
@@ -409,21 +468,31 @@ fn read_text(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<St
         file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
         Ok((size.max(bytes.len() as u64), bytes))
     };
-    let bytes = match read() {
+    match read() {
         Ok((size, _)) if size > MAX_FILE_BYTES => {
             diags.push(Diagnostic::error(
                 shown,
                 None,
                 format!("file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; skipped"),
             ));
-            return None;
+            None
         }
-        Ok((_, bytes)) => bytes,
+        Ok((_, bytes)) if bytes.trim_ascii().is_empty() => {
+            diags.push(Diagnostic::warning(shown, None, "empty file; skipped"));
+            None
+        }
+        Ok((_, bytes)) => Some(bytes),
         Err(e) => {
             diags.push(Diagnostic::error(shown, None, format!("cannot read: {e}")));
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// A text file's bytes as text: UTF-8 without a byte order mark and with `\n`
+/// line ends; invalid bytes are replaced (with a warning naming the first bad
+/// line), and a binary file is refused.
+fn decode_text(shown: &str, bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Option<String> {
     if bytes.contains(&0) {
         diags.push(Diagnostic::error(
             shown,
@@ -432,16 +501,11 @@ fn read_text(path: &Path, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<St
         ));
         return None;
     }
-    // Valid UTF-8 without a byte order mark (nearly every file) is kept as read.
-    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(s) => s,
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
         Err(e) => {
-            let bytes = e.as_bytes();
-            let line = bytes[..e.utf8_error().valid_up_to()]
+            let line = bytes[..e.valid_up_to()]
                 .iter()
                 .filter(|&&b| b == b'\n')
                 .count()

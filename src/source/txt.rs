@@ -62,6 +62,7 @@ pub fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Arti
         draft: false,
         body: body.into(),
         blocks,
+        copies: Vec::new(),
     })
 }
 
