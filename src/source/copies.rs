@@ -12,16 +12,23 @@ use std::collections::HashMap;
 
 /// Words in one shingle.
 const SHINGLE_WORDS: usize = 8;
+/// Words of each article compared: a copy shares the story's opening, and a
+/// long article costs no more than its beginning.
+const WORDS_COMPARED: usize = 400;
 /// The smallest shingle hashes kept per article as its sketch: two copies
 /// share at least one of them with near certainty.
 const SKETCH: usize = 8;
 /// Articles compared per sketch key, at most: a run of words that very many
 /// articles share is boilerplate, not a sign of copying.
 const BUCKET: usize = 32;
+/// Earlier members of a bucket each article is compared with: copies of one
+/// story are alike, so a few links join them all, and a bucket of articles
+/// that only share a stock phrase costs little.
+const COMPARED_BEFORE: usize = 4;
 /// Share of the shorter article's shingles the longer one must hold.
 const MIN_CONTAINED: f64 = 0.8;
-/// The shorter article must have at least this share of the longer one's
-/// shingles: a short report is not a copy of the long one that quotes it.
+/// The shorter article must be at least this share of the longer one's
+/// length: a short report is not a copy of the long one that quotes it.
 const MIN_LENGTH_RATIO: f64 = 0.4;
 /// Articles with fewer shingles than this are too short to call copies.
 const MIN_SHINGLES: usize = 12;
@@ -53,10 +60,11 @@ pub fn merge_copies(articles: Vec<Article>) -> Vec<Article> {
     keys.sort_unstable();
     for key in keys {
         let bucket = &buckets[key];
-        for (n, &a) in bucket.iter().enumerate() {
-            for &b in &bucket[n + 1..] {
+        for (n, &b) in bucket.iter().enumerate() {
+            for &a in &bucket[n.saturating_sub(COMPARED_BEFORE)..n] {
                 if articles[a].path != articles[b].path
                     && groups.find(a) != groups.find(b)
+                    && similar_lengths(&articles[a].body, &articles[b].body)
                     && are_copies(&shingles[a], &shingles[b])
                 {
                     groups.union(a, b);
@@ -74,7 +82,7 @@ pub fn merge_copies(articles: Vec<Article>) -> Vec<Article> {
         let kept = group
             .iter()
             .copied()
-            .max_by_key(|&i| (shingles[i].len(), std::cmp::Reverse(i)))
+            .max_by_key(|&i| (articles[i].body.len(), std::cmp::Reverse(i)))
             .unwrap_or(group[0]);
         for &i in group {
             kept_of[i] = kept;
@@ -105,41 +113,58 @@ pub fn merge_copies(articles: Vec<Article>) -> Vec<Article> {
         .collect()
 }
 
-/// The article's distinct shingle hashes, smallest first.
+/// The distinct shingle hashes of the article's first [`WORDS_COMPARED`]
+/// words, smallest first. Copies keep their words' case, so words are hashed
+/// as written.
 fn shingles_of(body: &str) -> Vec<u64> {
-    let words: Vec<String> = body
+    let words: Vec<u64> = body
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .take(WORDS_COMPARED)
+        .map(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes()))
         .collect();
     let mut hashes: Vec<u64> = words
         .windows(SHINGLE_WORDS)
-        .map(|w| xxhash_rust::xxh3::xxh3_64(w.join(" ").as_bytes()))
+        .map(|window| {
+            let mut bytes = [0u8; 8 * SHINGLE_WORDS];
+            for (slot, word) in bytes.chunks_exact_mut(8).zip(window) {
+                slot.copy_from_slice(&word.to_le_bytes());
+            }
+            xxhash_rust::xxh3::xxh3_64(&bytes)
+        })
         .collect();
     hashes.sort_unstable();
     hashes.dedup();
     hashes
 }
 
+/// Whether the shorter text has at least [`MIN_LENGTH_RATIO`] of the longer's length.
+fn similar_lengths(a: &str, b: &str) -> bool {
+    let (short, long) = (a.len().min(b.len()), a.len().max(b.len()));
+    short as f64 >= MIN_LENGTH_RATIO * long as f64
+}
+
 /// Whether the shorter of two sorted shingle sets lies mostly in the longer.
+/// Stops at the first shingle that makes the share unreachable: most
+/// candidates are not copies, and say so early.
 fn are_copies(a: &[u64], b: &[u64]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if (short.len() as f64) < MIN_LENGTH_RATIO * long.len() as f64 {
-        return false;
-    }
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < short.len() && j < long.len() {
-        match short[i].cmp(&long[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
+    let allowed_misses = short.len() - (MIN_CONTAINED * short.len() as f64).ceil() as usize;
+    let (mut j, mut misses) = (0, 0usize);
+    for &shingle in short {
+        while j < long.len() && long[j] < shingle {
+            j += 1;
+        }
+        if j < long.len() && long[j] == shingle {
+            j += 1;
+        } else {
+            misses += 1;
+            if misses > allowed_misses {
+                return false;
             }
         }
     }
-    shared as f64 >= MIN_CONTAINED * short.len() as f64
+    true
 }
 
 struct UnionFind {

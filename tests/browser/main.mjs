@@ -131,6 +131,33 @@ async function run() {
         if (b.error || b.status !== 0) throw new Findings(`briefing build of the busy site failed (exit ${b.status})`, b.stderr.split("\n").slice(-20));
         return searchChunks(page, b, requests);
       });
+      await check("journey: a briefing of saved pages and feeds shows an article's title, day and every source", async () => {
+        const root = path.join(tmp, "web-src");
+        await cp(path.join(ROOT, "tests", "sites", "web"), root, { recursive: true });
+        const b = build(BIN, root, tmp, port, "web");
+        if (b.error || b.status !== 0) throw new Findings(`briefing build of the web fixture failed (exit ${b.status})`, b.stderr.split("\n").slice(-20));
+        const model = JSON.parse(await readFile(path.join(b.out, "briefing.json"), "utf8"));
+        const story = model.articles.find((a) => a.copies?.length);
+        if (!story) throw new Findings("no article lists the copies of its story", model.articles.map((a) => a.title));
+        await open(page, new URL(story.url, b.baseUrl).href);
+        const seen = await page.evaluate(() => ({
+          h1: document.querySelector("main h1")?.textContent.trim(),
+          day: document.querySelector(".meta time")?.getAttribute("datetime"),
+          links: [...document.querySelectorAll(".meta a")].map((a) => [a.textContent.trim(), a.href]),
+        }));
+        const problems = [];
+        if (seen.h1 !== story.title) problems.push(`h1 "${seen.h1}", expected "${story.title}"`);
+        if (seen.day !== story.date) problems.push(`date ${seen.day}, expected ${story.date}`);
+        const want = [["original", "https://courier.example.org/2024/03/12/harbour-fire"], ...story.copies.map((c) => [c.source, c.url])];
+        for (const [text, href] of want) {
+          if (!seen.links.some(([t, h]) => t === text && h === href)) problems.push(`no link "${text}" to ${href}; links: ${JSON.stringify(seen.links)}`);
+        }
+        problems.push(...(await axeViolations(page)));
+        const { errors } = runVnu([path.join(b.out, "articles", story.id, "index.html")], b.out);
+        problems.push(...errors.map(formatVnu));
+        if (problems.length) throw new Findings(`${problems.length} problem(s) on ${story.url}`, problems);
+        return `"${story.title}", ${story.date}, also published by ${story.copies.map((c) => c.source).join(", ")}`;
+      });
     }
     const small = await phone.context.newPage();
     await check("journey at 375 px: search results fit the phone screen (only with input[type=search])", async () => {
