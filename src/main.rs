@@ -181,6 +181,27 @@ fn read_files(files: &[PathBuf]) -> ExitCode {
         url: Option<&'a str>,
         text: &'a str,
     }
+    print_file_articles(files, |out, shown, article| {
+        let line = ReadArticle {
+            path: shown,
+            title: &article.title,
+            date: article.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            author: article.author.as_deref(),
+            source: article.source.as_deref(),
+            url: article.url.as_deref(),
+            text: &article.body,
+        };
+        serde_json::to_writer(out, &line)
+    })
+}
+
+/// Reads the articles of each file (problems named on stderr) and prints one
+/// JSON line per article, as `write_line` writes it; exit 1 when a file gave
+/// no article or stdout failed.
+fn print_file_articles(
+    files: &[PathBuf],
+    write_line: impl Fn(&mut dyn Write, &str, &source::Article) -> serde_json::Result<()>,
+) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -193,16 +214,7 @@ fn read_files(files: &[PathBuf]) -> ExitCode {
         }
         failed |= articles.is_empty();
         for article in &articles {
-            let line = ReadArticle {
-                path: &shown,
-                title: &article.title,
-                date: article.date.map(|d| d.format("%Y-%m-%d").to_string()),
-                author: article.author.as_deref(),
-                source: article.source.as_deref(),
-                url: article.url.as_deref(),
-                text: &article.body,
-            };
-            if serde_json::to_writer(&mut out, &line).is_err() || writeln!(out).is_err() {
+            if write_line(&mut out, &shown, article).is_err() || writeln!(out).is_err() {
                 return ExitCode::from(1);
             }
         }
@@ -362,33 +374,14 @@ fn run_extract(date: Option<&str>, jsonl: Option<&str>, files: &[PathBuf]) -> Ex
 }
 
 fn extract_files(files: &[PathBuf], date: Option<chrono::NaiveDate>) -> ExitCode {
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut failed = false;
-    for path in files {
-        let shown = path.display().to_string();
-        let mut diags = Vec::new();
-        let articles = source::read_file_articles(path, &shown, &mut diags);
-        for d in &diags {
-            eprintln!("{d}");
-        }
-        if articles.is_empty() {
-            failed = true;
-        }
-        for article in articles {
-            let dct = date.or(article.date);
-            let ex = briefing_engine::extract(&article.body, dct);
-            let json = interchange::to_json(&shown, dct, &article.body, &ex, true);
-            if serde_json::to_writer(&mut out, &json).is_err() || writeln!(out).is_err() {
-                return ExitCode::from(1);
-            }
-        }
-    }
-    if out.flush().is_err() || failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    print_file_articles(files, |out, shown, article| {
+        let dct = date.or(article.date);
+        let ex = briefing_engine::extract(&article.body, dct);
+        serde_json::to_writer(
+            out,
+            &interchange::to_json(shown, dct, &article.body, &ex, true),
+        )
+    })
 }
 
 #[derive(serde::Deserialize)]

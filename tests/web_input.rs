@@ -157,8 +157,9 @@ fn saved_pages_and_feeds_build_into_dated_articles_with_their_sources() {
     assert!(actors.contains(&"Tom Reyes"), "{actors:?}");
 }
 
-/// A local web server for `briefing add`: the fixture's `served/` files, and
-/// a 404 for anything else. Stops when dropped.
+/// A local web server for `briefing add`: the files of the fixture site (its
+/// saved pages and `served/feed.xml`), and a 404 for anything else. Stops
+/// when dropped.
 struct Server {
     server: std::sync::Arc<tiny_http::Server>,
     thread: Option<std::thread::JoinHandle<()>>,
@@ -215,13 +216,13 @@ impl Drop for Server {
 #[test]
 fn add_lands_pages_and_feed_items_once_and_names_what_fails() {
     let fixture = Site::fixture("web");
-    let server = Server::start(&fixture.root().join("served"));
+    let server = Server::start(fixture.root());
     let site = Site::empty();
     site.write("site.toml", "title = \"Added\"\n");
     let urls = [
-        server.url("harbour-fire.html"),
+        server.url("seeds/harbour-fire.html"),
         server.url("missing.html"),
-        server.url("feed.xml"),
+        server.url("served/feed.xml"),
     ];
     let args = |urls: &[String]| {
         let mut args = vec!["add".to_string()];
@@ -295,14 +296,14 @@ fn add_lands_pages_and_feed_items_once_and_names_what_fails() {
 #[test]
 fn add_with_no_address_fetches_the_feeds_of_site_toml() {
     let fixture = Site::fixture("web");
-    let server = Server::start(&fixture.root().join("served"));
+    let server = Server::start(fixture.root());
     let site = Site::empty();
     let none = site.run(&["add"]);
     assert_eq!(none.status.code(), Some(2), "nothing to fetch is bad usage");
     assert!(String::from_utf8_lossy(&none.stderr).contains("no `feeds`"));
     site.write(
         "site.toml",
-        format!("feeds = [\"{}\"]\n", server.url("feed.xml")),
+        format!("feeds = [\"{}\"]\n", server.url("served/feed.xml")),
     );
     let out = site.run(&["add"]);
     assert!(

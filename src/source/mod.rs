@@ -1,4 +1,5 @@
-//! Load and parse: walk `seeds/`, decode each file, read `.txt` and `.md` articles.
+//! Load and parse: walk `seeds/`, decode each file, read `.txt` and `.md` articles,
+//! saved web pages and feeds (`web/`), and merge syndicated copies (`copies`).
 //!
 //! Every problem with one file becomes a [`Diagnostic`] naming it; the other
 //! files still load. Nothing here knows about extraction or HTML.
@@ -122,7 +123,7 @@ pub struct Loaded {
 /// Largest file read as an article; anything bigger is not news prose.
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Loads every `.txt` and `.md` file under `root/seeds`, in path order.
+/// Loads every article file under `root/seeds` ([`FileKind`]), in path order.
 /// Drafts are skipped unless `drafts` is set.
 pub fn load(root: &Path, drafts: bool) -> Loaded {
     load_cached(root, drafts, None)
