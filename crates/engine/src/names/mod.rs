@@ -13,6 +13,7 @@ mod decode;
 pub mod features;
 pub mod gazetteer;
 pub mod hashing;
+mod headlines;
 pub mod model;
 mod scoring;
 mod spans;
@@ -72,7 +73,9 @@ pub fn recognise(text: &str) -> Vec<NameSpan> {
     match recogniser() {
         Some(r) => {
             let p = features::prepare(text, &r.gaz);
-            spans(text, &p, &decode(&p, &mut Frozen(&r.model), None))
+            let mut names = spans(text, &p, &decode(&p, &mut Frozen(&r.model), None));
+            headlines::split_headline_names(text, &mut names);
+            names
         }
         None => Vec::new(),
     }
@@ -89,7 +92,8 @@ pub fn recognise_with_sentences(text: &str) -> (Vec<NameSpan>, Vec<std::ops::Ran
                 .iter()
                 .map(|s| p.tokens[s.start].start..p.tokens[s.end - 1].end)
                 .collect();
-            let names = spans(text, &p, &decode(&p, &mut Frozen(&r.model), None));
+            let mut names = spans(text, &p, &decode(&p, &mut Frozen(&r.model), None));
+            headlines::split_headline_names(text, &mut names);
             (names, sentences)
         }
         None => (Vec::new(), super::text::sentences(text)),
@@ -138,6 +142,25 @@ mod tests {
         assert!(
             found.contains(&("Anna Berg", ActorKind::Person)),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_country_code_is_its_country_in_prose_not_in_a_line_of_capitals() {
+        let found = names(
+            "US Secretary of State Mike Pompeo spoke on Wednesday. Bolton said the US \
+             estimates that 25,000 Cuban troops are there, and the UK agreed.",
+        );
+        let places: Vec<&str> = found
+            .iter()
+            .filter(|(_, kind)| *kind == ActorKind::Place)
+            .map(|(name, _)| *name)
+            .collect();
+        assert_eq!(places, ["US", "US", "UK"], "{found:?}");
+        let shouted = names("PLEASE HELP US NOW");
+        assert!(
+            !shouted.iter().any(|(name, _)| *name == "US"),
+            "{shouted:?}"
         );
     }
 

@@ -190,6 +190,50 @@ pub(super) fn agree_types(text: &str, p: &Prepared, found: &mut [(usize, usize, 
 /// Turns BILOU tags into spans. Decoding keeps tags well-formed; an entity left
 /// open anyway is closed at its last token. A leading honorific is dropped from
 /// a person's name.
+/// Index of [`ActorKind::Place`] in [`KINDS`].
+const PLACE: usize = 2;
+
+/// A country's capital-letter code the tagger left out (`US` in `US Secretary
+/// of State Mike Pompeo`, `the US estimates`) is a place: the code stands for
+/// its country wherever prose writes it. Not in a line of capitals, where
+/// `US` may be the pronoun (`HELP US`).
+fn add_country_codes(text: &str, p: &Prepared, found: &mut Vec<(usize, usize, usize)>) {
+    let has_lowercase = |i: usize| {
+        p.tokens
+            .get(i)
+            .is_some_and(|t| t.text(text).chars().any(char::is_lowercase))
+    };
+    // The spans are in text order: one cursor tells whether a token is in one.
+    let mut next_span = 0;
+    let mut codes = Vec::new();
+    for i in 0..p.tokens.len() {
+        while next_span < found.len() && found[next_span].1 < i {
+            next_span += 1;
+        }
+        if found
+            .get(next_span)
+            .is_some_and(|&(first, _, _)| first <= i)
+        {
+            continue;
+        }
+        let word = p.tokens[i].text(text);
+        let letters = word.chars().filter(char::is_ascii_alphabetic).count();
+        let is_code = (2..=6).contains(&word.len())
+            && letters >= 2
+            && word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+        if is_code
+            && (has_lowercase(i + 1) || i > 0 && has_lowercase(i - 1))
+            && crate::actors::country(word).is_some()
+        {
+            codes.push((i, i, PLACE));
+        }
+    }
+    if !codes.is_empty() {
+        found.extend(codes);
+        found.sort_unstable_by_key(|&(first, _, _)| first);
+    }
+}
+
 pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
     // Entities as token index ranges (first, last) with their type.
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
@@ -249,6 +293,7 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
             rejoin_split_name(text, p, acc, span)
         });
     agree_types(text, p, &mut found);
+    add_country_codes(text, p, &mut found);
     found
         .into_iter()
         .map(|(first, last, k)| NameSpan {

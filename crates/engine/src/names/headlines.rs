@@ -1,0 +1,175 @@
+//! Names in headline case. The recogniser learnt names from sentence case,
+//! where a capital marks a name; in a headline every word has one, and
+//! `Peyton Manning Passes Colts` reads as one name. A name of three words or
+//! more in a headline-case first line (where a pasted article has its title)
+//! is kept when the article's prose names it too; when the prose names only
+//! pieces of it (`Peyton Manning`, `Colts`), it becomes those pieces.
+//!
+//! Only the first line and only long names: lines further down in headline
+//! case are mostly tables, results and datelines (`Real Madrid 3 Barcelona 1`,
+//! `London Newsroom +44 171`), where a two-word name is a team or a desk.
+
+use crate::NameSpan;
+use std::collections::HashMap;
+
+/// Words a name needs before it is split.
+const MIN_WORDS: usize = 3;
+
+/// Splits names found in a headline-case first line into the pieces the rest
+/// of the text names; `names` are in text order and stay so.
+pub fn split_headline_names(text: &str, names: &mut Vec<NameSpan>) {
+    let first_line = text.split('\n').next().unwrap_or_default();
+    if !is_headline(first_line) {
+        return;
+    }
+    let in_headline = |span: &NameSpan| span.start < first_line.len();
+    // What the prose calls a name, case aside, and the kind it gives it.
+    let known: HashMap<String, crate::ActorKind> = names
+        .iter()
+        .filter(|n| !in_headline(n))
+        .map(|n| (text[n.start..n.end].to_lowercase(), n.kind))
+        .collect();
+    if known.is_empty() {
+        return;
+    }
+    let mut result = Vec::with_capacity(names.len());
+    for name in names.drain(..) {
+        let surface = &text[name.start..name.end];
+        if !in_headline(&name)
+            || words_of(surface).count() < MIN_WORDS
+            || known.contains_key(&surface.to_lowercase())
+        {
+            result.push(name);
+            continue;
+        }
+        let pieces = known_pieces(text, &name, &known);
+        if pieces.is_empty() {
+            result.push(name);
+        } else {
+            result.extend(pieces);
+        }
+    }
+    *names = result;
+}
+
+/// The longest runs of the name's words that the prose names, left to right.
+fn known_pieces(
+    text: &str,
+    name: &NameSpan,
+    known: &HashMap<String, crate::ActorKind>,
+) -> Vec<NameSpan> {
+    let words: Vec<(usize, usize)> = words_of(&text[name.start..name.end])
+        .map(|(s, e)| (name.start + s, name.start + e))
+        .collect();
+    let mut pieces = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let found = (i..words.len()).rev().find_map(|last| {
+            let (start, end) = (words[i].0, words[last].1);
+            known
+                .get(&text[start..end].to_lowercase())
+                .map(|&kind| (last, NameSpan { start, end, kind }))
+        });
+        match found {
+            Some((last, piece)) => {
+                pieces.push(piece);
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    pieces
+}
+
+/// Byte ranges of the words of `s` (runs without whitespace).
+fn words_of(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    s.split_whitespace().map(move |w| {
+        let start = at + s[at..].find(w).unwrap_or(0);
+        at = start + w.len();
+        (start, at)
+    })
+}
+
+/// Whether a line is in headline case: every word of four letters or more
+/// starts with a capital, and there are at least two such words (`Colts Beat
+/// Chiefs 20-13 To Clinch Playoff Berth`, `WLADIMIR KLITSCHKO RETAINS TITLE`).
+fn is_headline(line: &str) -> bool {
+    let long_words = line
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4);
+    let mut count = 0;
+    for word in long_words {
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ActorKind;
+
+    fn span(text: &str, name: &str, kind: ActorKind) -> NameSpan {
+        let start = text.find(name).unwrap_or_default();
+        NameSpan {
+            start,
+            end: start + name.len(),
+            kind,
+        }
+    }
+
+    #[test]
+    fn a_headline_name_becomes_the_names_the_prose_gives() {
+        let text = "Peyton Manning Passes Colts Past Titans\n\nPeyton Manning threw three \
+                    touchdowns as the Colts beat the Titans on Sunday.";
+        let body = text.find("Peyton Manning threw").unwrap_or_default();
+        let mut names = vec![
+            span(text, "Peyton Manning Passes Colts", ActorKind::Person),
+            span(text, "Titans", ActorKind::Organization),
+            NameSpan {
+                start: body,
+                end: body + "Peyton Manning".len(),
+                kind: ActorKind::Person,
+            },
+        ];
+        let colts = text.rfind("Colts").unwrap_or_default();
+        names.push(NameSpan {
+            start: colts,
+            end: colts + 5,
+            kind: ActorKind::Organization,
+        });
+        split_headline_names(text, &mut names);
+        let found: Vec<(&str, ActorKind)> = names
+            .iter()
+            .map(|n| (&text[n.start..n.end], n.kind))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Peyton Manning", ActorKind::Person),
+                ("Colts", ActorKind::Organization),
+                ("Titans", ActorKind::Organization),
+                ("Peyton Manning", ActorKind::Person),
+                ("Colts", ActorKind::Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_the_prose_never_gives_and_prose_lines_are_kept() {
+        let text = "AL-AIN , United Arab Emirates 1996-12-06\nJapan began the defence of \
+                    their title with a win against Syria.";
+        let mut names = vec![
+            span(text, "United Arab Emirates", ActorKind::Place),
+            span(text, "Japan", ActorKind::Place),
+            span(text, "Syria", ActorKind::Place),
+        ];
+        let before = names.clone();
+        split_headline_names(text, &mut names);
+        assert_eq!(names, before);
+    }
+}
