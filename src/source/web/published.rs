@@ -890,16 +890,17 @@ fn url_candidates(url: &str, out: &mut Vec<Candidate>) {
         .split_once("://")
         .map(|(_, rest)| rest.find('/').map(|i| &rest[i..]).unwrap_or(""))
         .unwrap_or(url);
+    let full_date = |date: NaiveDate| Candidate {
+        utc: false,
+        kind: Kind::Url,
+        date,
+        why: format!("url {}", short(path)),
+    };
     let caps = SEP.captures(path).or_else(|| YMD.captures(path));
     if let Some(c) = caps
         && let Some(d) = ymd(&c[1], &c[2], &c[3])
     {
-        out.push(Candidate {
-            utc: false,
-            kind: Kind::Url,
-            date: d,
-            why: format!("url {}", short(path)),
-        });
+        out.push(full_date(d));
         return;
     }
     // Day first, as German and French CMSs write it: /08112021-title, /~02-01-2022-title.
@@ -912,12 +913,7 @@ fn url_candidates(url: &str, out: &mut Vec<Candidate>) {
         && c[2] == c[4]
         && let Some(d) = ymd(&c[5], &c[3], &c[1])
     {
-        out.push(Candidate {
-            utc: false,
-            kind: Kind::Url,
-            date: d,
-            why: format!("url {}", short(path)),
-        });
+        out.push(full_date(d));
         return;
     }
     static YM: LazyLock<Regex> = LazyLock::new(|| re(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/"));
