@@ -3,7 +3,8 @@
 //! `Peyton Manning Passes Colts` reads as one name. A name of three words or
 //! more in a headline-case first line (where a pasted article has its title)
 //! is kept when the article's prose names it too; when the prose names only
-//! pieces of it (`Peyton Manning`, `Colts`), it becomes those pieces.
+//! pieces of it (`Peyton Manning`, `Colts`), it becomes those pieces; when
+//! it names none but writes one of its words in lower case, it is no name.
 //!
 //! Only the first line and only long names: lines further down in headline
 //! case are mostly tables, results and datelines (`Real Madrid 3 Barcelona 1`,
@@ -29,9 +30,6 @@ pub fn split_headline_names(text: &str, names: &mut Vec<NameSpan>) {
         .filter(|n| !in_headline(n))
         .map(|n| (text[n.start..n.end].to_lowercase(), n.kind))
         .collect();
-    if known.is_empty() {
-        return;
-    }
     let mut result = Vec::with_capacity(names.len());
     for name in names.drain(..) {
         let surface = &text[name.start..name.end];
@@ -43,13 +41,29 @@ pub fn split_headline_names(text: &str, names: &mut Vec<NameSpan>) {
             continue;
         }
         let pieces = known_pieces(text, &name, &known);
-        if pieces.is_empty() {
-            result.push(name);
-        } else {
+        if !pieces.is_empty() {
             result.extend(pieces);
+        } else if !runs_into_prose_words(surface, &text[first_line.len()..]) {
+            result.push(name);
         }
     }
     *names = result;
+}
+
+/// Whether a headline name holds a word of four letters or more that the
+/// prose writes in lower case (`Swimmer And Actress Dies Aged`: the prose
+/// says `actress` and `died`, not a name): then it is the headline's words,
+/// not a name.
+fn runs_into_prose_words(name: &str, prose: &str) -> bool {
+    let long_words: Vec<String> = name
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect();
+    prose
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .any(|w| long_words.iter().any(|l| l == w))
 }
 
 /// The longest runs of the name's words that the prose names, left to right.
@@ -157,6 +171,19 @@ mod tests {
                 ("Colts", ActorKind::Organization),
             ]
         );
+    }
+
+    #[test]
+    fn a_headline_name_of_the_prose_s_ordinary_words_is_dropped() {
+        let text = "Swimmer And Actress Dies Aged 90\nThe actress, who swam for her \
+                    country in 1948, died on Monday.";
+        let mut names = vec![span(
+            text,
+            "Swimmer And Actress Dies Aged",
+            ActorKind::Person,
+        )];
+        split_headline_names(text, &mut names);
+        assert!(names.is_empty(), "{names:?}");
     }
 
     #[test]
