@@ -11,7 +11,7 @@
 //! `London Newsroom +44 171`), where a two-word name is a team or a desk.
 
 use crate::NameSpan;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Words a name needs before it is split.
 const MIN_WORDS: usize = 3;
@@ -30,6 +30,8 @@ pub fn split_headline_names(text: &str, names: &mut Vec<NameSpan>) {
         .filter(|n| !in_headline(n))
         .map(|n| (text[n.start..n.end].to_lowercase(), n.kind))
         .collect();
+    // Read once, when a name first needs it.
+    let mut prose_words: Option<HashSet<&str>> = None;
     let mut result = Vec::with_capacity(names.len());
     for name in names.drain(..) {
         let surface = &text[name.start..name.end];
@@ -43,7 +45,10 @@ pub fn split_headline_names(text: &str, names: &mut Vec<NameSpan>) {
         let pieces = known_pieces(text, &name, &known);
         if !pieces.is_empty() {
             result.extend(pieces);
-        } else if !runs_into_prose_words(surface, &text[first_line.len()..]) {
+        } else if !runs_into_prose_words(
+            surface,
+            prose_words.get_or_insert_with(|| lowercase_words(&text[first_line.len()..])),
+        ) {
             result.push(name);
         }
     }
@@ -54,16 +59,18 @@ pub fn split_headline_names(text: &str, names: &mut Vec<NameSpan>) {
 /// prose writes in lower case (`Swimmer And Actress Dies Aged`: the prose
 /// says `actress` and `died`, not a name): then it is the headline's words,
 /// not a name.
-fn runs_into_prose_words(name: &str, prose: &str) -> bool {
-    let long_words: Vec<String> = name
-        .split(|c: char| !c.is_alphabetic())
+fn runs_into_prose_words(name: &str, prose_words: &HashSet<&str>) -> bool {
+    name.split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 4)
-        .map(str::to_lowercase)
-        .collect();
+        .any(|w| prose_words.contains(w.to_lowercase().as_str()))
+}
+
+/// The words the prose writes in lower case.
+fn lowercase_words(prose: &str) -> HashSet<&str> {
     prose
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .any(|w| long_words.iter().any(|l| l == w))
+        .collect()
 }
 
 /// The longest runs of the name's words that the prose names, left to right.
