@@ -177,7 +177,10 @@ impl Known {
     }
 
     fn remember(&mut self, article: &Article) {
-        if let Some(url) = &article.url {
+        // Loading merged syndicated copies into one article: their files are
+        // in seeds/ all the same, and known by their addresses.
+        let copies = article.copies.iter().filter_map(|c| c.url.as_ref());
+        for url in article.url.iter().chain(copies) {
             self.urls.insert(url_key(url));
         }
         self.texts.insert(text_key(&article.body));
@@ -367,6 +370,35 @@ mod tests {
         let mut read = read.into_iter().next().expect("an article");
         read.path = original.path.clone();
         assert_eq!(read, original, "{text}");
+    }
+
+    #[test]
+    fn a_copy_merged_on_loading_is_still_known_by_its_address() {
+        let site = tempfile::tempdir().expect("tempdir");
+        let paragraphs = [
+            (
+                BlockKind::Paragraph,
+                "An earthquake with a magnitude of 6.3 struck southern Iran on Tuesday, killing at least 30 people in villages near the town of Kaki, officials said.",
+            ),
+            (
+                BlockKind::Paragraph,
+                "The quake hit about 100 kilometres from the Bushehr nuclear plant, which was not damaged, the Iranian state news agency reported on Tuesday evening.",
+            ),
+        ];
+        let mut copy = article(&paragraphs);
+        copy.url = Some("https://copy.example.org/quake".into());
+        let mut longer = article(&paragraphs);
+        longer.url = Some("https://wire.example.org/quake".into());
+        let longer_text = markdown_of(&longer)
+            + "\nA third paragraph only the wire has, about the rescue teams sent from the provincial capital.\n";
+        std::fs::create_dir_all(site.path().join("seeds")).expect("seeds");
+        std::fs::write(site.path().join("seeds/a.md"), longer_text).expect("write");
+        std::fs::write(site.path().join("seeds/b.md"), markdown_of(&copy)).expect("write");
+        let loaded = source::load(site.path(), true);
+        assert_eq!(loaded.articles.len(), 1, "the copy is merged on loading");
+        let mut known = Known::of_site(site.path());
+        assert!(!known.is_new(&copy), "the merged copy is known");
+        assert!(!known.is_new(&longer));
     }
 
     #[test]
