@@ -13,7 +13,13 @@
 //!    dominates (`DOMINANCE` times as many articles as any other, and at least
 //!    `MIN_DOMINANT`): a lone "Trump" is Donald Trump when Ivanka Trump appears in a handful
 //!    of articles;
-//! 3. a multiword person name joins the one longer name it begins or ends;
+//!    A lone organization or group joins the one team or company whose name it ends or
+//!    opens before a corporate form (`Colts` -> Indianapolis Colts, `Microsoft` ->
+//!    Microsoft Corp.), places included, as a team takes its city's name (`Saints` -> New
+//!    Orleans Saints);
+//! 3. a multiword person name joins the one longer name it begins or ends, and a multiword
+//!    organization the one longer organization or place name it ends (`Red Sox` -> Boston
+//!    Red Sox);
 //! 4. a name still alone joins a near spelling that is clearly more common
 //!    (`SPELLING_MAJORITY` times as many articles): the rarer spelling is the misspelling.
 //!    A lone word needs a dropped, added or swapped letter ("Hussein" and "Hussain" stay
@@ -35,6 +41,27 @@ const DOMINANCE: usize = 10;
 const MIN_DOMINANT: usize = 5;
 const SPELLING_MAJORITY: usize = 2;
 const MIN_ACRONYM_SUPPORT: usize = 2;
+
+/// Whether a name of kind `lone` may join a longer name of kind `full` by its words: persons
+/// join persons; an organization or group also joins a longer name typed a place, a
+/// team's name being its city's and its own (`New Orleans Saints`).
+fn kinds_join(lone: ActorKind, full: ActorKind) -> bool {
+    use ActorKind::{Group, Organization, Place};
+    lone == full
+        || matches!(lone, Organization | Group) && matches!(full, Organization | Group | Place)
+}
+
+/// An organization's words without the corporate forms that close it (`Microsoft Corp.`
+/// -> `microsoft`).
+fn core_words(kind: ActorKind, words: &[String]) -> &[String] {
+    let mut n = words.len();
+    if kind == ActorKind::Organization {
+        while n > 1 && crate::names::is_corporate_form(&words[n - 1]) {
+            n -= 1;
+        }
+    }
+    &words[..n]
+}
 
 /// All local actors that share one id.
 struct Group {
@@ -69,6 +96,11 @@ struct Index<'a> {
     by_first: HashMap<String, Vec<usize>>,
     /// Multiword person names by each shorter multiword beginning and ending.
     by_part: HashMap<String, Vec<usize>>,
+    /// Multiword names of organizations, groups and places by their last word, corporate
+    /// forms aside, and by their whole words when these forms were cut off.
+    by_named_end: HashMap<String, Vec<usize>>,
+    /// Multiword organization, group and place names by each shorter ending of two words or more.
+    by_named_part: HashMap<String, Vec<usize>>,
     /// Person names of three words or more by their first and last words.
     by_first_last: HashMap<String, Vec<usize>>,
     /// Alias slug -> groups listing it, once per actor that does (sorted, with repeats).
@@ -102,6 +134,8 @@ impl<'a> Index<'a> {
         let mut by_inner: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_part: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_first_last: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_named_end: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_named_part: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_spelling = Vec::new();
         for (g, group) in groups.iter().enumerate() {
             let n = group.words.len();
@@ -124,6 +158,21 @@ impl<'a> Index<'a> {
                         .or_default()
                         .push(g);
                     by_part
+                        .entry(group.words[n - k..].join(" "))
+                        .or_default()
+                        .push(g);
+                }
+            }
+            if kinds_join(ActorKind::Organization, group.kind) && n >= 2 {
+                let core = core_words(group.kind, &group.words);
+                if let Some(last) = core.last() {
+                    by_named_end.entry(last.clone()).or_default().push(g);
+                }
+                if core.len() < n {
+                    by_named_end.entry(core.join(" ")).or_default().push(g);
+                }
+                for k in 2..n {
+                    by_named_part
                         .entry(group.words[n - k..].join(" "))
                         .or_default()
                         .push(g);
@@ -153,6 +202,8 @@ impl<'a> Index<'a> {
             by_first,
             by_part,
             by_first_last,
+            by_named_end,
+            by_named_part,
             by_alias,
             by_spelling,
         }
@@ -172,7 +223,9 @@ impl<'a> Index<'a> {
     ) -> Option<usize> {
         let group = &self.groups[g];
         let fuller = |c: &usize| {
-            *c != g && self.groups[*c].kind == group.kind && self.groups[*c].words.len() > 1
+            *c != g
+                && kinds_join(group.kind, self.groups[*c].kind)
+                && self.groups[*c].words.len() > 1
         };
         let word = group.words.first()?;
         let mut joinable: Vec<usize> = Vec::new();
@@ -193,6 +246,9 @@ impl<'a> Index<'a> {
                     .filter(|&&c| Some(self.groups[c].words.len()) == shortest),
             );
             rivals.extend(Self::get(&self.by_first, word));
+        } else if kinds_join(ActorKind::Organization, group.kind) && group.kind != ActorKind::Place
+        {
+            joinable.extend(Self::get(&self.by_named_end, word));
         }
         let holders = Self::get(&self.by_alias, &group.id);
         let acronym = is_acronym(&actors[group.first].borrow().name);
@@ -234,17 +290,27 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// Rule 3: the one longer person name a multiword person name begins or ends.
+    /// Rule 3: the one longer person name a multiword person name begins or ends, or the one
+    /// longer organization or place name a multiword organization ends.
     fn part_of(&self, g: usize) -> Option<usize> {
         let group = &self.groups[g];
         let n = group.words.len();
-        if group.kind != ActorKind::Person || n < 2 {
+        let parts = match group.kind {
+            ActorKind::Person => &self.by_part,
+            ActorKind::Organization | ActorKind::Group => &self.by_named_part,
+            _ => return None,
+        };
+        if n < 2 {
             return None;
         }
-        let mut candidates: Vec<usize> = Self::get(&self.by_part, &group.words.join(" "))
+        let mut candidates: Vec<usize> = Self::get(parts, &group.words.join(" "))
             .iter()
             .copied()
-            .filter(|&c| c != g && self.groups[c].words.len() > n)
+            .filter(|&c| {
+                c != g
+                    && self.groups[c].words.len() > n
+                    && kinds_join(group.kind, self.groups[c].kind)
+            })
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
@@ -420,6 +486,32 @@ mod tests {
             person("Mo Cheeks"),
         ];
         assert_eq!(merge_across(&actors), [0, 0, 2, 2]);
+    }
+
+    #[test]
+    fn a_team_or_company_is_one_actor_however_much_of_its_name_is_written() {
+        let org = |n| actor(n, ActorKind::Organization, &[]);
+        let actors = [
+            org("Indianapolis Colts"),
+            org("Colts"),
+            org("Boston Red Sox"),
+            org("Red Sox"),
+            org("Microsoft Corp."),
+            org("Microsoft"),
+            // A team typed as its city's place: still the team its last word names.
+            actor("New Orleans Saints", ActorKind::Place, &[]),
+            org("Saints"),
+            // Two papers end in `Times`: a lone `Times` is neither.
+            org("New York Times"),
+            org("Los Angeles Times"),
+            org("Times"),
+            // A place does not join by its last word (`York` is not New York by this rule).
+            actor("Orleans", ActorKind::Place, &[]),
+        ];
+        assert_eq!(
+            merge_across(&actors),
+            [0, 0, 2, 2, 4, 4, 6, 6, 8, 9, 10, 11]
+        );
     }
 
     #[test]

@@ -24,6 +24,7 @@ use super::{ActorKind, NameSpan};
 pub use decode::{Frozen, decode};
 use gazetteer::Gazetteer;
 use model::Model;
+pub(crate) use spans::is_corporate_form;
 pub use spans::{is_particle, spans};
 use std::sync::OnceLock;
 
@@ -254,6 +255,45 @@ mod tests {
             .collect();
         assert_eq!(found, ["Tomas Arlen", "Ines Varga"]);
         assert!(is_person_title("Mr") && !is_person_title("Prince"));
+    }
+
+    #[test]
+    fn a_day_after_a_name_is_no_part_of_it() {
+        let found = names(
+            "Microsoft Wednesday took the rare step of issuing a patch before Microsoft \
+             had fixed the flaw. A woman was killed in Queens Friday night.",
+        );
+        let found: Vec<&str> = found.iter().map(|(n, _)| *n).collect();
+        assert!(found.contains(&"Queens"), "{found:?}");
+        assert!(
+            found.iter().all(|n| !n.ends_with("day")),
+            "a weekday glued to a name: {found:?}"
+        );
+        // A name that always carries its day is one.
+        let found = names("Sheffield Wednesday beat Leeds 2-0 at home.");
+        assert!(
+            found.iter().any(|(n, _)| *n == "Sheffield Wednesday"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_adjective_made_of_a_name_is_the_name_alone() {
+        let found = names(
+            "The Liberian-flagged tanker of a Rotterdam-based shipping firm was seized \
+             near Somalia, and Kang Young-hoon said so.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(n, _)| !n.contains("-flagged") && !n.contains("-based")),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|(n, _)| *n == "Rotterdam"), "{found:?}");
+        assert!(
+            found.iter().any(|(n, _)| *n == "Kang Young-hoon"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -137,11 +137,16 @@ const CORPORATE: &[&str] = &[
     "sa",
 ];
 
+/// True when `word` is a corporate form (`Corp.`, `Inc`, `Holdings`), case aside.
+pub(crate) fn is_corporate_form(word: &str) -> bool {
+    CORPORATE.contains(&word.to_lowercase().as_str())
+}
+
 /// True when an organization word names a body that an `of` place completes
 /// (`Bank` of `England`, `University` of `Caracas`); a team or a company
 /// followed by `of` and a place is two names (`Benetton` of `Italy`).
 pub(super) fn wants_complement(word: &str) -> bool {
-    crate::actors::is_org_word(word) && !CORPORATE.contains(&word.to_lowercase().as_str())
+    crate::actors::is_org_word(word) && !is_corporate_form(word)
 }
 
 /// The token after the last name of `acc` (0 when there is none), to measure the gap to the next.
@@ -270,9 +275,10 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
             {
                 first += 1;
             }
-            // A person's name does not end in a day a tagger ran it on into
-            // (`met Jose Insulza Monday`; a team's may: `Sheffield Wednesday`).
-            if KINDS[k] == ActorKind::Person
+            // A person's or a place's name does not end in a day a tagger ran it on into
+            // (`met Jose Insulza Monday`, `in Queens Friday night`); a team's may
+            // (`Sheffield Wednesday`), so an organization's is cut below, by the document.
+            if matches!(KINDS[k], ActorKind::Person | ActorKind::Place)
                 && first < last
                 && crate::time::is_day_name(p.tokens[last].text(text))
             {
@@ -292,14 +298,61 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
         .fold(Vec::new(), |acc, span| {
             rejoin_split_name(text, p, acc, span)
         });
+    cut_days_off_organizations(text, p, &mut found);
     agree_types(text, p, &mut found);
     add_country_codes(text, p, &mut found);
     found
         .into_iter()
         .map(|(first, last, k)| NameSpan {
             start: p.tokens[first].start,
-            end: p.tokens[last].end,
+            end: if KINDS[k] == ActorKind::Person {
+                p.tokens[last].end
+            } else {
+                end_before_lowercase_suffix(p.tokens[last].text(text), p.tokens[last].end)
+            },
             kind: KINDS[k],
         })
         .collect()
+}
+
+/// Cuts a day off the end of an organization's or group's name when the document names it
+/// without the day too (`Microsoft Wednesday took the step ... until Microsoft fixed it`);
+/// a name that always carries its day is one (`Sheffield Wednesday`).
+fn cut_days_off_organizations(text: &str, p: &Prepared, found: &mut [(usize, usize, usize)]) {
+    let name = |first: usize, last: usize| {
+        text.get(p.tokens[first].start..p.tokens[last].end)
+            .unwrap_or("")
+    };
+    let ends_in_day = |&(first, last, _): &(usize, usize, usize)| {
+        first < last && crate::time::is_day_name(p.tokens[last].text(text))
+    };
+    if !found.iter().any(ends_in_day) {
+        return;
+    }
+    let names: rustc_hash::FxHashSet<&str> = found
+        .iter()
+        .map(|&(first, last, _)| name(first, last))
+        .collect();
+    for span in found.iter_mut() {
+        if ends_in_day(span) && names.contains(name(span.0, span.1 - 1)) {
+            span.1 -= 1;
+        }
+    }
+}
+
+/// Where a name other than a person's ends when its last word runs on through a hyphen
+/// into a lower-case word (`Ethiopian-flagged`, `U.S.-based`, `Chiefs-like`): before the
+/// hyphen. A person's may not (`Kang Young-hoon`). `last_word` ends at `end`.
+fn end_before_lowercase_suffix(last_word: &str, end: usize) -> usize {
+    let mut word = last_word;
+    while let Some(hyphen) = word.rfind('-')
+        && hyphen > 0
+        && word[hyphen + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    {
+        word = &word[..hyphen];
+    }
+    end - last_word.len() + word.len()
 }
