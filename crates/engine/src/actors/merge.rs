@@ -29,8 +29,13 @@
 //! 5. a plural group or organisation joins its singular (`Chechens` -> `Chechen`);
 //! 6. a person's first and last name join the one longer name with the same first and last
 //!    words (`Regina Benjamin` -> `Regina M. Benjamin`), and a person's name joins the one
-//!    person another article gives it to as a nickname (`Mo Cheeks` -> `Maurice "Mo" Cheeks`).
+//!    person another article gives it to as a nickname (`Mo Cheeks` -> `Maurice "Mo" Cheeks`);
+//! 7. a person's name joins the one person of the same surname whose given name is the same,
+//!    a familiar form of it or its initial, and whose middle names agree (`Fred LaRue`,
+//!    `Frederick C. LaRue`, `Frederick Cheney LaRue`; `Katie Jenkin`, `Kathryn Jenkin`).
+//!    A generational suffix is no part of the comparison (`Arcade Joseph Comeaux Jr`).
 
+use super::name_lists::share_a_line;
 use super::similar::{deletion_keys, near_spelling, near_spelling_without_substitution};
 use crate::slug::slug;
 use crate::{ActorKind, LocalActor};
@@ -41,6 +46,11 @@ const DOMINANCE: usize = 10;
 const MIN_DOMINANT: usize = 5;
 const SPELLING_MAJORITY: usize = 2;
 const MIN_ACRONYM_SUPPORT: usize = 2;
+/// Rule 7 compares a name with the others of its surname and given name (by key) only when
+/// there are at most this many: with more (`John Smith` in a large corpus), a familiar form
+/// cannot tell one from another anyway, and the comparisons would grow with the square of
+/// the name's bearers.
+const MAX_NAME_BEARERS: usize = 200;
 
 /// Whether a name of kind `lone` may join a longer name of kind `full` by its words: persons
 /// join persons; an organization or group also joins a longer name typed a place, a
@@ -70,6 +80,8 @@ struct Group {
     words: Vec<String>,
     id: String,
     count: usize,
+    /// For a person, the lines of the given-name variants table that hold the first word.
+    given_name_lines: &'static [u32],
 }
 
 fn words_of(name: &str) -> Vec<String> {
@@ -77,6 +89,69 @@ fn words_of(name: &str) -> Vec<String> {
         .map(slug)
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// A person's name words without a closing generational suffix (`Jr`, `III`).
+fn person_words(mut words: Vec<String>) -> Vec<String> {
+    while words.len() > 2
+        && matches!(
+            words[words.len() - 1].as_str(),
+            "jr" | "sr" | "ii" | "iii" | "iv"
+        )
+    {
+        words.pop();
+    }
+    words
+}
+
+/// Whether two given or middle names may be one: equal, one the other's initial, or a
+/// familiar form of one given name (`fred`, `frederick`; their lines of the variants table
+/// meet).
+fn same_given_name(a: &str, b: &str, lines: (&[u32], &[u32])) -> bool {
+    let initial_of = |i: &str, name: &str| i.len() == 1 && name.starts_with(i);
+    a == b || initial_of(a, b) || initial_of(b, a) || share_a_line(lines.0, lines.1)
+}
+
+/// The keys under which a person's given name meets every name `same_given_name` finds it
+/// the same as: its first letter (equal names and initials share it) and its lines of the
+/// variants table (`bill` and `william` share one).
+fn given_name_keys(group: &Group) -> impl Iterator<Item = u32> + '_ {
+    const LETTER: u32 = 1 << 31;
+    let letter = group.words.first().and_then(|w| w.chars().next());
+    letter
+        .map(|c| LETTER | c as u32)
+        .into_iter()
+        .chain(group.given_name_lines.iter().copied())
+}
+
+/// Whether two person names of one surname may name one person: their given names agree
+/// and so do their middle names, where both have some.
+fn same_person_name(a: &Group, b: &Group) -> bool {
+    let (Some((a_last, a_rest)), Some((b_last, b_rest))) =
+        (a.words.split_last(), b.words.split_last())
+    else {
+        return false;
+    };
+    let (Some((a_first, a_middle)), Some((b_first, b_middle))) =
+        (a_rest.split_first(), b_rest.split_first())
+    else {
+        return false;
+    };
+    let lexicon = super::name_lists::lexicon();
+    let middles_agree = || {
+        a_middle.iter().zip(b_middle).all(|(x, y)| {
+            same_given_name(
+                x,
+                y,
+                (lexicon.given_name_lines(x), lexicon.given_name_lines(y)),
+            )
+        })
+    };
+    a_last == b_last
+        && same_given_name(a_first, b_first, (a.given_name_lines, b.given_name_lines))
+        && (a_middle.is_empty()
+            || b_middle.is_empty()
+            || a_middle.len() == b_middle.len() && middles_agree())
 }
 
 fn is_acronym(name: &str) -> bool {
@@ -103,6 +178,9 @@ struct Index<'a> {
     by_named_part: HashMap<String, Vec<usize>>,
     /// Person names of three words or more by their first and last words.
     by_first_last: HashMap<String, Vec<usize>>,
+    /// Multiword person names by surname and each key of their given name (see
+    /// `given_name_keys`): the names rule 7 may find one person's.
+    by_surname_given: HashMap<(String, u32), Vec<usize>>,
     /// Alias slug -> groups listing it, once per actor that does (sorted, with repeats).
     by_alias: HashMap<String, Vec<usize>>,
     /// Deletion-key hashes of groups seen in several articles, sorted.
@@ -117,10 +195,18 @@ impl<'a> Index<'a> {
         for (i, a) in actors.iter().enumerate() {
             let a: &'a LocalActor = a.borrow();
             let g = *by_id.entry(a.id.as_str()).or_insert_with(|| {
+                let mut words = words_of(&a.name);
+                let mut given_name_lines: &[u32] = &[];
+                if a.kind == ActorKind::Person {
+                    words = person_words(words);
+                    given_name_lines = super::name_lists::lexicon()
+                        .given_name_lines(words.first().map_or("", String::as_str));
+                }
                 groups.push(Group {
                     first: i,
                     kind: a.kind,
-                    words: words_of(&a.name),
+                    words,
+                    given_name_lines,
                     id: a.id.clone(),
                     count: 0,
                 });
@@ -134,6 +220,7 @@ impl<'a> Index<'a> {
         let mut by_inner: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_part: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_first_last: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_surname_given: HashMap<(String, u32), Vec<usize>> = HashMap::new();
         let mut by_named_end: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_named_part: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_spelling = Vec::new();
@@ -147,6 +234,12 @@ impl<'a> Index<'a> {
                 by_first.entry(group.words[0].clone()).or_default().push(g);
                 for w in &group.words[1..n - 1] {
                     by_inner.entry(w.clone()).or_default().push(g);
+                }
+                for key in given_name_keys(group) {
+                    by_surname_given
+                        .entry((group.words[n - 1].clone(), key))
+                        .or_default()
+                        .push(g);
                 }
                 if n >= 3 {
                     let key = format!("{} {}", group.words[0], group.words[n - 1]);
@@ -202,6 +295,7 @@ impl<'a> Index<'a> {
             by_first,
             by_part,
             by_first_last,
+            by_surname_given,
             by_named_end,
             by_named_part,
             by_alias,
@@ -350,6 +444,45 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// Rule 7: the one person (as merged so far) whose name is another form of this one's
+    /// and no shorter (`George Bush` is neither George W. nor George H. W. Bush when both
+    /// appear). Longer names are to be asked first, so that the forms a shorter one may
+    /// join are already one.
+    fn person_variant(&self, g: usize, parent: &mut [usize]) -> Option<usize> {
+        let group = &self.groups[g];
+        if group.kind != ActorKind::Person || group.words.len() < 2 {
+            return None;
+        }
+        let own = root(parent, g);
+        let n = group.words.len();
+        let mut candidates: Vec<usize> = Vec::new();
+        for key in given_name_keys(group) {
+            let bearers = self
+                .by_surname_given
+                .get(&(group.words[n - 1].clone(), key))
+                .map_or(&[][..], Vec::as_slice);
+            if bearers.len() > MAX_NAME_BEARERS {
+                return None;
+            }
+            candidates.extend(bearers.iter().filter(|&&c| {
+                c != g
+                    && self.groups[c].words.len() >= n
+                    && same_person_name(group, &self.groups[c])
+            }));
+        }
+        let mut roots: Vec<usize> = candidates
+            .into_iter()
+            .map(|c| root(parent, c))
+            .filter(|&r| r != own)
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        match roots[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
     /// Rule 4: the one clearly more common near spelling.
     fn spelling(&self, g: usize) -> Option<usize> {
         let group = &self.groups[g];
@@ -428,6 +561,13 @@ pub fn merge_across<A: Borrow<LocalActor>>(actors: &[A]) -> Vec<usize> {
             .or_else(|| index.singular(g))
             .or_else(fuller)
         {
+            join(&mut parent, g, t);
+        }
+    }
+    let mut longest_first: Vec<usize> = (0..n).collect();
+    longest_first.sort_by_key(|&g| std::cmp::Reverse(index.groups[g].words.len()));
+    for g in longest_first {
+        if let Some(t) = index.person_variant(g, &mut parent) {
             join(&mut parent, g, t);
         }
     }
@@ -512,6 +652,28 @@ mod tests {
             merge_across(&actors),
             [0, 0, 2, 2, 4, 4, 6, 6, 8, 9, 10, 11]
         );
+    }
+
+    #[test]
+    fn a_familiar_given_name_an_initial_or_a_suffix_is_the_same_person() {
+        let actors = [
+            person("Fred LaRue"),
+            person("Frederick C. LaRue"),
+            person("Frederick Cheney LaRue"),
+            person("Katie Jenkin"),
+            person("Kathryn Jenkin"),
+            person("Arcade Joseph Comeaux Jr"),
+            person("Arcade Joseph Comeaux"),
+            // Two different given names of one surname: two people.
+            person("Joan Ruiz"),
+            person("John Ruiz"),
+        ];
+        let merged = merge_across(&actors);
+        assert_eq!(merged[0], merged[1]);
+        assert_eq!(merged[1], merged[2]);
+        assert_eq!(merged[3], merged[4]);
+        assert_eq!(merged[5], merged[6]);
+        assert_ne!(merged[7], merged[8]);
     }
 
     #[test]
@@ -666,6 +828,8 @@ mod scale {
                 roles: Vec::new(),
             });
         }
+        // The word lists are read before any text is, in a build: not part of merging.
+        crate::actors::name_lists::lexicon();
         let t = std::time::Instant::now();
         let merged = merge_across(&actors);
         println!("merge_across: {} actors in {:?}", actors.len(), t.elapsed());

@@ -16,6 +16,7 @@ const OPENERS: &str = include_str!("../../data/sentence_openers.txt");
 const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
 const ORG_WORDS: &str = include_str!("../../data/org_words.txt");
 const THING_WORDS: &str = include_str!("../../data/thing_words.txt");
+const GIVEN_NAME_VARIANTS: &str = include_str!("../../data/given_name_variants.tsv");
 
 /// Every list, parsed.
 pub struct Lexicon {
@@ -39,6 +40,9 @@ pub struct Lexicon {
     first_names: HashSet<String>,
     org_words: HashSet<String>,
     thing_words: HashSet<String>,
+    /// Given name or familiar form (`fred`) -> the lines of the variants table that hold
+    /// it, one per full name it may stand for (`frederick`, `alfred`…).
+    given_name_lines: HashMap<String, Vec<u32>>,
 }
 
 fn word_set(list: &'static str) -> HashSet<String> {
@@ -169,8 +173,30 @@ pub fn lexicon() -> &'static Lexicon {
                 .collect(),
             org_words: word_set(ORG_WORDS),
             thing_words: word_set(THING_WORDS),
+            given_name_lines: given_name_lines(),
         }
     })
+}
+
+/// Whether two lists of [`Lexicon::given_name_lines`] meet.
+pub fn share_a_line(a: &[u32], b: &[u32]) -> bool {
+    a.iter().any(|l| b.contains(l))
+}
+
+/// Every name of the variants table, full or familiar, with the numbers of the lines that
+/// hold it (`name<TAB>form,form,...`).
+fn given_name_lines() -> HashMap<String, Vec<u32>> {
+    let mut lines: HashMap<String, Vec<u32>> = HashMap::default();
+    for (n, line) in (0u32..).zip(entries(GIVEN_NAME_VARIANTS)) {
+        let (name, forms) = line.split_once('\t').unwrap_or((line, ""));
+        for form in std::iter::once(name).chain(forms.split(',')) {
+            let form = form.trim();
+            if !form.is_empty() {
+                lines.entry(form.to_string()).or_default().push(n);
+            }
+        }
+    }
+    lines
 }
 
 impl Lexicon {
@@ -240,6 +266,13 @@ impl Lexicon {
         }
     }
 
+    /// The lines of the given-name variants table that hold a given name, lower case: two
+    /// names are a full name and a familiar form of it (`frederick`, `fred`), or two familiar
+    /// forms of one (`katie`, `kathy`), when their lines meet (see [`share_a_line`]).
+    pub fn given_name_lines(&self, name: &str) -> &[u32] {
+        self.given_name_lines.get(name).map_or(&[], Vec::as_slice)
+    }
+
     /// Whether a name of these words names a thing, not an actor: `Monroe
     /// Doctrine`, `Patriot Act`, `Operation Freedom`.
     pub fn is_thing(&self, words: &[&str]) -> bool {
@@ -300,6 +333,18 @@ fn lower_is(word: &str, lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn familiar_forms_are_variants_of_their_given_name() {
+        let lx = lexicon();
+        let variants = |a, b| share_a_line(lx.given_name_lines(a), lx.given_name_lines(b));
+        assert!(variants("frederick", "fred"));
+        assert!(variants("katie", "kathryn"));
+        assert!(variants("bill", "william"));
+        assert!(!variants("john", "joan"));
+        assert!(!variants("daniel", "danielle"));
+        assert!(lx.given_name_lines("qwzx").is_empty());
+    }
 
     #[test]
     fn countries_have_one_canonical_name() {

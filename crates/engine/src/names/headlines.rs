@@ -1,29 +1,34 @@
 //! Names in headline case. The recogniser learnt names from sentence case,
 //! where a capital marks a name; in a headline every word has one, and
-//! `Peyton Manning Passes Colts` reads as one name. A name of three words or
-//! more in a headline-case first line (where a pasted article has its title)
-//! is kept when the article's prose names it too; when the prose names only
-//! pieces of it (`Peyton Manning`, `Colts`), it becomes those pieces; when
-//! it names none but writes one of its words in lower case, it is no name.
+//! `Peyton Manning Passes Colts` reads as one name. A name in the headline-case
+//! lines that open a text (its title, a kicker, a subtitle) is kept when the
+//! article's prose names it too; when the prose names only pieces of it
+//! (`Peyton Manning`, `Colts`), it becomes those pieces; when it names none but
+//! writes one of its words in lower case, it is no name. A two-word name is
+//! split only when its other word is one the prose writes in lower case
+//! (`Obama Announces`: the prose says `announced`), as two capitalised words are
+//! most often a name whose first word the prose leaves out (`Mark Felt`).
 //!
-//! Only the first line and only long names: lines further down in headline
-//! case are mostly tables, results and datelines (`Real Madrid 3 Barcelona 1`,
+//! Only the opening lines: headline-case lines after the first line of prose
+//! are mostly tables, results and datelines (`Real Madrid 3 Barcelona 1`,
 //! `London Newsroom +44 171`), where a two-word name is a team or a desk.
 
 use crate::NameSpan;
 use std::collections::{HashMap, HashSet};
 
-/// Words a name needs before it is split.
+/// Words a name needs before it is split whatever its other words are.
 const MIN_WORDS: usize = 3;
+/// Opening lines read as headlines at most.
+const MAX_HEADLINE_LINES: usize = 4;
 
-/// Splits names found in a headline-case first line into the pieces the rest
-/// of the text names; `names` are in text order and stay so.
+/// Splits names found in the headline-case opening lines into the pieces the
+/// rest of the text names; `names` are in text order and stay so.
 pub fn split_headline_names(text: &str, names: &mut Vec<NameSpan>) {
-    let first_line = text.split('\n').next().unwrap_or_default();
-    if !is_headline(first_line) {
+    let headlines_end = opening_headlines_end(text);
+    if headlines_end == 0 {
         return;
     }
-    let in_headline = |span: &NameSpan| span.start < first_line.len();
+    let in_headline = |span: &NameSpan| span.start < headlines_end;
     // What the prose calls a name, case aside, and the kind it gives it.
     let known: HashMap<String, crate::ActorKind> = names
         .iter()
@@ -32,27 +37,93 @@ pub fn split_headline_names(text: &str, names: &mut Vec<NameSpan>) {
         .collect();
     // Read once, when a name first needs it.
     let mut prose_words: Option<HashSet<&str>> = None;
+    let mut prose_stems: Option<HashSet<String>> = None;
     let mut result = Vec::with_capacity(names.len());
     for name in names.drain(..) {
         let surface = &text[name.start..name.end];
-        if !in_headline(&name)
-            || words_of(surface).count() < MIN_WORDS
-            || known.contains_key(&surface.to_lowercase())
-        {
+        let n_words = words_of(surface).count();
+        if !in_headline(&name) || n_words < 2 || known.contains_key(&surface.to_lowercase()) {
             result.push(name);
             continue;
         }
         let pieces = known_pieces(text, &name, &known);
-        if !pieces.is_empty() {
+        if n_words < MIN_WORDS {
+            let stems = prose_stems.get_or_insert_with(|| lowercase_stems(&text[headlines_end..]));
+            if !pieces.is_empty() && uncovered_words_are_prose(text, &name, &pieces, stems) {
+                result.extend(pieces);
+            } else {
+                result.push(name);
+            }
+        } else if !pieces.is_empty() {
             result.extend(pieces);
         } else if !runs_into_prose_words(
             surface,
-            prose_words.get_or_insert_with(|| lowercase_words(&text[first_line.len()..])),
+            prose_words.get_or_insert_with(|| lowercase_words(&text[headlines_end..])),
         ) {
             result.push(name);
         }
     }
     *names = result;
+}
+
+/// Where the headline-case lines that open `text` end (0 when its first line
+/// is prose): up to `MAX_HEADLINE_LINES` lines, blank ones aside.
+fn opening_headlines_end(text: &str) -> usize {
+    let mut end = 0;
+    let mut at = 0;
+    let mut lines = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = at;
+        at += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        if lines == MAX_HEADLINE_LINES || !is_headline(line) {
+            break;
+        }
+        lines += 1;
+        end = line_start + line.trim_end().len();
+    }
+    end
+}
+
+/// Whether every word of `name` outside `pieces` is one the prose writes in
+/// lower case, in some form (`Announces` for `announced`).
+fn uncovered_words_are_prose(
+    text: &str,
+    name: &NameSpan,
+    pieces: &[NameSpan],
+    prose_stems: &HashSet<String>,
+) -> bool {
+    words_of(&text[name.start..name.end])
+        .map(|(s, e)| (name.start + s, name.start + e))
+        .filter(|&(s, e)| !pieces.iter().any(|p| p.start <= s && e <= p.end))
+        .all(|(s, e)| stem(&text[s..e].to_lowercase()).is_some_and(|st| prose_stems.contains(&st)))
+}
+
+/// A lower-case word without its inflection (`announces`, `announced` ->
+/// `announc`); none for words too short to tell.
+fn stem(word: &str) -> Option<String> {
+    let word: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if word.chars().count() < 4 {
+        return None;
+    }
+    let cut = ["ing", "es", "ed", "s"]
+        .iter()
+        .find_map(|suffix| {
+            word.strip_suffix(suffix)
+                .filter(|rest| rest.chars().count() >= 4)
+        })
+        .unwrap_or(&word);
+    Some(cut.to_string())
+}
+
+/// The stems of the words the prose writes in lower case.
+fn lowercase_stems(prose: &str) -> HashSet<String> {
+    lowercase_words(prose)
+        .into_iter()
+        .filter_map(stem)
+        .collect()
 }
 
 /// Whether a headline name holds a word of four letters or more that the
@@ -178,6 +249,31 @@ mod tests {
                 ("Colts", ActorKind::Organization),
             ]
         );
+    }
+
+    #[test]
+    fn a_two_word_headline_name_loses_a_verb_of_the_prose_and_keeps_a_first_name() {
+        let text = "Office of the Press Secretary\n\nPresident Obama Announces Nominee\n\n\
+                    Mark Felt Dies\n\nThe president announced his choice on Monday. Obama \
+                    praised Felt, who died at 95.";
+        let prose = text.find("The president").unwrap_or_default();
+        let at = |name: &str| {
+            let start = prose + text[prose..].find(name).unwrap_or_default();
+            NameSpan {
+                start,
+                end: start + name.len(),
+                kind: ActorKind::Person,
+            }
+        };
+        let mut names = vec![
+            span(text, "Obama Announces", ActorKind::Person),
+            span(text, "Mark Felt", ActorKind::Person),
+            at("Obama"),
+            at("Felt"),
+        ];
+        split_headline_names(text, &mut names);
+        let found: Vec<&str> = names.iter().map(|n| &text[n.start..n.end]).collect();
+        assert_eq!(found, ["Obama", "Mark Felt", "Obama", "Felt"]);
     }
 
     #[test]
