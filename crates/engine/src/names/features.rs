@@ -296,6 +296,14 @@ impl TokenInfo {
             && self.cap == Cap::Title as u8
             && self.gaz & !NOT_NAMES == 0
     }
+    /// The word opens its sentence (after any opening quotes).
+    pub fn starts_sentence(&self) -> bool {
+        self.flags & SENT_START != 0
+    }
+    /// The word's sentence has no lower-case letters (a headline, a table row).
+    pub fn in_capitals_line(&self) -> bool {
+        self.flags & HEADLINE != 0
+    }
     /// The word has no capital letter. Names are made of capitalised words,
     /// with lowercase words and numbers only inside them (`Bank of England`,
     /// `Apollo 13`). (Name lists do not count: they match regardless of case,

@@ -10,6 +10,7 @@
 //! are compiled in and parsed once.
 
 mod decode;
+mod echoes;
 pub mod features;
 pub mod gazetteer;
 pub mod hashing;
@@ -274,6 +275,24 @@ mod tests {
         assert!(
             found.iter().any(|(n, _)| *n == "Sheffield Wednesday"),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_s_last_word_alone_is_the_name_again() {
+        let text = "W. Mark Felt, the FBI official who leaked secrets, has died. Felt died at \
+                    his home in Santa Rosa. Friends said Felt was 95.";
+        let felts = names(text)
+            .iter()
+            .filter(|(n, _)| n.ends_with("Felt"))
+            .count();
+        assert_eq!(felts, 3, "{:?}", names(text));
+        // A word beside another capitalised word is part of a name it does not make.
+        let text = "Bettie Page posed for photographers. Page Six reported it first.";
+        assert!(
+            !names(text).contains(&("Page", ActorKind::Person)),
+            "{:?}",
+            names(text)
         );
     }
 

@@ -300,6 +300,7 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
         });
     cut_days_off_organizations(text, p, &mut found);
     agree_types(text, p, &mut found);
+    super::echoes::add_name_word_echoes(text, p, &mut found);
     add_country_codes(text, p, &mut found);
     found
         .into_iter()
