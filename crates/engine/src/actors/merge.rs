@@ -9,7 +9,8 @@
 //!    that lists it as an alias (`UN` -> United Nations; an all-capital acronym only when at
 //!    least `MIN_ACRONYM_SUPPORT` articles spell it out that way, acronyms being ambiguous
 //!    across a corpus). Full names that begin with the word compete too (`Henry`: Thierry
-//!    Henry or Henry Kissinger?). With several candidates it joins one only if that one
+//!    Henry or Henry Kissinger?); a word no full name ends in joins the full name it begins
+//!    (`Jermayne` -> Jermayne Timmons). With several candidates it joins one only if that one
 //!    dominates (`DOMINANCE` times as many articles as any other, and at least
 //!    `MIN_DOMINANT`): a lone "Trump" is Donald Trump when Ivanka Trump appears in a handful
 //!    of articles;
@@ -30,9 +31,10 @@
 //! 6. a person's first and last name join the one longer name with the same first and last
 //!    words (`Regina Benjamin` -> `Regina M. Benjamin`), and a person's name joins the one
 //!    person another article gives it to as a nickname (`Mo Cheeks` -> `Maurice "Mo" Cheeks`);
-//! 7. a person's name joins the one person of the same surname whose given name is the same,
-//!    a familiar form of it or its initial, and whose middle names agree (`Fred LaRue`,
-//!    `Frederick C. LaRue`, `Frederick Cheney LaRue`; `Katie Jenkin`, `Kathryn Jenkin`).
+//! 7. a person's name joins the persons of the same surname whose given name is the same,
+//!    a familiar form of it or its initial, and whose middle names agree, when those are
+//!    forms of one another too (`Fred LaRue`, `Frederick LaRue`, `Frederick Cheney LaRue`;
+//!    `Katie Jenkin`, `Kathryn Jenkin`).
 //!    A generational suffix is no part of the comparison (`Arcade Joseph Comeaux Jr`).
 
 use super::name_lists::share_a_line;
@@ -51,6 +53,8 @@ const MIN_ACRONYM_SUPPORT: usize = 2;
 /// cannot tell one from another anyway, and the comparisons would grow with the square of
 /// the name's bearers.
 const MAX_NAME_BEARERS: usize = 200;
+/// Rule 7 joins a name with at most this many persons at once (each pair of them compared).
+const MAX_VARIANTS: usize = 8;
 
 /// Whether a name of kind `lone` may join a longer name of kind `full` by its words: persons
 /// join persons; an organization or group also joins a longer name typed a place, a
@@ -339,7 +343,13 @@ impl<'a> Index<'a> {
                     .iter()
                     .filter(|&&c| Some(self.groups[c].words.len()) == shortest),
             );
-            rivals.extend(Self::get(&self.by_first, word));
+            // A word no full name ends in but some begin with is a given name: it joins the
+            // one person it opens (`Jermayne` -> Jermayne Timmons), else it tells them apart.
+            if carriers.is_empty() {
+                joinable.extend(Self::get(&self.by_first, word));
+            } else {
+                rivals.extend(Self::get(&self.by_first, word));
+            }
         } else if kinds_join(ActorKind::Organization, group.kind) && group.kind != ActorKind::Place
         {
             joinable.extend(Self::get(&self.by_named_end, word));
@@ -444,42 +454,51 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// Rule 7: the one person (as merged so far) whose name is another form of this one's
-    /// and no shorter (`George Bush` is neither George W. nor George H. W. Bush when both
-    /// appear). Longer names are to be asked first, so that the forms a shorter one may
-    /// join are already one.
-    fn person_variant(&self, g: usize, parent: &mut [usize]) -> Option<usize> {
+    /// Rule 7: the persons (as merged so far) whose names are other forms of this one's and
+    /// no shorter, when they are forms of one another too: `Frederick LaRue` joins
+    /// Frederick Cheney LaRue and Fred LaRue, but `George Bush` neither George W. nor
+    /// George H. W. Bush when both appear. Longer names are to be asked first, so that the
+    /// forms a shorter one may join are already one.
+    fn person_variants(&self, g: usize, parent: &mut [usize]) -> Vec<usize> {
         let group = &self.groups[g];
         if group.kind != ActorKind::Person || group.words.len() < 2 {
-            return None;
+            return Vec::new();
         }
         let own = root(parent, g);
         let n = group.words.len();
-        let mut candidates: Vec<usize> = Vec::new();
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
         for key in given_name_keys(group) {
             let bearers = self
                 .by_surname_given
                 .get(&(group.words[n - 1].clone(), key))
                 .map_or(&[][..], Vec::as_slice);
             if bearers.len() > MAX_NAME_BEARERS {
-                return None;
+                return Vec::new();
             }
-            candidates.extend(bearers.iter().filter(|&&c| {
-                c != g
+            for &c in bearers {
+                if c != g
                     && self.groups[c].words.len() >= n
                     && same_person_name(group, &self.groups[c])
-            }));
+                {
+                    let r = root(parent, c);
+                    if r != own {
+                        candidates.push((r, c));
+                    }
+                }
+            }
         }
-        let mut roots: Vec<usize> = candidates
-            .into_iter()
-            .map(|c| root(parent, c))
-            .filter(|&r| r != own)
-            .collect();
-        roots.sort_unstable();
-        roots.dedup();
-        match roots[..] {
-            [one] => Some(one),
-            _ => None,
+        candidates.sort_unstable();
+        candidates.dedup_by_key(|&mut (r, _)| r);
+        let agree = candidates.len() <= MAX_VARIANTS
+            && candidates.iter().enumerate().all(|(i, &(_, a))| {
+                candidates[i + 1..]
+                    .iter()
+                    .all(|&(_, b)| same_person_name(&self.groups[a], &self.groups[b]))
+            });
+        if agree {
+            candidates.into_iter().map(|(r, _)| r).collect()
+        } else {
+            Vec::new()
         }
     }
 
@@ -567,7 +586,7 @@ pub fn merge_across<A: Borrow<LocalActor>>(actors: &[A]) -> Vec<usize> {
     let mut longest_first: Vec<usize> = (0..n).collect();
     longest_first.sort_by_key(|&g| std::cmp::Reverse(index.groups[g].words.len()));
     for g in longest_first {
-        if let Some(t) = index.person_variant(g, &mut parent) {
+        for t in index.person_variants(g, &mut parent) {
             join(&mut parent, g, t);
         }
     }
@@ -674,6 +693,25 @@ mod tests {
         assert_eq!(merged[3], merged[4]);
         assert_eq!(merged[5], merged[6]);
         assert_ne!(merged[7], merged[8]);
+    }
+
+    #[test]
+    fn forms_of_one_name_of_equal_length_join_when_they_agree() {
+        let actors = [
+            person("Frederick Cheney LaRue"),
+            person("Frederick LaRue"),
+            person("Fred LaRue"),
+            person("Jermayne Timmons"),
+            person("Jermayne"),
+            // Two men who might be the lone word: it stays alone.
+            person("Tavis Mercer"),
+            person("Tavis Holm"),
+            person("Tavis"),
+        ];
+        let merged = merge_across(&actors);
+        assert!(merged[..3].iter().all(|&m| m == merged[0]), "{merged:?}");
+        assert_eq!(merged[3], merged[4]);
+        assert_eq!(merged[7], 7);
     }
 
     #[test]
