@@ -207,12 +207,12 @@ impl MergedActors {
 fn merge_group(flat: &[&LocalActor], members: &[usize]) -> Actor {
     // The fullest proper form: most words, then longest, then the more frequent spelling.
     let mut name_votes: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut kind_votes: BTreeMap<ActorKind, usize> = BTreeMap::new();
+    let mut kind_votes = [0usize; ActorKind::ALL.len()];
     let mut forms: HashSet<&str> = HashSet::new();
     for &m in members {
         let a = &flat[m];
         *name_votes.entry(a.name.as_str()).or_default() += 1;
-        *kind_votes.entry(a.kind).or_default() += 1;
+        kind_votes[a.kind as usize] += 1;
         forms.insert(a.name.as_str());
         forms.extend(a.aliases.iter().map(String::as_str));
     }
@@ -228,10 +228,11 @@ fn merge_group(flat: &[&LocalActor], members: &[usize]) -> Actor {
         })
         .map(|(n, _)| n.to_string())
         .unwrap_or_default();
-    let kind = kind_votes
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map_or(ActorKind::Person, |(k, _)| *k);
+    let kind = briefing_engine::actors::kind_by_votes(
+        &kind_votes,
+        name.split_whitespace().count(),
+        ActorKind::Person,
+    );
     let mut aliases: Vec<String> = forms
         .into_iter()
         .filter(|f| *f != name)

@@ -17,7 +17,7 @@ mod surnames;
 #[cfg(test)]
 pub(crate) mod tests;
 
-use super::{LocalActor, Mention, NameSpan};
+use super::{ActorKind, LocalActor, Mention, NameSpan};
 
 /// Groups the names found in one text into actors. Actors come in order of first mention;
 /// mentions (the name part of each span, titles trimmed) are sorted by offset.
@@ -29,6 +29,27 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
 /// actor it merges into (itself when it stands alone).
 pub fn merge_across<A: std::borrow::Borrow<LocalActor>>(actors: &[A]) -> Vec<usize> {
     merge::merge_across(actors)
+}
+
+/// The kind of a name its articles give it, from how many give it each kind (`votes`, in
+/// [`ActorKind::ALL`] order): the most given (`Saints` a team, though one article took it
+/// for a place), `tie` among equals, then the first of `ALL`. A full name (`words` two or
+/// more) that a third of its articles or more give a person is a person's: a title before
+/// it (`President-elect Barack Obama`) is what makes others read it as a body.
+pub fn kind_by_votes(
+    votes: &[usize; ActorKind::ALL.len()],
+    words: usize,
+    tie: ActorKind,
+) -> ActorKind {
+    let persons = votes[ActorKind::Person as usize];
+    if words >= 2 && 3 * persons >= votes.iter().sum::<usize>() && persons > 0 {
+        return ActorKind::Person;
+    }
+    ActorKind::ALL
+        .iter()
+        .copied()
+        .max_by_key(|&k| (votes[k as usize], k == tie, std::cmp::Reverse(k)))
+        .unwrap_or(tie)
 }
 
 /// Merges the roles an actor is given across articles: one form per role, case ignored (the

@@ -34,6 +34,9 @@ pub const LISTS: [&str; 9] = [
     "title",
 ];
 
+/// The list of places kept by hand.
+pub const PLACE: usize = 0;
+
 /// The list of first names, mined from people named in full in the training text.
 pub const FIRST_NAME: usize = 3;
 

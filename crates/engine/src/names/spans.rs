@@ -299,6 +299,7 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
             rejoin_split_name(text, p, acc, span)
         });
     cut_days_off_organizations(text, p, &mut found);
+    type_teams_named_for_places(text, p, &mut found);
     agree_types(text, p, &mut found);
     super::echoes::add_name_word_echoes(text, p, &mut found);
     add_country_codes(text, p, &mut found);
@@ -337,6 +338,37 @@ fn cut_days_off_organizations(text: &str, p: &Prepared, found: &mut [(usize, usi
     for span in found.iter_mut() {
         if ends_in_day(span) && names.contains(name(span.0, span.1 - 1)) {
             span.1 -= 1;
+        }
+    }
+}
+
+/// A place's name followed by a plural word no place list holds names a team or a paper
+/// of the place, not the place (`New Orleans Saints`, `Kansas City Chiefs`, `New York
+/// Times`): an organization. The place lists know `Virgin Islands` and `Palm Springs`.
+fn type_teams_named_for_places(text: &str, p: &Prepared, found: &mut [(usize, usize, usize)]) {
+    const ORGANIZATION: usize = 1;
+    let place_bit = |i: usize, position: usize| {
+        p.info[i].gaz() & (1 << (4 * super::gazetteer::PLACE + position)) != 0
+    };
+    for span in found.iter_mut() {
+        let (first, last, k) = *span;
+        if k != PLACE || first == last {
+            continue;
+        }
+        let word = p.tokens[last].text(text);
+        let plural_word = word.len() >= 4
+            && word.starts_with(char::is_uppercase)
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && word.chars().skip(1).all(char::is_lowercase);
+        let place_before = if last - 1 == first {
+            place_bit(first, features::U)
+        } else {
+            place_bit(first, features::B) && place_bit(last - 1, features::L)
+        };
+        let in_a_place = place_bit(last, features::I) || place_bit(last, features::L);
+        if plural_word && place_before && !in_a_place && !p.info[last].in_capitals_line() {
+            span.2 = ORGANIZATION;
         }
     }
 }
