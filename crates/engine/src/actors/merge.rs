@@ -70,7 +70,7 @@ fn kinds_join(lone: ActorKind, full: ActorKind) -> bool {
 fn core_words(kind: ActorKind, words: &[String]) -> &[String] {
     let mut n = words.len();
     if kind == ActorKind::Organization {
-        while n > 1 && crate::names::is_corporate_form(&words[n - 1]) {
+        while n > 1 && super::is_corporate_form(&words[n - 1]) {
             n -= 1;
         }
     }

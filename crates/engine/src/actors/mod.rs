@@ -89,6 +89,33 @@ pub fn is_org_word(word: &str) -> bool {
     name_lists::lexicon().is_org_word(word)
 }
 
+/// Corporate forms: a company's name is complete with them, so a place after
+/// `of` says where it is, not which it is (`Kia Motors Corp` of `South Korea`), and
+/// `Microsoft Corp.` is `Microsoft`.
+const CORPORATE: &[&str] = &[
+    "corp",
+    "corp.",
+    "corporation",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "co",
+    "co.",
+    "company",
+    "plc",
+    "holdings",
+    "industries",
+    "group",
+    "ag",
+    "sa",
+];
+
+/// True when `word` is a corporate form (`Corp.`, `Inc`, `Holdings`), case aside.
+pub fn is_corporate_form(word: &str) -> bool {
+    CORPORATE.contains(&word.to_lowercase().as_str())
+}
+
 /// True when a word is a demonym the country table knows (`Venezuelan`, `Venezuelans`).
 pub fn is_demonym(word: &str) -> bool {
     name_lists::lexicon().is_demonym(word)

@@ -85,6 +85,6 @@ fn can_echo(word: &str) -> bool {
         && word.chars().any(char::is_lowercase)
         && !crate::actors::is_non_name(word)
         && !crate::actors::is_org_word(word)
-        && !super::spans::is_corporate_form(word)
+        && !crate::actors::is_corporate_form(word)
         && !crate::time::is_day_name(word)
 }

@@ -25,7 +25,6 @@ use super::{ActorKind, NameSpan};
 pub use decode::{Frozen, decode};
 use gazetteer::Gazetteer;
 use model::Model;
-pub(crate) use spans::is_corporate_form;
 pub use spans::{is_particle, spans};
 use std::sync::OnceLock;
 

@@ -116,37 +116,11 @@ pub(super) fn rejoin_split_name(
     acc
 }
 
-/// Corporate forms: a company's name is complete with them, so a place after
-/// `of` says where it is, not which it is (`Kia Motors Corp` of `South Korea`).
-const CORPORATE: &[&str] = &[
-    "corp",
-    "corp.",
-    "corporation",
-    "inc",
-    "inc.",
-    "ltd",
-    "ltd.",
-    "co",
-    "co.",
-    "company",
-    "plc",
-    "holdings",
-    "industries",
-    "group",
-    "ag",
-    "sa",
-];
-
-/// True when `word` is a corporate form (`Corp.`, `Inc`, `Holdings`), case aside.
-pub(crate) fn is_corporate_form(word: &str) -> bool {
-    CORPORATE.contains(&word.to_lowercase().as_str())
-}
-
 /// True when an organization word names a body that an `of` place completes
 /// (`Bank` of `England`, `University` of `Caracas`); a team or a company
 /// followed by `of` and a place is two names (`Benetton` of `Italy`).
 pub(super) fn wants_complement(word: &str) -> bool {
-    crate::actors::is_org_word(word) && !is_corporate_form(word)
+    crate::actors::is_org_word(word) && !crate::actors::is_corporate_form(word)
 }
 
 /// The token after the last name of `acc` (0 when there is none), to measure the gap to the next.
