@@ -48,17 +48,7 @@ pub(super) fn add_name_word_echoes(
             .is_some_and(|t| t.text(text).starts_with(char::is_uppercase))
     };
     let mut echoes = Vec::new();
-    let mut next_span = 0;
-    for i in 0..p.tokens.len() {
-        while next_span < found.len() && found[next_span].1 < i {
-            next_span += 1;
-        }
-        if found
-            .get(next_span)
-            .is_some_and(|&(first, _, _)| first <= i)
-        {
-            continue;
-        }
+    for i in super::features::tokens_outside(found, p.tokens.len()) {
         let Some(&Some(kind)) = ends.get(p.tokens[i].text(text)) else {
             continue;
         };

@@ -189,6 +189,22 @@ const MAX_CONTEXTS: usize = 8;
 type Contexts = smallvec::SmallVec<[u64; MAX_CONTEXTS]>;
 
 /// Tokenises `text` and computes every static property of its tokens.
+/// The tokens (of `n_tokens`) that no name of `names` covers, in order; `names` are
+/// (first token, last token, kind) in text order, as the span mending passes hold them.
+pub fn tokens_outside(
+    names: &[(usize, usize, usize)],
+    n_tokens: usize,
+) -> impl Iterator<Item = usize> + '_ {
+    // The names are in text order: one cursor tells whether a token is in one.
+    let mut next_name = 0;
+    (0..n_tokens).filter(move |&i| {
+        while next_name < names.len() && names[next_name].1 < i {
+            next_name += 1;
+        }
+        names.get(next_name).is_none_or(|&(first, _, _)| first > i)
+    })
+}
+
 pub fn prepare(text: &str, gaz: &Gazetteer) -> Prepared {
     let tokens = text::tokenize(text);
     let sentences = text::sentence_tokens(text, &tokens);

@@ -182,19 +182,8 @@ fn add_country_codes(text: &str, p: &Prepared, found: &mut Vec<(usize, usize, us
             .get(i)
             .is_some_and(|t| t.text(text).chars().any(char::is_lowercase))
     };
-    // The spans are in text order: one cursor tells whether a token is in one.
-    let mut next_span = 0;
     let mut codes = Vec::new();
-    for i in 0..p.tokens.len() {
-        while next_span < found.len() && found[next_span].1 < i {
-            next_span += 1;
-        }
-        if found
-            .get(next_span)
-            .is_some_and(|&(first, _, _)| first <= i)
-        {
-            continue;
-        }
+    for i in features::tokens_outside(found, p.tokens.len()) {
         let word = p.tokens[i].text(text);
         let letters = word.chars().filter(char::is_ascii_alphabetic).count();
         let is_code = (2..=6).contains(&word.len())
