@@ -28,13 +28,12 @@
 //!    ("Securities and Exchnage Commission"); lone places and teams one letter apart are
 //!    different ("Iceland", "Ireland");
 //! 5. a plural group or organisation joins its singular (`Chechens` -> `Chechen`);
-//! 6. a person's first and last name join the one longer name with the same first and last
-//!    words (`Regina Benjamin` -> `Regina M. Benjamin`), and a person's name joins the one
-//!    person another article gives it to as a nickname (`Mo Cheeks` -> `Maurice "Mo" Cheeks`);
+//! 6. a person's name joins the one person another article gives it to as a nickname
+//!    (`Mo Cheeks` -> `Maurice "Mo" Cheeks`);
 //! 7. a person's name joins the persons of the same surname whose given name is the same,
 //!    a familiar form of it or its initial, and whose middle names agree, when those are
-//!    forms of one another too (`Fred LaRue`, `Frederick LaRue`, `Frederick Cheney LaRue`;
-//!    `Katie Jenkin`, `Kathryn Jenkin`).
+//!    forms of one another too (`Regina Benjamin` -> `Regina M. Benjamin`; `Fred LaRue`,
+//!    `Frederick LaRue`, `Frederick Cheney LaRue`; `Katie Jenkin`, `Kathryn Jenkin`).
 //!    A generational suffix is no part of the comparison (`Arcade Joseph Comeaux Jr`).
 
 use super::name_lists::share_a_line;
@@ -180,8 +179,6 @@ struct Index<'a> {
     by_named_end: HashMap<String, Vec<usize>>,
     /// Multiword organization, group and place names by each shorter ending of two words or more.
     by_named_part: HashMap<String, Vec<usize>>,
-    /// Person names of three words or more by their first and last words.
-    by_first_last: HashMap<String, Vec<usize>>,
     /// Multiword person names by surname and each key of their given name (see
     /// `given_name_keys`): the names rule 7 may find one person's.
     by_surname_given: HashMap<(String, u32), Vec<usize>>,
@@ -227,7 +224,6 @@ impl<'a> Index<'a> {
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_inner: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_part: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_first_last: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_surname_given: HashMap<(String, u32), Vec<usize>> = HashMap::new();
         let mut by_named_end: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_named_part: HashMap<String, Vec<usize>> = HashMap::new();
@@ -249,10 +245,6 @@ impl<'a> Index<'a> {
                         .or_default()
                         .push(g);
                 }
-                if n >= 3 {
-                    let key = format!("{} {}", group.words[0], group.words[n - 1]);
-                    by_first_last.entry(key).or_default().push(g);
-                }
                 for k in 2..n {
                     by_part
                         .entry(group.words[..k].join(" "))
@@ -264,7 +256,11 @@ impl<'a> Index<'a> {
                         .push(g);
                 }
             }
-            if kinds_join(ActorKind::Organization, group.kind) && n >= 2 {
+            if matches!(
+                group.kind,
+                ActorKind::Organization | ActorKind::Group | ActorKind::Place
+            ) && n >= 2
+            {
                 let core = core_words(group.kind, &group.words);
                 if let Some(last) = core.last() {
                     by_named_end.entry(last.clone()).or_default().push(g);
@@ -302,7 +298,6 @@ impl<'a> Index<'a> {
             by_inner,
             by_first,
             by_part,
-            by_first_last,
             by_surname_given,
             by_named_end,
             by_named_part,
@@ -354,8 +349,7 @@ impl<'a> Index<'a> {
             } else {
                 rivals.extend(Self::get(&self.by_first, word));
             }
-        } else if kinds_join(ActorKind::Organization, group.kind) && group.kind != ActorKind::Place
-        {
+        } else if matches!(group.kind, ActorKind::Organization | ActorKind::Group) {
             joinable.extend(Self::get(&self.by_named_end, word));
         }
         let holders = Self::get(&self.by_alias, &group.id);
@@ -428,32 +422,22 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// Rule 6: the one longer person name with the same first and last words as
-    /// a two-word person name, or the one person that has the name as an alias.
-    fn fuller_form(&self, g: usize) -> Option<usize> {
+    /// Rule 6: the one person that has this person's name as an alias (a nickname another
+    /// article gives it).
+    fn nickname_of(&self, g: usize) -> Option<usize> {
         let group = &self.groups[g];
         if group.kind != ActorKind::Person || group.words.len() < 2 {
             return None;
         }
-        let persons = |list: &[usize]| {
-            let mut list: Vec<usize> = list
-                .iter()
-                .copied()
-                .filter(|&c| c != g && self.groups[c].kind == ActorKind::Person)
-                .collect();
-            list.sort_unstable();
-            list.dedup();
-            list
-        };
-        let by_middle = if let [first, last] = &group.words[..] {
-            persons(Self::get(&self.by_first_last, &format!("{first} {last}")))
-        } else {
-            Vec::new()
-        };
-        let by_alias = persons(Self::get(&self.by_alias, &group.id));
-        match (&by_middle[..], &by_alias[..]) {
-            ([one], []) | ([], [one]) => Some(*one),
-            ([a], [b]) if a == b => Some(*a),
+        let mut holders: Vec<usize> = Self::get(&self.by_alias, &group.id)
+            .iter()
+            .copied()
+            .filter(|&c| c != g && self.groups[c].kind == ActorKind::Person)
+            .collect();
+        holders.sort_unstable();
+        holders.dedup();
+        match holders[..] {
+            [one] => Some(one),
             _ => None,
         }
     }
@@ -578,11 +562,11 @@ pub fn merge_across<A: Borrow<LocalActor>>(actors: &[A]) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..n).collect();
     // Rules 3 and 5 first, so that the full names a lone word may join are already one.
     for g in 0..n {
-        let fuller = || index.fuller_form(g);
+        let nickname = || index.nickname_of(g);
         if let Some(t) = index
             .part_of(g)
             .or_else(|| index.singular(g))
-            .or_else(fuller)
+            .or_else(nickname)
         {
             join(&mut parent, g, t);
         }

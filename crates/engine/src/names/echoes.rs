@@ -5,12 +5,9 @@
 //! `Luck`, `Page`) looks like no name there; the document says it is one.
 
 use super::features::Prepared;
+use super::{ORGANIZATION, PERSON};
 use rustc_hash::FxHashMap;
 
-/// Index of [`crate::ActorKind::Person`] and [`crate::ActorKind::Organization`] in
-/// [`super::KINDS`].
-const PERSON: usize = 0;
-const ORGANIZATION: usize = 1;
 /// Shorter words are too often something else (`Al`, `Le`).
 const MIN_LETTERS: usize = 3;
 

@@ -42,6 +42,11 @@ pub const KINDS: [ActorKind; 4] = [
     ActorKind::Group,
 ];
 
+/// Indices in [`KINDS`] of the kinds the span passes hold as type numbers.
+pub(crate) const PERSON: usize = 0;
+pub(crate) const ORGANIZATION: usize = 1;
+pub(crate) const PLACE: usize = 2;
+
 /// The compiled-in recogniser; `None` when the model does not parse (recognise
 /// then finds nothing rather than failing the build of a briefing).
 fn recogniser() -> Option<&'static Recogniser> {

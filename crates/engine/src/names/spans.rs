@@ -1,8 +1,8 @@
 //! From tags to names: the spans the tags mark, mended by rules the tagger
 //! cannot learn from one sentence (titles, split names, a document's types).
 
-use super::KINDS;
 use super::features::{self, Prepared, split_tag};
+use super::{KINDS, ORGANIZATION, PERSON, PLACE};
 use crate::{ActorKind, NameSpan};
 use std::sync::OnceLock;
 
@@ -41,9 +41,6 @@ pub(super) fn rejoin_split_name(
     mut acc: Vec<(usize, usize, usize)>,
     (mut first, last, k): (usize, usize, usize),
 ) -> Vec<(usize, usize, usize)> {
-    const ORG: usize = 1;
-    const PER: usize = 0;
-    const PLACE: usize = 2;
     if !is_particle(p.tokens[first].text(text)) {
         // "Bosnia" and "Herzegovina": two places one `and` apart that together name a country.
         if let Some(prev) = acc.last_mut()
@@ -71,12 +68,12 @@ pub(super) fn rejoin_split_name(
         if let Some(prev) = acc.last_mut()
             && connector
             && (k != PLACE || wants_complement(p.tokens[prev.1].text(text)))
-            && prev.2 != PER
-            && k != PER
-            && (prev.2 == ORG || k == ORG)
+            && prev.2 != PERSON
+            && k != PERSON
+            && (prev.2 == ORGANIZATION || k == ORGANIZATION)
         {
             prev.1 = last;
-            prev.2 = ORG;
+            prev.2 = ORGANIZATION;
             return acc;
         }
         // "Andersen Logistics" then "Corporation", "Mark" then "Fischer": a name of one kind
@@ -91,7 +88,7 @@ pub(super) fn rejoin_split_name(
         {
             prev.1 = last;
             if org_word {
-                prev.2 = ORG;
+                prev.2 = ORGANIZATION;
             }
             return acc;
         }
@@ -102,8 +99,8 @@ pub(super) fn rejoin_split_name(
         && prev.1 + 1 == first
     {
         prev.1 = last;
-        if k == ORG {
-            prev.2 = ORG;
+        if k == ORGANIZATION {
+            prev.2 = ORGANIZATION;
         }
         return acc;
     }
@@ -166,12 +163,6 @@ pub(super) fn agree_types(text: &str, p: &Prepared, found: &mut [(usize, usize, 
     }
 }
 
-/// Turns BILOU tags into spans. Decoding keeps tags well-formed; an entity left
-/// open anyway is closed at its last token. A leading honorific is dropped from
-/// a person's name.
-/// Index of [`ActorKind::Place`] in [`KINDS`].
-const PLACE: usize = 2;
-
 /// A country's capital-letter code the tagger left out (`US` in `US Secretary
 /// of State Mike Pompeo`, `the US estimates`) is a place: the code stands for
 /// its country wherever prose writes it. Not in a line of capitals, where
@@ -202,6 +193,9 @@ fn add_country_codes(text: &str, p: &Prepared, found: &mut Vec<(usize, usize, us
     }
 }
 
+/// Turns BILOU tags into spans. Decoding keeps tags well-formed; an entity left
+/// open anyway is closed at its last token. A leading honorific is dropped from
+/// a person's name.
 pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
     // Entities as token index ranges (first, last) with their type.
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
@@ -309,7 +303,6 @@ fn cut_days_off_organizations(text: &str, p: &Prepared, found: &mut [(usize, usi
 /// of the place, not the place (`New Orleans Saints`, `Kansas City Chiefs`, `New York
 /// Times`): an organization. The place lists know `Virgin Islands` and `Palm Springs`.
 fn type_teams_named_for_places(text: &str, p: &Prepared, found: &mut [(usize, usize, usize)]) {
-    const ORGANIZATION: usize = 1;
     let place_bit = |i: usize, position: usize| {
         p.info[i].gaz() & (1 << (4 * super::gazetteer::PLACE + position)) != 0
     };
