@@ -13,6 +13,7 @@ pub struct ExtractJson<'a> {
     pub mentions: Vec<MentionJson<'a>>,
     pub timexes: Vec<TimexJson<'a>>,
     pub quotes: Vec<QuoteJson<'a>>,
+    pub events: Vec<EventJson<'a>>,
     pub actors: Vec<ActorJson<'a>>,
 }
 
@@ -41,6 +42,15 @@ pub struct QuoteJson<'a> {
     pub end: usize,
     pub text: &'a str,
     pub speaker: Option<&'a str>,
+}
+
+/// A dated sentence as the timeline shows it: its span, its date and its actors.
+#[derive(Serialize)]
+pub struct EventJson<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub date: &'a str,
+    pub actors: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -125,6 +135,16 @@ pub fn to_json<'a>(
                 speaker: q.speaker.map(|s| ex.actors[s].id.as_str()),
             })
             .collect(),
+        events: ex
+            .events
+            .iter()
+            .map(|e| EventJson {
+                start: cp.at(e.start),
+                end: cp.at(e.end),
+                date: &e.date,
+                actors: e.actors.iter().map(|&a| ex.actors[a].id.as_str()).collect(),
+            })
+            .collect(),
         actors: ex
             .actors
             .iter()
@@ -154,5 +174,20 @@ mod tests {
         // Inside a character, the count includes it.
         assert_eq!(CodePoints::new("óx").index, [0, 1, 1, 2]);
         assert_eq!(CodePoints::new("").index, [0]);
+    }
+
+    #[test]
+    fn events_carry_their_span_date_and_actors_in_code_points() {
+        let text = "Ölé. Juan Guaido spoke in Caracas on 30 April 2019.";
+        let dct = chrono::NaiveDate::from_ymd_opt(2019, 5, 2);
+        let ex = briefing_engine::extract(text, dct);
+        let json = to_json("x", dct, text, &ex, false);
+        assert_eq!(json.events.len(), 1, "{:?}", ex.events);
+        let event = &json.events[0];
+        assert_eq!(event.date, "2019-04-30");
+        let chars: Vec<char> = text.chars().collect();
+        let sentence: String = chars[event.start..event.end].iter().collect();
+        assert!(sentence.starts_with("Juan Guaido spoke"), "{sentence}");
+        assert!(event.actors.contains(&"juan-guaido"), "{:?}", event.actors);
     }
 }
