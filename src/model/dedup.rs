@@ -184,6 +184,82 @@ fn same_words(a: &[u64], b: &[u64]) -> bool {
     shared >= MIN_SHARED_WORDS && shared as f64 / shorter as f64 >= SHARED_WORDS
 }
 
+/// Parts of the day a report names, as bits: morning, afternoon, evening.
+const MORNING: u8 = 1;
+const AFTERNOON: u8 = 2;
+const EVENING: u8 = 4;
+
+/// Words that name a part of the day. `early` and `late` count only before a
+/// day's name (`early Sunday`, `late Thursday`), not in `a late payment`.
+const PARTS_OF_THE_DAY: &[(&str, u8)] = &[
+    ("afternoon", AFTERNOON),
+    ("dawn", MORNING),
+    ("evening", EVENING),
+    ("midday", AFTERNOON),
+    ("midnight", EVENING),
+    ("morning", MORNING),
+    ("night", EVENING),
+    ("noon", AFTERNOON),
+    ("overnight", EVENING),
+    ("tonight", EVENING),
+];
+
+const DAY_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "morning",
+];
+
+/// The parts of the day a sentence names (`late Thursday`: evening).
+fn parts_of_the_day(text: &str) -> u8 {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.len() > 3)
+        .map(str::to_lowercase)
+        .collect();
+    let mut parts = 0;
+    for (i, w) in words.iter().enumerate() {
+        let before_a_day = words
+            .get(i + 1)
+            .is_some_and(|n| DAY_NAMES.contains(&n.as_str()));
+        parts |= match w.as_str() {
+            "early" if before_a_day => MORNING,
+            "late" if before_a_day => EVENING,
+            _ => PARTS_OF_THE_DAY
+                .iter()
+                .find(|(name, _)| name == w)
+                .map_or(0, |&(_, part)| part),
+        };
+    }
+    parts
+}
+
+/// Whether two reports could be of one moment: they name no part of the day in
+/// common only if both name one (`checked in Thursday morning` and `checked in
+/// late Thursday` are two happenings).
+fn same_part_of_the_day(a: u8, b: u8) -> bool {
+    a == 0 || b == 0 || a & b != 0
+}
+
+/// Whether two reports that name different actors still say the same: most of
+/// the shorter one's words are the other's (`Kimani Gray was shot and killed
+/// ...` and `Two officers shot and killed a 16-year-old ...`).
+fn closely_worded(a: &[u64], b: &[u64]) -> bool {
+    let shared = common(a, b);
+    let shorter = a.len().min(b.len()).max(1);
+    shared >= CLOSE_SHARED_WORDS && shared as f64 / shorter as f64 >= CLOSE_SHARE
+}
+
+const CLOSE_SHARED_WORDS: usize = 3;
+const CLOSE_SHARE: f64 = 0.4;
+
 /// Whether two reports' actors allow them to be one event: they share one, or
 /// one of them names none (`the quake` and `Iran's quake`).
 fn same_actors(a: &[usize], b: &[usize]) -> bool {
@@ -434,12 +510,14 @@ fn merge_day<'t>(day: &mut [EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str 
     let mut kept: usize = 0;
     let mut words: Vec<Vec<u64>> = Vec::new();
     let mut actor_sets: Vec<Vec<usize>> = Vec::new();
+    let mut parts: Vec<u8> = Vec::new();
     let mut map = Vec::with_capacity(day.len());
     // Kept events, by actor (`None`: events naming no actor).
     let mut by_actor: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
     for i in 0..day.len() {
         let event = &day[i];
         let event_words = content_words(text(event));
+        let event_parts = parts_of_the_day(text(event));
         let event_actors = sorted_set(&event.actors);
         let keys: Vec<Option<usize>> = if event.actors.is_empty() {
             vec![None]
@@ -463,7 +541,12 @@ fn merge_day<'t>(day: &mut [EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str 
             if !other_article {
                 return false;
             }
-            same_actors(&actor_sets[k], &event_actors) && same_words(&words[k], &event_words)
+            same_part_of_the_day(parts[k], event_parts)
+                && if same_actors(&actor_sets[k], &event_actors) {
+                    same_words(&words[k], &event_words)
+                } else {
+                    closely_worded(&words[k], &event_words)
+                }
         });
         match same {
             Some(k) => {
@@ -471,6 +554,7 @@ fn merge_day<'t>(day: &mut [EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str 
                 absorb(&mut day[k], event);
                 actor_sets[k] = sorted_set(&day[k].actors);
                 words[k] = union(&words[k], &event_words);
+                parts[k] |= event_parts;
                 map.push(k);
             }
             None => {
@@ -482,6 +566,7 @@ fn merge_day<'t>(day: &mut [EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str 
                 day.swap(k, i);
                 kept += 1;
                 words.push(event_words);
+                parts.push(event_parts);
                 actor_sets.push(event_actors);
             }
         }
@@ -680,6 +765,61 @@ mod tests {
             STOP_WORDS.windows(2).all(|w| w[0] < w[1]),
             "sorted, for the search"
         );
+    }
+
+    #[test]
+    fn reports_naming_different_actors_merge_only_when_worded_closely() {
+        let events = vec![
+            event(
+                "2013-03-09",
+                "Kimani Gray was shot and killed on Saturday night after pointing a gun at \
+                 two plainclothes officers, police said.",
+                0,
+                &[1],
+            ),
+            event(
+                "2013-03-09",
+                "Two plainclothes officers shot and killed a teenager in Brooklyn after he \
+                 pointed a gun at them on Saturday.",
+                1,
+                &[2],
+            ),
+            event(
+                "2013-03-09",
+                "Brooklyn officers held a vigil for a colleague on Saturday.",
+                2,
+                &[2],
+            ),
+        ];
+        let (merged, map) = merge(events);
+        assert_eq!(map, [0, 0, 1]);
+        assert_eq!(merged.len(), 2);
+    }
+
+    #[test]
+    fn reports_of_different_parts_of_a_day_stay_apart() {
+        assert_eq!(parts_of_the_day("She checked in late Thursday."), EVENING);
+        assert_eq!(
+            parts_of_the_day("She checked in Thursday morning."),
+            MORNING
+        );
+        assert_eq!(parts_of_the_day("A late payment on Thursday."), 0);
+        let events = vec![
+            event(
+                "2013-05-02",
+                "Lohan checked into the Morningside rehab center Thursday morning, her lawyer said.",
+                0,
+                &[1],
+            ),
+            event(
+                "2013-05-02",
+                "Lohan checked into the Betty Ford rehab center late Thursday, her lawyer said.",
+                1,
+                &[1],
+            ),
+        ];
+        let (merged, _) = merge(events);
+        assert_eq!(merged.len(), 2);
     }
 
     #[test]

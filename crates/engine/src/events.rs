@@ -1,6 +1,7 @@
 //! Events: sentences that carry a resolved calendar date.
 
 use super::{Event, Mention, Timex, TimexType};
+use chrono::NaiveDate;
 use std::ops::Range;
 
 /// True for TIMEX3 values the timeline can place: a day, an ISO week, a month or a year.
@@ -16,40 +17,105 @@ pub fn is_calendar_value(value: &str) -> bool {
     }
 }
 
-/// One event per sentence holding a calendar DATE. The most precise date in the
-/// sentence is the event's date (`announced January 23` beats `this year`); among
-/// equally precise ones, the first.
+/// The day a TIMEX3 value names or narrows to a part of: `2019-04-30` and
+/// `2019-04-30TNI` (`Tuesday night`) are both 30 April; other values are not a day.
+fn day_of(value: &str) -> Option<&str> {
+    let day = value.get(..10)?;
+    let rest = &value[10..];
+    (day.len() == 10 && is_calendar_value(day) && (rest.is_empty() || rest.starts_with('T')))
+        .then_some(day)
+}
+
+/// A sentence's events. Each day its happenings are placed on (`arrested on
+/// Monday and charged on Wednesday`: two) gives one event; with no day, the most
+/// precise week, month or year does. Dates that only describe something
+/// ([`describes_something`]) place nothing. A sentence with no date of its own
+/// goes on with the day of the sentence before it in the same paragraph when it
+/// tells what happened next (`... on Monday. Police arrested two men.`), if that
+/// day is not after `dct` (a plan's next sentence is seldom on the plan's day).
 pub fn find_events(
     text: &str,
+    dct: Option<NaiveDate>,
     sentences: &[Range<usize>],
     timexes: &[Timex],
     mentions: &[Mention],
 ) -> Vec<Event> {
     let mut events = Vec::new();
+    // The day the running paragraph is about, and where its last sentence ended.
+    let mut carried: Option<(&str, usize)> = None;
     for sentence in sentences {
         let inside = |start: usize, end: usize| start >= sentence.start && end <= sentence.end;
         // Timexes and mentions are sorted by start: look only at this sentence's slice.
         let from = timexes.partition_point(|t| t.start < sentence.start);
-        let to = timexes.partition_point(|t| t.start < sentence.end);
-        let Some(date) = timexes[from..to.max(from)]
+        let to = timexes
+            .partition_point(|t| t.start < sentence.end)
+            .max(from);
+        let times = &timexes[from..to];
+        let dates: Vec<&Timex> = times
             .iter()
             .filter(|t| {
-                t.kind == TimexType::Date
-                    && inside(t.start, t.end)
-                    && is_calendar_value(&t.value)
-                    && !opens_a_span(&text[sentence.start..t.start])
+                inside(t.start, t.end)
+                    && match t.kind {
+                        TimexType::Date => is_calendar_value(&t.value),
+                        // `Friday afternoon`, `that night`; a bare `6 p.m.` only
+                        // borrows a day from the text around it.
+                        TimexType::Time => {
+                            day_of(&t.value).is_some() && names_a_day(&text[t.start..t.end])
+                        }
+                        _ => false,
+                    }
             })
-            .min_by_key(|t| (precision_rank(&t.value), t.start))
-        else {
-            continue;
+            .collect();
+        let governing: Vec<&Timex> = dates
+            .iter()
+            .copied()
+            .filter(|t| {
+                !describes_something(text, sentence, t)
+                    && !one_of_two(text, sentence, t, &dates)
+                    && !generic_today(text, sentence, t)
+            })
+            .collect();
+        let mut days: Vec<&str> = Vec::new();
+        for day in governing.iter().filter_map(|t| day_of(&t.value)) {
+            if !days.contains(&day) {
+                days.push(day);
+            }
+        }
+        let same_paragraph = carried
+            .is_some_and(|(_, end)| !text[end.min(sentence.start)..sentence.start].contains('\n'));
+        if days.is_empty() {
+            if let Some(coarse) = governing
+                .iter()
+                .filter(|t| t.kind == TimexType::Date && is_calendar_value(&t.value))
+                .min_by_key(|t| (precision_rank(&t.value), t.start))
+            {
+                days.push(&coarse.value);
+            } else if dates.is_empty()
+                && same_paragraph
+                && tells_what_happened(&text[sentence.clone()])
+            {
+                days.extend(carried.map(|(day, _)| day));
+            }
+        }
+        let not_ahead = |day: &str| {
+            let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
+            dct.is_none_or(|dct| day.is_some_and(|d| d <= dct))
         };
+        carried = match days.first() {
+            Some(day) if day.len() == 10 && not_ahead(day) => Some((day, sentence.end)),
+            _ => None,
+        };
+        if days.is_empty() {
+            continue;
+        }
         // A dateline or a timestamp (`WEDNESDAY, APRIL 24, 2013, 10:34 AM`) says when
         // but not what: a sentence with no word outside its time expressions is no event.
-        let times = &timexes[from..to.max(from)];
         let in_a_time = |at: usize| times.iter().any(|t| t.start <= at && at < t.end);
+        // A dateline's words are names (`BRUSSELS, December 2 (Xinhua) --`): a
+        // sentence says what happened in at least one lowercase word.
         let says_what = text[sentence.clone()]
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() > 2)
+            .filter(|w| w.chars().count() > 2 && w.starts_with(char::is_lowercase))
             .any(|w| {
                 // The word's offset in the text: `split` yields subslices of it.
                 let at = w.as_ptr() as usize - text.as_ptr() as usize;
@@ -68,26 +134,237 @@ pub fn find_events(
                 actors.push(m.actor);
             }
         }
-        events.push(Event {
-            start: sentence.start,
-            end: sentence.end,
-            date: date.value.clone(),
-            actors,
-        });
+        for day in days {
+            events.push(Event {
+                start: sentence.start,
+                end: sentence.end,
+                date: day.to_string(),
+                actors: actors.clone(),
+            });
+        }
     }
     events
 }
 
 /// Words before a date that make it the edge of a span (`held since 2017`,
-/// `in power until 2020`), not the day something happened.
-const SPAN_EDGES: &[&str] = &["since", "until", "till", "through"];
+/// `in power until 2020`) or a term of something (`the quarter ended Sept. 30`,
+/// `a dividend payable Dec. 15`), not the day something happened.
+const SPAN_EDGES: &[&str] = &[
+    "since", "until", "till", "through", "from", "to", "by", "around", "ended", "ending",
+    "payable", "due",
+];
 
-/// True when the words before a date (`before`) end with a span edge.
-fn opens_a_span(before: &str) -> bool {
-    before
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| SPAN_EDGES.iter().any(|e| w.eq_ignore_ascii_case(e)))
+/// Words before `on` that make the date a term, not a happening (`due on Dec. 1`,
+/// `shareholders of record on July 29`).
+const TERMS: &[&str] = &[
+    "due",
+    "payable",
+    "record",
+    "date",
+    "effective",
+    "expires",
+    "expiring",
+];
+
+/// Words in a TIME expression that name its day (`Friday afternoon`, `that
+/// night`, `December 28`), unlike a bare clock time.
+const DAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+fn names_a_day(expression: &str) -> bool {
+    expression
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| DAY_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+}
+
+/// Simple past forms of common verbs that do not end in `-ed`.
+const IRREGULAR_PAST: &[&str] = &[
+    "said", "told", "went", "came", "took", "made", "gave", "found", "got", "left", "met", "ran",
+    "saw", "shot", "hit", "fled", "held", "began", "broke", "brought", "fell", "fought", "sent",
+    "spoke", "stood", "struck", "won", "lost", "led", "paid", "put", "set", "threw", "wrote",
+    "rose", "drove", "flew", "kept", "heard", "sold", "caught", "built", "chose", "drew", "grew",
+    "laid", "quit", "rode", "sank", "spent", "spread", "stole", "swept", "swore", "tore", "woke",
+    "wore", "sought", "bought", "became", "knew", "blew", "cut", "hurt", "shut", "burst", "let",
+];
+
+/// Auxiliaries that make a past participle a perfect (`has denied`, `have
+/// provoked`): a state of the present, not a happening told in the story's order.
+const PERFECT_AUXILIARIES: &[&str] = &["has", "have", "had", "hasn't", "haven't", "hadn't"];
+
+/// True when the sentence tells a happening in the simple past (`Police arrested
+/// two men`, `He said`, `was treated`) outside quotation marks, so that it can go
+/// on with the day just named.
+fn tells_what_happened(sentence: &str) -> bool {
+    let mut quoted = false;
+    let mut after_perfect = false;
+    for word in sentence.split_whitespace() {
+        let opens = word.starts_with(['"', '\u{201c}']) || word.starts_with("``");
+        let closes = word.ends_with(['"', '\u{201d}']) || word.contains("''");
+        quoted |= opens && !closes;
+        let bare = word
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_lowercase();
+        let past =
+            (bare.len() > 3 && bare.ends_with("ed")) || IRREGULAR_PAST.contains(&bare.as_str());
+        if !quoted && past && !after_perfect {
+            return true;
+        }
+        quoted &= !closes;
+        after_perfect = PERFECT_AUXILIARIES.contains(&bare.as_str());
+    }
+    false
+}
+
+/// Words that open a clause describing something else (`where the Granma landed
+/// on Dec. 2, 1956`, `since Sinn Fein was expelled on Feb. 20`): a date inside
+/// it is that clause's, not the sentence's.
+const DESCRIBING_CLAUSES: &[&str] = &["since", "where", "which", "who", "whom", "whose"];
+
+/// Words before `of` that make `the night of March 3` the day itself, not a
+/// description (`the events of 30 April`).
+const PARTS_OF_A_DAY: &[&str] = &[
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "day",
+    "weekend",
+    "end",
+    "middle",
+];
+
+/// Words after `the <date>` that go on with the sentence rather than name the
+/// thing the date describes (`the Dec. 21 bombing`).
+const NOT_A_NOUN: &[&str] = &["of", "and", "or", "to", "at", "in", "on", "when", "as"];
+
+/// Marks that end a describing clause: the sentence's own clause goes on after them.
+fn closes_a_clause(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}')
+}
+
+/// True when the date `t` only describes something in its sentence: the edge of a
+/// span, a term (`ended Sept. 30`), a possessive (`Friday's purchases`), a date
+/// before a noun (`the Dec. 21, 1988, bombing`), a date of a noun (`the events of
+/// 30 April`) or a date inside a relative or `since` clause.
+fn describes_something(text: &str, sentence: &Range<usize>, t: &Timex) -> bool {
+    let before = &text[sentence.start..t.start];
+    let after = &text[t.end..sentence.end];
+    let is = |w: &str, list: &[&str]| list.iter().any(|e| w.eq_ignore_ascii_case(e));
+    let mut words_before = before.split_whitespace().rev();
+    let previous = words_before.next().unwrap_or("");
+    if is(previous, SPAN_EDGES) || after.starts_with("'s") || after.starts_with("\u{2019}s") {
+        return true;
+    }
+    // `due on Dec. 1`, `The record date is Nov. 9`.
+    if is(previous, &["on", "is", "was"])
+        && words_before.clone().next().is_some_and(|w| is(w, TERMS))
+    {
+        return true;
+    }
+    if previous.eq_ignore_ascii_case("of") {
+        let noun = words_before.next().unwrap_or("");
+        return !is(
+            noun.trim_matches(|c: char| !c.is_alphanumeric()),
+            PARTS_OF_A_DAY,
+        );
+    }
+    // `the Dec. 21, 1988, bombing` inside the sentence; a sentence that opens on
+    // it (`The Aug. 7 bombings killed 200`) tells that bombing's day.
+    if previous.eq_ignore_ascii_case("the") && !before.trim_start().eq_ignore_ascii_case("the") {
+        let word: String = after
+            .trim_start_matches([',', ' '])
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if word.starts_with(char::is_lowercase) && !is(&word, NOT_A_NOUN) {
+            return true;
+        }
+    }
+    // `Rescued on Nov. 25 by fishermen, Elian has become ...`: an opening
+    // participle describes the subject.
+    let first = before.split_whitespace().next().unwrap_or("");
+    if !before.contains(closes_a_clause) && first.len() > 3 && first.ends_with("ed") {
+        return true;
+    }
+    // A relative or `since` clause is short and is over once the sentence's
+    // own reporting verb comes (`officials who monitor Cambodia said Thursday`).
+    let clause = before.rsplit(closes_a_clause).next().unwrap_or(before);
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .iter()
+        .rposition(|w| is(w, DESCRIBING_CLAUSES))
+        .is_some_and(|at| {
+            words.len() - at <= RELATIVE_CLAUSE_WORDS
+                && !words[at..].iter().any(|w| is(w, REPORTING_VERBS))
+        })
+}
+
+/// How many words a describing clause runs before its date, at most.
+const RELATIVE_CLAUSE_WORDS: usize = 10;
+
+const REPORTING_VERBS: &[&str] = &["said", "says", "told"];
+
+/// True when the date is one of two joined by `or` (`late tonight or early
+/// Sunday`): the text does not say which day it is.
+fn one_of_two(text: &str, sentence: &Range<usize>, t: &Timex, dates: &[&Timex]) -> bool {
+    let joined = |a: &Timex, b: &Timex| {
+        a.end <= b.start && text[a.end..b.start].trim().eq_ignore_ascii_case("or")
+    };
+    dates.iter().any(|o| joined(t, o) || joined(o, t)) && sentence.contains(&t.start)
+}
+
+/// True for a `today` that means nowadays (`faster than can be done today`).
+fn generic_today(text: &str, sentence: &Range<usize>, t: &Timex) -> bool {
+    let clause = text[sentence.start..t.start]
+        .rsplit(closes_a_clause)
+        .next()
+        .unwrap_or("");
+    text[t.start..t.end].eq_ignore_ascii_case("today")
+        && clause
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("than"))
 }
 
 /// Lower is more precise: a day, a week, a month, a year.
@@ -105,8 +382,116 @@ mod tests {
     use super::*;
     use crate::ActorKind;
 
-    /// Sixty characters of text: the tests place timexes and mentions by offset.
-    const TEXT: &str = "0123456789012345678901234567890123456789012345678901234567890123";
+    /// Sixty-four characters of text: the tests place timexes and mentions by offset.
+    const TEXT: &str = "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij";
+
+    /// The events extraction finds in `text` published on `dct`, as (the
+    /// sentence's first three words, date).
+    fn events_of(text: &str, dct: (i32, u32, u32)) -> Vec<(String, String)> {
+        let ex = crate::extract(text, NaiveDate::from_ymd_opt(dct.0, dct.1, dct.2));
+        ex.events
+            .iter()
+            .map(|e| {
+                let words: Vec<&str> = text[e.start..e.end].split_whitespace().take(3).collect();
+                (words.join(" "), e.date.clone())
+            })
+            .collect()
+    }
+
+    fn expect(events: &[(&str, &str)]) -> Vec<(String, String)> {
+        events
+            .iter()
+            .map(|(w, d)| ((*w).to_string(), (*d).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_date_that_describes_something_does_not_place_the_sentence() {
+        // Thursday 5 November 2026.
+        let dct = (2026, 11, 5);
+        let text = "Oneida Ltd. declared on Tuesday a dividend of 10 cents, payable Dec. 15.";
+        assert_eq!(
+            events_of(text, dct),
+            expect(&[("Oneida Ltd. declared", "2026-11-03")])
+        );
+        let text = "The council met on 6 May for the first time since the events of 30 April.";
+        assert_eq!(
+            events_of(text, dct),
+            expect(&[("The council met", "2026-05-06")])
+        );
+        let text = "Net income for the three months to April 30 rose 4 percent.";
+        assert_eq!(events_of(text, dct), []);
+        let text = "Shareholders cheered Monday's vote. The record date is Nov. 9.";
+        assert_eq!(events_of(text, dct), []);
+        let text = "Rescued on Nov. 2 by fishermen, the boy has become a symbol.";
+        assert_eq!(events_of(text, dct), []);
+        let text =
+            "The firm unveiled a scanner on Thursday that works faster than anything sold today.";
+        assert_eq!(
+            events_of(text, dct),
+            expect(&[("The firm unveiled", "2026-11-05")])
+        );
+    }
+
+    #[test]
+    fn each_day_of_a_sentence_gives_an_event() {
+        // Sunday 4 December 2022.
+        let text = "Police arrested the driver on Monday and charged him on Wednesday.";
+        assert_eq!(
+            events_of(text, (2022, 12, 4)),
+            expect(&[
+                ("Police arrested the", "2022-11-28"),
+                ("Police arrested the", "2022-11-30")
+            ])
+        );
+        // Either of two days is neither.
+        let text = "The storm will make landfall late tonight or early Sunday.";
+        assert_eq!(events_of(text, (2022, 12, 3)), []);
+    }
+
+    #[test]
+    fn a_time_of_day_places_the_event_on_its_day() {
+        // Friday 29 October 2021.
+        // A bare clock time, a paragraph on, borrows a day it does not name.
+        let text = "The depot was robbed on Thursday afternoon.\n\nBuses left at 6 p.m.";
+        assert_eq!(
+            events_of(text, (2021, 10, 29)),
+            expect(&[("The depot was", "2021-10-28")])
+        );
+        let text =
+            "A mediator will meet both sides on Saturday in a last attempt to avert the strike.";
+        assert_eq!(
+            events_of(text, (2021, 10, 29)),
+            expect(&[("A mediator will", "2021-10-30")])
+        );
+    }
+
+    #[test]
+    fn a_paragraph_goes_on_with_the_day_it_named() {
+        // Thursday 4 January 2024.
+        let text = "The fire started at 9 p.m. on December 28. Four firefighters were treated \
+                    that night. Crews have fought such fires for years.\n\nThe mayor spoke.";
+        assert_eq!(
+            events_of(text, (2024, 1, 4)),
+            expect(&[
+                ("The fire started", "2023-12-28"),
+                ("Four firefighters were", "2023-12-28")
+            ])
+        );
+        // A plan's next sentence is not on the plan's day.
+        let text = "The vote is set for Tuesday. Farrant declined to comment.";
+        assert_eq!(
+            events_of(text, (2026, 2, 20)),
+            expect(&[("The vote is", "2026-02-24")])
+        );
+    }
+
+    #[test]
+    fn a_dateline_and_a_clause_before_a_gerund_are_no_events() {
+        let text = "BRUSSELS, December 2 (Xinhua) --\n\nShe will spend an hour in Nairobi later in \
+                    the day before returning home.";
+        assert_eq!(events_of(text, (1998, 12, 3)), []);
+    }
 
     #[test]
     fn a_date_after_since_is_not_an_event() {
@@ -126,7 +511,7 @@ mod tests {
                 value: "2019-04-30".into(),
             },
         ];
-        let events = find_events(text, &sentences, &timexes, &[]);
+        let events = find_events(text, None, &sentences, &timexes, &[]);
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].date, "2019-04-30");
     }
@@ -138,7 +523,7 @@ mod tests {
         let (names, sentences) = crate::names::recognise_with_sentences(text);
         let (_, mentions) = crate::actors::resolve(text, &names);
         let timexes = crate::time::find_timexes(text, chrono::NaiveDate::from_ymd_opt(2013, 4, 24));
-        let events = find_events(text, &sentences, &timexes, &mentions);
+        let events = find_events(text, None, &sentences, &timexes, &mentions);
         assert_eq!(events.len(), 1, "{events:?}");
         assert!(text[events[0].start..events[0].end].starts_with("Police"));
     }
@@ -189,7 +574,7 @@ mod tests {
                 actor: 1,
             },
         ];
-        let events = find_events(TEXT, &sentences, &timexes, &mentions);
+        let events = find_events(TEXT, None, &sentences, &timexes, &mentions);
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].date, "2019-04-30");
         assert_eq!(events[0].actors, [1]);
@@ -197,29 +582,23 @@ mod tests {
     }
 
     #[test]
-    fn the_most_precise_date_of_a_sentence_wins() {
+    fn a_day_beats_a_week_or_a_year() {
         let sentences = [Range { start: 0, end: 60 }];
+        let timex = |start: usize, value: &str| Timex {
+            start,
+            end: start + 5,
+            kind: TimexType::Date,
+            value: value.into(),
+        };
         let timexes = [
-            Timex {
-                start: 5,
-                end: 14,
-                kind: TimexType::Date,
-                value: "2019".into(),
-            },
-            Timex {
-                start: 30,
-                end: 40,
-                kind: TimexType::Date,
-                value: "2019-01-23".into(),
-            },
-            Timex {
-                start: 45,
-                end: 50,
-                kind: TimexType::Date,
-                value: "2019-02-01".into(),
-            },
+            timex(5, "2019"),
+            timex(22, "2019-W04"),
+            timex(44, "2019-01-23"),
         ];
-        let events = find_events(TEXT, &sentences, &timexes, &[]);
+        let events = find_events(TEXT, None, &sentences, &timexes, &[]);
+        assert_eq!(events.len(), 1);
         assert_eq!(events[0].date, "2019-01-23");
+        let events = find_events(TEXT, None, &sentences, &timexes[..2], &[]);
+        assert_eq!(events[0].date, "2019-W04");
     }
 }

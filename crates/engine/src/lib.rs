@@ -139,7 +139,7 @@ pub fn extract(text: &str, dct: Option<NaiveDate>) -> Extraction {
     let (actors, mentions) = actors::resolve(text, &names);
     let timexes = time::find_timexes(text, dct);
     let quotes = quotes::find_quotes(text, &sentences, &mentions, &actors);
-    let events = events::find_events(text, &sentences, &timexes, &mentions);
+    let events = events::find_events(text, dct, &sentences, &timexes, &mentions);
     let mut ex = Extraction {
         actors,
         mentions,

@@ -128,6 +128,11 @@ pub fn anchored(c: &Caps, ctx: &Ctx) -> Option<Found> {
         .or(c.get("dir"))
         .map_or_else(|| "same".to_string(), lx::normalise);
     let open_ended = (w == "before" || w == "after") && !c.has("punct");
+    // `later in the day before returning home`: `before` leads a clause of its
+    // own, the words are no date.
+    if open_ended && next_word(ctx).ends_with("ing") {
+        return None;
+    }
     let n = match w.as_str() {
         "next" | "following" | "after" => 1,
         "same" => 0,
@@ -142,6 +147,16 @@ pub fn anchored(c: &Caps, ctx: &Ctx) -> Option<Found> {
         f.forward = Some((n, unit));
     }
     Some(f.derived())
+}
+
+/// The word right after the match, lowercase.
+fn next_word(ctx: &Ctx) -> String {
+    ctx.text[ctx.end..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn pod_code(c: &Caps) -> Option<&'static str> {

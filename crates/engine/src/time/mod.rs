@@ -17,7 +17,7 @@ mod rules;
 mod tense;
 mod time_words;
 
-use super::Timex;
+use super::{Timex, TimexType};
 use chrono::NaiveDate;
 use point::Point;
 use regex_automata::meta;
@@ -207,7 +207,16 @@ fn find_with(text: &str, dct: Option<NaiveDate>, scratch: &mut Scratch) -> Vec<T
                 }
                 p.value()
             }
-            Value::Text(s) => s,
+            Value::Text(s) => {
+                // `9 p.m. on December 28` anchors `that night` as a date would.
+                let day = s
+                    .get(..10)
+                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+                if let (true, TimexType::Time, Some(d)) = (found.sets_anchor, found.kind, day) {
+                    remember(&mut ctx, Point::Day(d));
+                }
+                s
+            }
         };
         if let Some(shift) = found.forward {
             forward.push((out.len(), shift));

@@ -16,6 +16,45 @@ pub enum Tense {
 /// How far either side of the expression to look, in bytes.
 const WINDOW: usize = 160;
 
+/// Words `last` looks back with: `last week`, `last Monday`, `last summer`.
+fn is_time_word(w: &str) -> bool {
+    const TIME_WORDS: &[&str] = &[
+        "night",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "time",
+        "season",
+        "summer",
+        "winter",
+        "spring",
+        "fall",
+        "autumn",
+        "quarter",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    TIME_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t))
+}
+
 /// The tense of the clause around `text[start..end]`.
 pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let (left, right) = clause(text, start, end);
@@ -39,6 +78,12 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let mut best: Option<(usize, Tense)> = None;
     for (i, &(dist, w, class)) in ws.iter().enumerate() {
         let Some(mut t) = class else { continue };
+        // `last` looks back only before a time (`last week`), not in `a last attempt`.
+        if w.eq_ignore_ascii_case("last")
+            && !ws.get(i + 1).is_some_and(|(_, next, _)| is_time_word(next))
+        {
+            continue;
+        }
         // "will be held", "would have ended": an auxiliary just before
         // makes a participle look ahead.
         let aux = ws[i.saturating_sub(3)..i]
