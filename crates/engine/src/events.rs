@@ -30,9 +30,12 @@ fn day_of(value: &str) -> Option<&str> {
 /// Monday and charged on Wednesday`: two) gives one event; with no day, the most
 /// precise week, month or year does. Dates that only describe something
 /// ([`describes_something`]) place nothing. A sentence with no date of its own
-/// goes on with the day of the sentence before it in the same paragraph when it
-/// tells what happened next (`... on Monday. Police arrested two men.`), if that
-/// day is not after `dct` (a plan's next sentence is seldom on the plan's day).
+/// goes on with the last day named before it when it tells what happened next
+/// in the simple past: in the same paragraph (`... on Monday. Police arrested
+/// two men.`), or further on when it reports what an actor of the sentence that
+/// named the day said (`Adams said Sunday ...` and, a paragraph on, `Adams
+/// said ...`); never a day after `dct` (a plan's next sentence is seldom on the
+/// plan's day).
 pub fn find_events(
     text: &str,
     dct: Option<NaiveDate>,
@@ -41,8 +44,9 @@ pub fn find_events(
     mentions: &[Mention],
 ) -> Vec<Event> {
     let mut events = Vec::new();
-    // The day the running paragraph is about, and where its last sentence ended.
-    let mut carried: Option<(&str, usize)> = None;
+    // The day the story is telling, where the last sentence on it ended, and the
+    // actors of the sentence that named it.
+    let mut carried: Option<(&str, usize, Vec<usize>)> = None;
     for sentence in sentences {
         let inside = |start: usize, end: usize| start >= sentence.start && end <= sentence.end;
         // Timexes and mentions are sorted by start: look only at this sentence's slice.
@@ -81,8 +85,23 @@ pub fn find_events(
                 days.push(day);
             }
         }
-        let same_paragraph = carried
-            .is_some_and(|(_, end)| !text[end.min(sentence.start)..sentence.start].contains('\n'));
+        let from = mentions.partition_point(|m| m.start < sentence.start);
+        let to = mentions
+            .partition_point(|m| m.start < sentence.end)
+            .max(from);
+        let mut actors: Vec<usize> = Vec::new();
+        for m in mentions[from..to].iter().filter(|m| inside(m.start, m.end)) {
+            if !actors.contains(&m.actor) {
+                actors.push(m.actor);
+            }
+        }
+        // A sentence goes on with the day in its paragraph, or a paragraph on
+        // when it reports what an actor of the sentence that named the day said.
+        let goes_on = carried.as_ref().is_some_and(|(_, end, named)| {
+            !text[(*end).min(sentence.start)..sentence.start].contains('\n')
+                || (actors.iter().any(|a| named.contains(a))
+                    && reports_speech(&text[sentence.clone()]))
+        });
         if days.is_empty() {
             if let Some(coarse) = governing
                 .iter()
@@ -91,20 +110,26 @@ pub fn find_events(
             {
                 days.push(&coarse.value);
             } else if dates.is_empty()
-                && same_paragraph
+                && goes_on
                 && tells_what_happened(&text[sentence.clone()])
+                && let Some((day, end, _)) = carried.as_mut()
             {
-                days.extend(carried.map(|(day, _)| day));
+                days.push(day);
+                *end = sentence.end;
             }
         }
         let not_ahead = |day: &str| {
             let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
             dct.is_none_or(|dct| day.is_some_and(|d| d <= dct))
         };
-        carried = match days.first() {
-            Some(day) if day.len() == 10 && not_ahead(day) => Some((day, sentence.end)),
-            _ => None,
-        };
+        if !dates.is_empty() {
+            carried = match days.first() {
+                Some(day) if day.len() == 10 && not_ahead(day) => {
+                    Some((day, sentence.end, actors.clone()))
+                }
+                _ => None,
+            };
+        }
         if days.is_empty() {
             continue;
         }
@@ -123,16 +148,6 @@ pub fn find_events(
             });
         if !says_what {
             continue;
-        }
-        let from = mentions.partition_point(|m| m.start < sentence.start);
-        let to = mentions
-            .partition_point(|m| m.start < sentence.end)
-            .max(from);
-        let mut actors: Vec<usize> = Vec::new();
-        for m in mentions[from..to].iter().filter(|m| inside(m.start, m.end)) {
-            if !actors.contains(&m.actor) {
-                actors.push(m.actor);
-            }
         }
         for day in days {
             events.push(Event {
@@ -226,16 +241,38 @@ const IRREGULAR_PAST: &[&str] = &[
     "wore", "sought", "bought", "became", "knew", "blew", "cut", "hurt", "shut", "burst", "let",
 ];
 
-/// Auxiliaries that make a past participle a perfect (`has denied`, `have
-/// provoked`): a state of the present, not a happening told in the story's order.
-const PERFECT_AUXILIARIES: &[&str] = &["has", "have", "had", "hasn't", "haven't", "hadn't"];
+/// Words before a past participle that make it no happening told in the
+/// story's order: a perfect (`has denied`), a present or infinitive passive (`is
+/// expected`, `to be reunited`), a modal (`could have ended`) or a determiner
+/// (`the planned trip`).
+const NOT_A_PAST_BEFORE: &[&str] = &[
+    "has", "have", "had", "hasn't", "haven't", "hadn't", "be", "been", "being", "is", "are", "am",
+    "to", "will", "would", "could", "should", "can", "may", "might", "must", "a", "an", "the",
+    "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those",
+];
+
+/// True when the sentence reports what someone said (`Adams said`, `he told`).
+fn reports_speech(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| REPORTING_VERBS.contains(&w) || w == "added")
+}
+
+/// Auxiliaries that stay in force a word further back (`has clearly been`,
+/// `would not`).
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "be", "been", "is", "are", "will", "would", "could", "should", "can",
+    "may", "might", "must",
+];
 
 /// True when the sentence tells a happening in the simple past (`Police arrested
 /// two men`, `He said`, `was treated`) outside quotation marks, so that it can go
 /// on with the day just named.
 fn tells_what_happened(sentence: &str) -> bool {
     let mut quoted = false;
-    let mut after_perfect = false;
+    // The two words before, lowercase: a participle's auxiliary may stand two
+    // words back (`has been clouded`, `would not be`).
+    let mut before: [String; 2] = Default::default();
     for word in sentence.split_whitespace() {
         let opens = word.starts_with(['"', '\u{201c}']) || word.starts_with("``");
         let closes = word.ends_with(['"', '\u{201d}']) || word.contains("''");
@@ -243,13 +280,18 @@ fn tells_what_happened(sentence: &str) -> bool {
         let bare = word
             .trim_matches(|c: char| !c.is_alphabetic())
             .to_lowercase();
-        let past =
-            (bare.len() > 3 && bare.ends_with("ed")) || IRREGULAR_PAST.contains(&bare.as_str());
-        if !quoted && past && !after_perfect {
+        let regular = bare.len() > 3 && bare.ends_with("ed") && !bare.starts_with("un");
+        let past = regular || IRREGULAR_PAST.contains(&bare.as_str());
+        // `poorly ventilated`, `hastily planned`: an adverb makes it an adjective.
+        let after_adverb = before[1].ends_with("ly");
+        let after_auxiliary = NOT_A_PAST_BEFORE.contains(&before[1].as_str())
+            || AUXILIARIES.contains(&before[0].as_str());
+        if !quoted && past && !after_adverb && !after_auxiliary {
             return true;
         }
         quoted &= !closes;
-        after_perfect = PERFECT_AUXILIARIES.contains(&bare.as_str());
+        before.rotate_left(1);
+        before[1] = bare;
     }
     false
 }
@@ -476,6 +518,16 @@ mod tests {
             expect(&[
                 ("The fire started", "2023-12-28"),
                 ("Four firefighters were", "2023-12-28")
+            ])
+        );
+        // A paragraph on, the day goes on with what the same people said.
+        let text = "Gerry Adams spoke to reporters on Sunday.\n\nAdams said the talks would go on.\n\n\
+                    The talks have stalled for years.\n\nPolice said the roads were closed.";
+        assert_eq!(
+            events_of(text, (1998, 3, 22)),
+            expect(&[
+                ("Gerry Adams spoke", "1998-03-22"),
+                ("Adams said the", "1998-03-22")
             ])
         );
         // A plan's next sentence is not on the plan's day.
