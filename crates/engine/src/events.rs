@@ -1,6 +1,7 @@
 //! Events: sentences that carry a resolved calendar date.
 
 use super::{Event, Mention, Timex, TimexType};
+use crate::time::IRREGULAR_PAST;
 use chrono::NaiveDate;
 use std::ops::Range;
 
@@ -35,7 +36,7 @@ fn day_of(value: &str) -> Option<&str> {
 /// two men.`), or further on when it reports what an actor of the sentence that
 /// named the day said (`Adams said Sunday ...` and, a paragraph on, `Adams
 /// said ...`); never a day after `dct` (a plan's next sentence is seldom on the
-/// plan's day).
+/// plan's day) nor one more than [`STORY_DAYS`] before it.
 pub fn find_events(
     text: &str,
     dct: Option<NaiveDate>,
@@ -118,13 +119,17 @@ pub fn find_events(
                 *end = sentence.end;
             }
         }
-        let not_ahead = |day: &str| {
+        // The story's own days: not ahead of the article, nor so far back that
+        // the date only opens a piece of background (`who led the 2016 walkout`).
+        let the_storys = |day: &str| {
             let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
-            dct.is_none_or(|dct| day.is_some_and(|d| d <= dct))
+            dct.is_none_or(|dct| {
+                day.is_some_and(|d| d <= dct && (dct - d).num_days() <= STORY_DAYS)
+            })
         };
         if !dates.is_empty() {
             carried = match days.first() {
-                Some(day) if day.len() == 10 && not_ahead(day) => {
+                Some(day) if day.len() == 10 && the_storys(day) => {
                     Some((day, sentence.end, actors.clone()))
                 }
                 _ => None,
@@ -160,6 +165,10 @@ pub fn find_events(
     }
     events
 }
+
+/// How many days before the article a day may lie and still be carried on to
+/// the next sentences: about a month of news.
+const STORY_DAYS: i64 = 31;
 
 /// Words before a date that make it the edge of a span (`held since 2017`,
 /// `in power until 2020`) or a term of something (`the quarter ended Sept. 30`,
@@ -230,16 +239,6 @@ fn names_a_day(expression: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .any(|w| DAY_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d)))
 }
-
-/// Simple past forms of common verbs that do not end in `-ed`.
-const IRREGULAR_PAST: &[&str] = &[
-    "said", "told", "went", "came", "took", "made", "gave", "found", "got", "left", "met", "ran",
-    "saw", "shot", "hit", "fled", "held", "began", "broke", "brought", "fell", "fought", "sent",
-    "spoke", "stood", "struck", "won", "lost", "led", "paid", "put", "set", "threw", "wrote",
-    "rose", "drove", "flew", "kept", "heard", "sold", "caught", "built", "chose", "drew", "grew",
-    "laid", "quit", "rode", "sank", "spent", "spread", "stole", "swept", "swore", "tore", "woke",
-    "wore", "sought", "bought", "became", "knew", "blew", "cut", "hurt", "shut", "burst", "let",
-];
 
 /// Words before a past participle that make it no happening told in the
 /// story's order: a perfect (`has denied`), a present or infinitive passive (`is

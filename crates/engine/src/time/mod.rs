@@ -17,6 +17,8 @@ mod rules;
 mod tense;
 mod time_words;
 
+pub(crate) use time_words::IRREGULAR_PAST;
+
 use super::{Timex, TimexType};
 use chrono::NaiveDate;
 use point::Point;

@@ -1,7 +1,7 @@
 //! Which way a clause looks: the nearest tense-bearing word to an expression
 //! decides whether a bare "Tuesday" or "March 3" lies before or after the DCT.
 
-use super::time_words::{FUTURE_LEADS, FUTURE_MARKERS, PAST_MARKERS};
+use super::time_words::{FUTURE_LEADS, FUTURE_MARKERS, IRREGULAR_PAST, PAST_MARKERS};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -78,6 +78,22 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let mut best: Option<(usize, Tense)> = None;
     for (i, &(dist, w, class)) in ws.iter().enumerate() {
         let Some(mut t) = class else { continue };
+        // A plan looks ahead when it is one (`plans to`, `set for`), not in
+        // `vacation plans for the trip` or `the hastily planned trip`.
+        let plan_needs: &[&str] = if is_one_of(w, &["plan", "plans"]) {
+            &["to"]
+        } else if is_one_of(w, &["planned", "planning", "set"]) {
+            &["to", "for", "on"]
+        } else {
+            &[]
+        };
+        if !plan_needs.is_empty()
+            && !ws
+                .get(i + 1)
+                .is_some_and(|(_, next, _)| is_one_of(next, plan_needs))
+        {
+            continue;
+        }
         // `last` looks back only before a time (`last week`), not in `a last attempt`.
         if w.eq_ignore_ascii_case("last")
             && !ws.get(i + 1).is_some_and(|(_, next, _)| is_time_word(next))
@@ -145,14 +161,18 @@ fn classify(word: &str) -> Option<Tense> {
 fn markers() -> &'static FxHashMap<&'static [u8], Tense> {
     static MAP: OnceLock<FxHashMap<&'static [u8], Tense>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let past = PAST_MARKERS.iter().map(|m| (m.as_bytes(), Tense::Past));
+        let past = PAST_MARKERS
+            .iter()
+            .chain(IRREGULAR_PAST)
+            .map(|m| (m.as_bytes(), Tense::Past));
         let future = FUTURE_MARKERS.iter().map(|m| (m.as_bytes(), Tense::Future));
         past.chain(future).collect()
     })
 }
 
-/// The length of the longest word of `FUTURE_MARKERS` and `PAST_MARKERS` (checked by a test).
-const MAX_MARKER: usize = 9;
+/// The length of the longest word of `FUTURE_MARKERS`, `PAST_MARKERS` and
+/// `IRREGULAR_PAST` (checked by a test).
+const MAX_MARKER: usize = 10;
 
 /// Words that may stand between a verb and the expression it governs
 /// ("met on Monday", "left early Friday").
@@ -234,7 +254,11 @@ mod tests {
         assert_eq!(super::classify("Will"), Some(super::Tense::Future));
         assert_eq!(super::classify("YESTERDAY"), Some(super::Tense::Past));
         assert_eq!(super::classify("éd"), None);
-        let longest = FUTURE_MARKERS.iter().chain(PAST_MARKERS).map(|m| m.len());
+        let longest = FUTURE_MARKERS
+            .iter()
+            .chain(PAST_MARKERS)
+            .chain(IRREGULAR_PAST)
+            .map(|m| m.len());
         assert_eq!(longest.max(), Some(super::MAX_MARKER));
     }
 
@@ -243,6 +267,25 @@ mod tests {
     fn tense_of(sentence: &str, expr: &str) -> Tense {
         let start = sentence.find(expr).expect("expression in sentence");
         tense_at(sentence, start, start + expr.len())
+    }
+
+    #[test]
+    fn plans_and_lasts_look_ahead_or_back_only_when_they_are_about_time() {
+        let s = "On Friday, when Albright set aside vacation plans for the trip, the department \
+                 lifted a warning.";
+        assert_eq!(tense_of(s, "Friday"), Tense::Past);
+        let s = "A mediator will meet both sides on Saturday in a last attempt to avert a strike.";
+        assert_eq!(tense_of(s, "Saturday"), Tense::Future);
+        assert_eq!(
+            tense_of("The vote is set for Tuesday.", "Tuesday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("He plans to resign on Monday.", "Monday"),
+            Tense::Future
+        );
+        let s = "No one could stop the bullet that tore into his back Friday night.";
+        assert_eq!(tense_of(s, "Friday"), Tense::Past);
     }
 
     /// A curly quote before the expression is not cut mid-character (a case from tests/never_panic.rs).
