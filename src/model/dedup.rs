@@ -189,53 +189,30 @@ const MORNING: u8 = 1;
 const AFTERNOON: u8 = 2;
 const EVENING: u8 = 4;
 
-/// Words that name a part of the day. `early` and `late` count only before a
-/// day's name (`early Sunday`, `late Thursday`), not in `a late payment`.
-const PARTS_OF_THE_DAY: &[(&str, u8)] = &[
-    ("afternoon", AFTERNOON),
-    ("dawn", MORNING),
-    ("evening", EVENING),
-    ("midday", AFTERNOON),
-    ("midnight", EVENING),
-    ("morning", MORNING),
-    ("night", EVENING),
-    ("noon", AFTERNOON),
-    ("overnight", EVENING),
-    ("tonight", EVENING),
-];
-
-const DAY_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "morning",
-];
-
-/// The parts of the day a sentence names (`late Thursday`: evening).
+/// The parts of the day a sentence names (`Thursday morning`: morning; `late
+/// Thursday`: evening). `early` and `late` count only before a day's name
+/// (`early Sunday`), not in `a late payment`.
 fn parts_of_the_day(text: &str) -> u8 {
-    let words: Vec<String> = text
+    let words: Vec<&str> = text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.len() > 3)
-        .map(str::to_lowercase)
         .collect();
     let mut parts = 0;
     for (i, w) in words.iter().enumerate() {
         let before_a_day = words
             .get(i + 1)
-            .is_some_and(|n| DAY_NAMES.contains(&n.as_str()));
-        parts |= match w.as_str() {
-            "early" if before_a_day => MORNING,
-            "late" if before_a_day => EVENING,
-            _ => PARTS_OF_THE_DAY
-                .iter()
-                .find(|(name, _)| name == w)
-                .map_or(0, |&(_, part)| part),
+            .is_some_and(|n| briefing_engine::time::names_a_day(n));
+        parts |= if w.eq_ignore_ascii_case("early") && before_a_day {
+            MORNING
+        } else if w.eq_ignore_ascii_case("late") && before_a_day {
+            EVENING
+        } else {
+            match briefing_engine::time::part_of_day(w) {
+                Some("MO") => MORNING,
+                Some("AF") => AFTERNOON,
+                Some(_) => EVENING,
+                None => 0,
+            }
         };
     }
     parts

@@ -190,54 +190,12 @@ const TERMS: &[&str] = &[
     "expiring",
 ];
 
-/// Words in a TIME expression that name its day (`Friday afternoon`, `that
-/// night`, `December 28`), unlike a bare clock time.
-const DAY_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
+/// True when a TIME expression names its day (`Friday afternoon`, `that
+/// night`, `December 28`), unlike a bare clock time (`6 p.m.`).
 fn names_a_day(expression: &str) -> bool {
     expression
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| DAY_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+        .any(crate::time::names_a_day)
 }
 
 /// Words before a past participle that make it no happening told in the

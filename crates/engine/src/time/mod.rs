@@ -154,6 +154,21 @@ pub fn is_day_name(word: &str) -> bool {
     time_words::is_day_name(word)
 }
 
+/// True for a word that names a day or a part of one (`Friday`, `March`,
+/// `tonight`, `morning`), from the time tables.
+pub fn names_a_day(word: &str) -> bool {
+    time_words::names_a_day(word)
+}
+
+/// The part of the day a word names, as a TIMEX3 code (`morning`: `MO`;
+/// `tonight`: `NI`), from the time tables.
+pub fn part_of_day(word: &str) -> Option<&'static str> {
+    if word.eq_ignore_ascii_case("tonight") {
+        return Some("NI");
+    }
+    time_words::lookup(time_words::PARTS_OF_DAY, word)
+}
+
 /// Finds the time expressions in `text`, resolving relative ones against `dct`
 /// (without it they keep TIMEX3's underspecified forms: `XXXX-04-30`,
 /// `PAST_REF`). Sorted by position, non-overlapping.

@@ -1,7 +1,7 @@
 //! Which way a clause looks: the nearest tense-bearing word to an expression
 //! decides whether a bare "Tuesday" or "March 3" lies before or after the DCT.
 
-use super::time_words::{FUTURE_LEADS, FUTURE_MARKERS, IRREGULAR_PAST, PAST_MARKERS};
+use super::time_words::{FUTURE_LEADS, FUTURE_MARKERS, IRREGULAR_PAST, PAST_MARKERS, is_time_word};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -15,45 +15,6 @@ pub enum Tense {
 
 /// How far either side of the expression to look, in bytes.
 const WINDOW: usize = 160;
-
-/// Words `last` looks back with: `last week`, `last Monday`, `last summer`.
-fn is_time_word(w: &str) -> bool {
-    const TIME_WORDS: &[&str] = &[
-        "night",
-        "week",
-        "weekend",
-        "month",
-        "year",
-        "time",
-        "season",
-        "summer",
-        "winter",
-        "spring",
-        "fall",
-        "autumn",
-        "quarter",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    TIME_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t))
-}
 
 /// The tense of the clause around `text[start..end]`.
 pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {

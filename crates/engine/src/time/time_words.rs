@@ -467,6 +467,28 @@ pub fn weekday(word: &str) -> Option<Weekday> {
     lookup(WEEKDAYS, w.trim_end_matches('s')).or_else(|| lookup(WEEKDAYS, &w))
 }
 
+/// True for a word that names a day or a part of one, in any case: a weekday, a
+/// month, `today`, `tonight`, `yesterday`, `tomorrow`, `morning`, `night`.
+pub fn names_a_day(word: &str) -> bool {
+    weekday(word).is_some()
+        || month(word).is_some()
+        || lookup(PARTS_OF_DAY, word).is_some()
+        || ["today", "tonight", "yesterday", "tomorrow"]
+            .iter()
+            .any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// True for a word a time is counted in or named by (`week`, `summer`,
+/// `Monday`, `March`, `night`): what `last` looks back with.
+pub fn is_time_word(word: &str) -> bool {
+    unit(word).is_some()
+        || lookup(SEASONS, word).is_some()
+        || names_a_day(word)
+        || ["weekend", "time", "season"]
+            .iter()
+            .any(|d| word.eq_ignore_ascii_case(d))
+}
+
 /// A day's name as running text writes it: `Monday` (not `monday`, `MONDAY`
 /// or `Mondays`).
 pub fn is_day_name(word: &str) -> bool {
