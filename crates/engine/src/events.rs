@@ -45,10 +45,17 @@ pub fn find_events(
     mentions: &[Mention],
 ) -> Vec<Event> {
     let mut events = Vec::new();
-    // The day the story is telling, where the last sentence on it ended, and the
-    // actors of the sentence that named it.
-    let mut carried: Option<(&str, usize, Vec<usize>)> = None;
+    let mut carried: Option<StoryDay> = None;
+    let mut previous_end = 0;
     for sentence in sentences {
+        // The gaps between sentences, each read once: linear in the text.
+        let gap = text.get(previous_end.min(sentence.start)..sentence.start);
+        previous_end = sentence.end;
+        if gap.is_some_and(|gap| gap.contains('\n'))
+            && let Some(story) = carried.as_mut()
+        {
+            story.in_paragraph = false;
+        }
         let inside = |start: usize, end: usize| start >= sentence.start && end <= sentence.end;
         // Timexes and mentions are sorted by start: look only at this sentence's slice.
         let from = timexes.partition_point(|t| t.start < sentence.start);
@@ -73,16 +80,22 @@ pub fn find_events(
             .collect();
         let governing: Vec<&Timex> = dates
             .iter()
-            .copied()
-            .filter(|t| {
+            .enumerate()
+            .filter(|&(i, t)| {
                 !describes_something(text, sentence, t)
-                    && !one_of_two(text, sentence, t, &dates)
+                    && !one_of_two(text, &dates, i)
                     && !generic_today(text, sentence, t)
             })
+            .map(|(_, t)| *t)
             .collect();
         let mut days: Vec<&str> = Vec::new();
         for day in governing.iter().filter_map(|t| day_of(&t.value)) {
             if !days.contains(&day) {
+                if days.len() == DAYS_A_SENTENCE {
+                    // A list of dates: the sentence is placed on its first.
+                    days.truncate(1);
+                    break;
+                }
                 days.push(day);
             }
         }
@@ -90,17 +103,23 @@ pub fn find_events(
         let to = mentions
             .partition_point(|m| m.start < sentence.end)
             .max(from);
-        let mut actors: Vec<usize> = Vec::new();
-        for m in mentions[from..to].iter().filter(|m| inside(m.start, m.end)) {
-            if !actors.contains(&m.actor) {
-                actors.push(m.actor);
+        let sentence_mentions = || mentions[from..to].iter().filter(|m| inside(m.start, m.end));
+        // The sentence's actors in order of first mention, read only for a
+        // sentence that names a date or becomes an event.
+        let actors = || {
+            let mut actors: Vec<usize> = Vec::new();
+            for m in sentence_mentions() {
+                if !actors.contains(&m.actor) {
+                    actors.push(m.actor);
+                }
             }
-        }
+            actors
+        };
         // A sentence goes on with the day in its paragraph, or a paragraph on
         // when it reports what an actor of the sentence that named the day said.
-        let goes_on = carried.as_ref().is_some_and(|(_, end, named)| {
-            !text[(*end).min(sentence.start)..sentence.start].contains('\n')
-                || (actors.iter().any(|a| named.contains(a))
+        let goes_on = carried.as_ref().is_some_and(|story| {
+            story.in_paragraph
+                || (sentence_mentions().any(|m| story.actors.contains(&m.actor))
                     && reports_speech(&text[sentence.clone()]))
         });
         if days.is_empty() {
@@ -113,10 +132,10 @@ pub fn find_events(
             } else if dates.is_empty()
                 && goes_on
                 && tells_what_happened(&text[sentence.clone()])
-                && let Some((day, end, _)) = carried.as_mut()
+                && let Some(story) = carried.as_mut()
             {
-                days.push(day);
-                *end = sentence.end;
+                days.push(story.day);
+                story.in_paragraph = true;
             }
         }
         // The story's own days: not ahead of the article, nor so far back that
@@ -129,9 +148,11 @@ pub fn find_events(
         };
         if !dates.is_empty() {
             carried = match days.first() {
-                Some(day) if day.len() == 10 && the_storys(day) => {
-                    Some((day, sentence.end, actors.clone()))
-                }
+                Some(day) if day.len() == 10 && the_storys(day) => Some(StoryDay {
+                    day,
+                    in_paragraph: true,
+                    actors: actors(),
+                }),
                 _ => None,
             };
         }
@@ -154,6 +175,7 @@ pub fn find_events(
         if !says_what {
             continue;
         }
+        let actors = actors();
         for day in days {
             events.push(Event {
                 start: sentence.start,
@@ -164,6 +186,22 @@ pub fn find_events(
         }
     }
     events
+}
+
+/// How many days one sentence's happenings are placed on at most: a sentence
+/// tells a few happenings; one that names more days is a list of dates (a
+/// schedule, a sentence that runs on), placed on its first day only rather than
+/// copied all over the timeline.
+const DAYS_A_SENTENCE: usize = 3;
+
+/// The day the story is telling, as the sentences go by.
+struct StoryDay<'t> {
+    day: &'t str,
+    /// Whether the sentence that named the day, or the last one it was carried
+    /// to, is in the paragraph being read.
+    in_paragraph: bool,
+    /// The actors of the sentence that named the day.
+    actors: Vec<usize>,
 }
 
 /// How many days before the article a day may lie and still be carried on to
@@ -285,7 +323,7 @@ fn closes_a_clause(c: char) -> bool {
 /// before a noun (`the Dec. 21, 1988, bombing`), a date of a noun (`the events of
 /// 30 April`) or a date inside a relative or `since` clause.
 fn describes_something(text: &str, sentence: &Range<usize>, t: &Timex) -> bool {
-    let before = &text[sentence.start..t.start];
+    let before = clause_window(&text[sentence.start..t.start]);
     let after = &text[t.end..sentence.end];
     let is = |w: &str, list: &[&str]| list.iter().any(|e| w.eq_ignore_ascii_case(e));
     let mut words_before = before.split_whitespace().rev();
@@ -321,7 +359,11 @@ fn describes_something(text: &str, sentence: &Range<usize>, t: &Timex) -> bool {
     // `Rescued on Nov. 25 by fishermen, Elian has become ...`: an opening
     // participle describes the subject.
     let first = before.split_whitespace().next().unwrap_or("");
-    if !before.contains(closes_a_clause) && first.len() > 3 && first.ends_with("ed") {
+    if t.start - sentence.start == before.len()
+        && !before.contains(closes_a_clause)
+        && first.len() > 3
+        && first.ends_with("ed")
+    {
         return true;
     }
     // A relative or `since` clause is short and is over once the sentence's
@@ -345,18 +387,21 @@ const RELATIVE_CLAUSE_WORDS: usize = 10;
 
 const REPORTING_VERBS: &[&str] = &["said", "says", "told"];
 
-/// True when the date is one of two joined by `or` (`late tonight or early
-/// Sunday`): the text does not say which day it is.
-fn one_of_two(text: &str, sentence: &Range<usize>, t: &Timex, dates: &[&Timex]) -> bool {
+/// True when `dates[i]` (a sentence's dates, in order) is one of two joined by
+/// `or` (`late tonight or early Sunday`): the text does not say which day it is.
+fn one_of_two(text: &str, dates: &[&Timex], i: usize) -> bool {
     let joined = |a: &Timex, b: &Timex| {
-        a.end <= b.start && text[a.end..b.start].trim().eq_ignore_ascii_case("or")
+        a.end <= b.start
+            && b.start - a.end <= " or ".len() + 2
+            && text[a.end..b.start].trim().eq_ignore_ascii_case("or")
     };
-    dates.iter().any(|o| joined(t, o) || joined(o, t)) && sentence.contains(&t.start)
+    let t = dates[i];
+    (i > 0 && joined(dates[i - 1], t)) || dates.get(i + 1).is_some_and(|next| joined(t, next))
 }
 
 /// True for a `today` that means nowadays (`faster than can be done today`).
 fn generic_today(text: &str, sentence: &Range<usize>, t: &Timex) -> bool {
-    let clause = text[sentence.start..t.start]
+    let clause = clause_window(&text[sentence.start..t.start])
         .rsplit(closes_a_clause)
         .next()
         .unwrap_or("");
@@ -364,6 +409,19 @@ fn generic_today(text: &str, sentence: &Range<usize>, t: &Timex) -> bool {
         && clause
             .split_whitespace()
             .any(|w| w.eq_ignore_ascii_case("than"))
+}
+
+/// How far before a date its clause is read, in bytes: clauses are short, and a
+/// sentence that runs on for megabytes must not be read again for each date.
+const CLAUSE_BYTES: usize = 240;
+
+/// The last [`CLAUSE_BYTES`] (or fewer, to a character boundary) of `before`.
+fn clause_window(before: &str) -> &str {
+    let mut from = before.len().saturating_sub(CLAUSE_BYTES);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    &before[from..]
 }
 
 /// Lower is more precise: a day, a week, a month, a year.
@@ -442,6 +500,12 @@ mod tests {
                 ("Police arrested the", "2022-11-28"),
                 ("Police arrested the", "2022-11-30")
             ])
+        );
+        // A list of days is placed on its first.
+        let text = "Hearings were held on Monday, Tuesday, Wednesday and Thursday.";
+        assert_eq!(
+            events_of(text, (2022, 12, 4)),
+            expect(&[("Hearings were held", "2022-11-28")])
         );
         // Either of two days is neither.
         let text = "The storm will make landfall late tonight or early Sunday.";
