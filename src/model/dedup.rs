@@ -193,19 +193,22 @@ const EVENING: u8 = 4;
 /// Thursday`: evening). `early` and `late` count only before a day's name
 /// (`early Sunday`), not in `a late payment`.
 fn parts_of_the_day(text: &str) -> u8 {
-    let words: Vec<&str> = text
+    let mut words = text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.len() > 3)
-        .collect();
+        .peekable();
     let mut parts = 0;
-    for (i, w) in words.iter().enumerate() {
-        let before_a_day = words
-            .get(i + 1)
-            .is_some_and(|n| briefing_engine::time::names_a_day(n));
-        parts |= if w.eq_ignore_ascii_case("early") && before_a_day {
-            MORNING
-        } else if w.eq_ignore_ascii_case("late") && before_a_day {
-            EVENING
+    while let Some(w) = words.next() {
+        let early = w.eq_ignore_ascii_case("early");
+        parts |= if early || w.eq_ignore_ascii_case("late") {
+            let before_a_day = words
+                .peek()
+                .is_some_and(|next| briefing_engine::time::names_a_day(next));
+            match (before_a_day, early) {
+                (true, true) => MORNING,
+                (true, false) => EVENING,
+                (false, _) => 0,
+            }
         } else {
             match briefing_engine::time::part_of_day(w) {
                 Some("MO") => MORNING,
@@ -224,18 +227,6 @@ fn parts_of_the_day(text: &str) -> u8 {
 fn same_part_of_the_day(a: u8, b: u8) -> bool {
     a == 0 || b == 0 || a & b != 0
 }
-
-/// Whether two reports that name different actors still say the same: most of
-/// the shorter one's words are the other's (`Kimani Gray was shot and killed
-/// ...` and `Two officers shot and killed a 16-year-old ...`).
-fn closely_worded(a: &[u64], b: &[u64]) -> bool {
-    let shared = common(a, b);
-    let shorter = a.len().min(b.len()).max(1);
-    shared >= CLOSE_SHARED_WORDS && shared as f64 / shorter as f64 >= CLOSE_SHARE
-}
-
-const CLOSE_SHARED_WORDS: usize = 3;
-const CLOSE_SHARE: f64 = 0.4;
 
 /// Whether two reports' actors allow them to be one event: they share one, or
 /// one of them names none (`the quake` and `Iran's quake`).
@@ -519,11 +510,8 @@ fn merge_day<'t>(day: &mut [EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str 
                 return false;
             }
             same_part_of_the_day(parts[k], event_parts)
-                && if same_actors(&actor_sets[k], &event_actors) {
-                    same_words(&words[k], &event_words)
-                } else {
-                    closely_worded(&words[k], &event_words)
-                }
+                && same_actors(&actor_sets[k], &event_actors)
+                && same_words(&words[k], &event_words)
         });
         match same {
             Some(k) => {
@@ -742,35 +730,6 @@ mod tests {
             STOP_WORDS.windows(2).all(|w| w[0] < w[1]),
             "sorted, for the search"
         );
-    }
-
-    #[test]
-    fn reports_naming_different_actors_merge_only_when_worded_closely() {
-        let events = vec![
-            event(
-                "2013-03-09",
-                "Kimani Gray was shot and killed on Saturday night after pointing a gun at \
-                 two plainclothes officers, police said.",
-                0,
-                &[1],
-            ),
-            event(
-                "2013-03-09",
-                "Two plainclothes officers shot and killed a teenager in Brooklyn after he \
-                 pointed a gun at them on Saturday.",
-                1,
-                &[2],
-            ),
-            event(
-                "2013-03-09",
-                "Brooklyn officers held a vigil for a colleague on Saturday.",
-                2,
-                &[2],
-            ),
-        ];
-        let (merged, map) = merge(events);
-        assert_eq!(map, [0, 0, 1]);
-        assert_eq!(merged.len(), 2);
     }
 
     #[test]

@@ -166,7 +166,7 @@ pub fn part_of_day(word: &str) -> Option<&'static str> {
     if word.eq_ignore_ascii_case("tonight") {
         return Some("NI");
     }
-    time_words::lookup(time_words::PARTS_OF_DAY, word)
+    time_words::part_of_day(word)
 }
 
 /// Finds the time expressions in `text`, resolving relative ones against `dct`

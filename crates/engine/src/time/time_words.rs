@@ -470,12 +470,22 @@ pub fn weekday(word: &str) -> Option<Weekday> {
 /// True for a word that names a day or a part of one, in any case: a weekday, a
 /// month, `today`, `tonight`, `yesterday`, `tomorrow`, `morning`, `night`.
 pub fn names_a_day(word: &str) -> bool {
-    weekday(word).is_some()
-        || month(word).is_some()
-        || lookup(PARTS_OF_DAY, word).is_some()
-        || ["today", "tonight", "yesterday", "tomorrow"]
-            .iter()
-            .any(|d| word.eq_ignore_ascii_case(d))
+    // Compared in place, without the lowercase copy `lookup` makes: merging
+    // asks this of words of every event.
+    let is = |name: &&str| word.eq_ignore_ascii_case(name);
+    WEEKDAYS.iter().map(|(name, _)| name).any(is)
+        || MONTHS.iter().map(|(name, _)| name).any(is)
+        || PARTS_OF_DAY.iter().map(|(name, _)| name).any(is)
+        || ["today", "tonight", "yesterday", "tomorrow"].iter().any(is)
+}
+
+/// The TIMEX3 code of the part of the day a word names (`morning`: `MO`), compared
+/// in place, without a lowercase copy.
+pub fn part_of_day(word: &str) -> Option<&'static str> {
+    PARTS_OF_DAY
+        .iter()
+        .find(|(name, _)| word.eq_ignore_ascii_case(name))
+        .map(|&(_, code)| code)
 }
 
 /// True for a word a time is counted in or named by (`week`, `summer`,
