@@ -346,7 +346,7 @@ fn describes_something(text: &str, sentence: &Range<usize>, t: &Timex) -> bool {
     }
     // `the Dec. 21, 1988, bombing` inside the sentence; a sentence that opens on
     // it (`The Aug. 7 bombings killed 200`) tells that bombing's day.
-    if previous.eq_ignore_ascii_case("the") && !before.trim_start().eq_ignore_ascii_case("the") {
+    if previous.eq_ignore_ascii_case("the") && !before.trim().eq_ignore_ascii_case("the") {
         let word: String = after
             .trim_start_matches([',', ' '])
             .chars()
@@ -478,6 +478,11 @@ mod tests {
         );
         let text = "Net income for the three months to April 30 rose 4 percent.";
         assert_eq!(events_of(text, dct), []);
+        let text = "The Nov. 2 blast killed four people.";
+        assert_eq!(
+            events_of(text, dct),
+            expect(&[("The Nov. 2", "2026-11-02")])
+        );
         let text = "Shareholders cheered Monday's vote. The record date is Nov. 9.";
         assert_eq!(events_of(text, dct), []);
         let text = "Rescued on Nov. 2 by fishermen, the boy has become a symbol.";
