@@ -23,8 +23,7 @@ pub fn is_calendar_value(value: &str) -> bool {
 fn day_of(value: &str) -> Option<&str> {
     let day = value.get(..10)?;
     let rest = &value[10..];
-    (day.len() == 10 && is_calendar_value(day) && (rest.is_empty() || rest.starts_with('T')))
-        .then_some(day)
+    (is_calendar_value(day) && (rest.is_empty() || rest.starts_with('T'))).then_some(day)
 }
 
 /// A sentence's events. Each day its happenings are placed on (`arrested on
@@ -45,6 +44,12 @@ pub fn find_events(
     mentions: &[Mention],
 ) -> Vec<Event> {
     let mut events = Vec::new();
+    // The story's own days: not ahead of the article, nor so far back that the
+    // date only opens a piece of background (`who led the 2016 walkout`).
+    let the_storys = |day: &str| {
+        let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
+        dct.is_none_or(|dct| day.is_some_and(|d| d <= dct && (dct - d).num_days() <= STORY_DAYS))
+    };
     let mut carried: Option<StoryDay> = None;
     let mut previous_end = 0;
     for sentence in sentences {
@@ -138,14 +143,6 @@ pub fn find_events(
                 story.in_paragraph = true;
             }
         }
-        // The story's own days: not ahead of the article, nor so far back that
-        // the date only opens a piece of background (`who led the 2016 walkout`).
-        let the_storys = |day: &str| {
-            let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
-            dct.is_none_or(|dct| {
-                day.is_some_and(|d| d <= dct && (dct - d).num_days() <= STORY_DAYS)
-            })
-        };
         if !dates.is_empty() {
             carried = match days.first() {
                 Some(day) if day.len() == 10 && the_storys(day) => Some(StoryDay {

@@ -201,6 +201,7 @@ mod tests {
         for m in FUTURE_MARKERS
             .iter()
             .chain(PAST_MARKERS)
+            .chain(IRREGULAR_PAST)
             .chain(FUTURE_LEADS)
         {
             assert_eq!(m.to_ascii_lowercase(), *m);
