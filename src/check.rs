@@ -1,5 +1,6 @@
 //! Internal link checking over rendered files: every `href` and `src` that points
-//! inside the site must name a file the build writes.
+//! inside the site must name a file the build writes, and a link to a place in a
+//! page (`#s120`) a place that page has.
 
 use crate::render::OutputFile;
 use std::collections::HashSet;
@@ -10,6 +11,13 @@ use std::sync::OnceLock;
 pub struct BrokenLink {
     pub page: String,
     pub target: String,
+}
+
+fn id_pattern() -> &'static regex::Regex {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r#"\sid="([^"]*)""#).unwrap_or_else(|e| panic!("static regex: {e}"))
+    })
 }
 
 fn attribute_pattern() -> &'static regex::Regex {
@@ -23,17 +31,39 @@ fn attribute_pattern() -> &'static regex::Regex {
 /// Checks every relative link of every HTML page; `404.html` links from the base path.
 pub fn broken_links(files: &[OutputFile], base_path: &str) -> Vec<BrokenLink> {
     let paths: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    // The places each page has, as `path#id`.
+    let places: HashSet<String> = files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .flat_map(|f| {
+            let html = String::from_utf8_lossy(&f.bytes);
+            id_pattern()
+                .captures_iter(&html)
+                .filter_map(|cap| cap.get(1))
+                .map(|id| format!("{}#{}", f.path, unescape(id.as_str())))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     let mut broken = Vec::new();
     for file in files.iter().filter(|f| f.path.ends_with(".html")) {
         let html = String::from_utf8_lossy(&file.bytes);
         for cap in attribute_pattern().captures_iter(&html) {
             let raw = cap.get(1).map_or("", |m| m.as_str());
             let target = unescape(raw);
-            let target = target.split(['#', '?']).next().unwrap_or("");
-            if target.is_empty() || target.contains("://") || target.starts_with("mailto:") {
+            let (target, fragment) = match target.split('?').next().unwrap_or("").split_once('#') {
+                Some((path, fragment)) => (path, Some(fragment)),
+                None => (target.split('?').next().unwrap_or(""), None),
+            };
+            if target.contains("://") || target.starts_with("mailto:") {
                 continue;
             }
-            let resolved = if let Some(abs) = target.strip_prefix(base_path) {
+            let resolved = if target.is_empty() {
+                match fragment {
+                    // A place on the page itself.
+                    Some(_) => Some(file.path.clone()),
+                    None => continue,
+                }
+            } else if let Some(abs) = target.strip_prefix(base_path) {
                 Some(abs.to_string())
             } else if target.starts_with('/') {
                 None
@@ -47,6 +77,9 @@ pub fn broken_links(files: &[OutputFile], base_path: &str) -> Vec<BrokenLink> {
                     r
                 };
                 paths.contains(r.as_str())
+                    && fragment.is_none_or(|f| {
+                        f.is_empty() || f == "top" || places.contains(&format!("{r}#{f}"))
+                    })
             });
             if !ok {
                 broken.push(BrokenLink {
@@ -109,12 +142,22 @@ mod tests {
             ),
             file(
                 "actors/x/index.html",
-                r#"<a href="../../index.html#top">home</a><a href="../../../out.html">o</a>"#,
+                r##"<a href="../../index.html#top">home</a><a href="../../../out.html">o</a>
+                <span id="s12">A sentence.</span><a href="#s12">here</a><a href="#s13">gone</a>
+                <a href="../../index.html#s12">not there</a><a href="index.html#s12">there</a>"##,
             ),
             file("404.html", r#"<a href="/repo/index.html">home</a>"#),
         ];
         let broken = broken_links(&files, "/repo/");
         let targets: Vec<&str> = broken.iter().map(|b| b.target.as_str()).collect();
-        assert_eq!(targets, ["missing.html", "../../../out.html"]);
+        assert_eq!(
+            targets,
+            [
+                "missing.html",
+                "../../../out.html",
+                "#s13",
+                "../../index.html#s12"
+            ]
+        );
     }
 }

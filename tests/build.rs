@@ -460,3 +460,51 @@ fn site_quote_article_item_and_actor_link_partials_are_used() {
         "article page"
     );
 }
+
+/// Two outlets report one happening; the second tells it twice. The timeline lists it once
+/// with every sentence that tells it, and each article's own list links its own sentence.
+#[test]
+fn one_happening_is_one_event_linked_at_every_report() {
+    let site = Site::empty();
+    site.write(
+        "seeds/first.txt",
+        "Quake hits Iran\n\n2012-11-12\n\nA strong earthquake hit southern Iran on Sunday, \
+         killing ten people in mud-brick villages on Qeshm island.\n",
+    );
+    site.write(
+        "seeds/second.txt",
+        "Iran counts the dead\n\n2012-11-12\n\nOfficials opened schools as shelters.\n\n\
+         The earthquake struck southern Iran on Sunday and killed ten villagers on Qeshm \
+         island, officials said.\n\n\
+         Rescuers said the earthquake on Sunday killed ten villagers on Qeshm island in \
+         southern Iran.\n",
+    );
+    site.build();
+    let events = site.json()["events"].as_array().expect("events").clone();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        events[0]["also"].as_array().map(Vec::len),
+        Some(1),
+        "{events:?}"
+    );
+    let timeline = site.read("timeline/index.html");
+    assert!(timeline.contains("Also reported in"), "{timeline}");
+    assert!(timeline.contains("further on"), "{timeline}");
+    // Each article lists the event at its own sentence, and every link finds its place.
+    for page in site.json()["articles"].as_array().expect("articles") {
+        let id = page["id"].as_str().expect("id");
+        let html = site.read(&format!("articles/{id}/index.html"));
+        let listed = html
+            .split("<ol class=\"events\">")
+            .nth(1)
+            .and_then(|list| list.split("href=\"#").nth(1))
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("{id} lists the event: {html}"));
+        assert!(
+            html.contains(&format!("<span class=\"event\" id=\"{listed}\">")),
+            "{id}"
+        );
+    }
+    let out = site.run(&["check"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 broken links"));
+}

@@ -1,23 +1,53 @@
-//! Events from different articles that report the same thing on the same date
-//! become one event with every source.
+//! Reports of the same happening on the same date become one event with
+//! every source.
 //!
-//! Two reports are the same event when they carry the same date value, come
-//! from different articles, share an actor (when both name one) and enough of
-//! their content words, stemmed (`arrested` is `arrest`), with function words
-//! and dates left out. Only events of one date are compared, each with a
-//! bounded number of the date's others, so the cost grows with the events, not
-//! with the square of a busy day's.
+//! Two reports are the same event when they carry the same date value, share
+//! an actor (when both name one) and enough of their content words, stemmed
+//! (`arrested` is `arrest`), with function words and dates left out. A report
+//! joins an event on a likeness to its first report, or to a later one when
+//! it names one of the event's actors; two sentences of one article must be
+//! closer still. Only events of one date are compared, each with a bounded
+//! number of the date's others, so the cost grows with the events, not with
+//! the square of a busy day's.
 
 use super::EventEntry;
 use chrono::Datelike;
 use rayon::prelude::*;
+use smallvec::SmallVec;
 use std::collections::HashMap;
 
 /// How many content words two reports of one event share at least, and what
 /// share of the shorter report's words that must be (tuned on ECB+ topics 1-35:
 /// `../shared/eval/ecb/run.sh`).
-const MIN_SHARED_WORDS: usize = 3;
-const SHARED_WORDS: f64 = 0.3;
+#[derive(Clone, Copy)]
+struct Likeness {
+    words: usize,
+    share: f64,
+}
+
+/// Reports from two articles.
+const OTHER_ARTICLE_WORDS: Likeness = Likeness {
+    words: 3,
+    share: 0.3,
+};
+/// Two sentences of one article, which share its subject's words anyway.
+const SAME_ARTICLE_WORDS: Likeness = Likeness {
+    words: 4,
+    share: 0.4,
+};
+
+impl Likeness {
+    /// Whether two reports' content words say the same: enough of the shorter
+    /// report's words are the other's too.
+    fn holds(self, a: &[u64], b: &[u64]) -> bool {
+        let shorter = a.len().min(b.len());
+        if shorter < self.words {
+            return false;
+        }
+        let shared = common(a, b);
+        shared >= self.words && shared as f64 / shorter as f64 >= self.share
+    }
+}
 
 /// Words that say nothing of what happened: function words, reporting, and the
 /// names of days and months (reports of one date share those anyway). Sorted.
@@ -173,17 +203,6 @@ fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
     common
 }
 
-/// Whether two reports' content words say the same: enough of the shorter
-/// report's words are the other's too.
-fn same_words(a: &[u64], b: &[u64]) -> bool {
-    if a.len().min(b.len()) < MIN_SHARED_WORDS {
-        return false;
-    }
-    let shared = common(a, b);
-    let shorter = a.len().min(b.len()).max(1);
-    shared >= MIN_SHARED_WORDS && shared as f64 / shorter as f64 >= SHARED_WORDS
-}
-
 /// Parts of the day a report names, as bits: morning, afternoon, evening.
 const MORNING: u8 = 1;
 const AFTERNOON: u8 = 2;
@@ -234,14 +253,6 @@ fn same_actors(a: &[usize], b: &[usize]) -> bool {
     a.is_empty() || b.is_empty() || common(a, b) > 0
 }
 
-/// `a` with the elements of `b` added, sorted and without repeats.
-fn union<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
-    let mut all: Vec<T> = a.iter().chain(b).copied().collect();
-    all.sort_unstable();
-    all.dedup();
-    all
-}
-
 fn sorted_set(items: &[usize]) -> Vec<usize> {
     let mut set = items.to_vec();
     set.sort_unstable();
@@ -252,6 +263,9 @@ fn sorted_set(items: &[usize]) -> Vec<usize> {
 /// How many earlier events of the same date and actor a report is compared with:
 /// a bound on the work for a day that one huge article fills with events.
 const CANDIDATES: usize = 64;
+/// How many reports of an event a new report is compared with: a bound on the
+/// work for an event that a whole corpus reports.
+const COMPARED_REPORTS: usize = 8;
 /// How many of the date's latest events a report is compared with, whatever
 /// their actors.
 const LATEST: usize = 16;
@@ -476,7 +490,10 @@ fn day_key(day: &[EventEntry], memo: &Remembered) -> u64 {
 /// report merged away (or its own).
 fn merge_day<'t>(day: &mut [EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str + Sync)) -> Merged {
     let mut kept: usize = 0;
-    let mut words: Vec<Vec<u64>> = Vec::new();
+    // Each kept event's reports, each apart: a report must say enough of what
+    // one earlier report said, not of all of them together (which grows with
+    // every report and merges ever more).
+    let mut reports: Vec<Vec<Report>> = Vec::new();
     let mut actor_sets: Vec<Vec<usize>> = Vec::new();
     let mut parts: Vec<u8> = Vec::new();
     let mut map = Vec::with_capacity(day.len());
@@ -484,8 +501,13 @@ fn merge_day<'t>(day: &mut [EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str 
     let mut by_actor: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
     for i in 0..day.len() {
         let event = &day[i];
-        let event_words = content_words(text(event));
-        let event_parts = parts_of_the_day(text(event));
+        let sentence = text(event);
+        let report = Report {
+            article: event.article,
+            words: content_words(sentence),
+            numbers: numbers(sentence),
+        };
+        let event_parts = parts_of_the_day(sentence);
         let event_actors = sorted_set(&event.actors);
         let keys: Vec<Option<usize>> = if event.actors.is_empty() {
             vec![None]
@@ -503,22 +525,46 @@ fn merge_day<'t>(day: &mut [EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str 
         candidates.sort_unstable();
         candidates.dedup();
         let same = candidates.into_iter().find(|&k| {
-            let kept = &day[k];
-            let other_article =
-                kept.article != event.article && kept.also.iter().all(|&(a, _)| a != event.article);
-            if !other_article {
+            let kept_event = &day[k];
+            let same_article = kept_event.article == report.article
+                || kept_event.also.iter().any(|&(a, _)| a == report.article);
+            // A second sentence of one article joins its event only on a closer
+            // likeness (an article's sentences share its subject's words anyway),
+            // and never with other figures than the article gave it: one writer's
+            // `rose 6.8 percent` and `rose 7.9 percent` are two facts.
+            let likeness = if same_article {
+                SAME_ARTICLE_WORDS
+            } else {
+                OTHER_ARTICLE_WORDS
+            };
+            if same_article
+                && reports[k].iter().any(|r| {
+                    r.article == report.article
+                        && !r.numbers.is_empty()
+                        && !report.numbers.is_empty()
+                        && common(&r.numbers, &report.numbers) == 0
+                })
+            {
                 return false;
             }
+            // Like its first report, or like another when the two name an actor
+            // in common.
             same_part_of_the_day(parts[k], event_parts)
                 && same_actors(&actor_sets[k], &event_actors)
-                && same_words(&words[k], &event_words)
+                && (likeness.holds(&reports[k][0].words, &report.words)
+                    || (common(&actor_sets[k], &event_actors) > 0
+                        && reports[k][1..]
+                            .iter()
+                            .any(|r| likeness.holds(&r.words, &report.words))))
         });
         match same {
             Some(k) => {
                 let event = take_event(&mut day[i]);
                 absorb(&mut day[k], event);
                 actor_sets[k] = sorted_set(&day[k].actors);
-                words[k] = union(&words[k], &event_words);
+                if reports[k].len() < COMPARED_REPORTS {
+                    reports[k].push(report);
+                }
                 parts[k] |= event_parts;
                 map.push(k);
             }
@@ -530,13 +576,51 @@ fn merge_day<'t>(day: &mut [EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str 
                 map.push(k);
                 day.swap(k, i);
                 kept += 1;
-                words.push(event_words);
+                reports.push(vec![report]);
                 parts.push(event_parts);
                 actor_sets.push(event_actors);
             }
         }
     }
     (kept, map)
+}
+
+/// What merging compares of a report.
+struct Report {
+    article: usize,
+    words: Vec<u64>,
+    numbers: SmallVec<[u64; 4]>,
+}
+
+/// The figures a sentence gives (`6.8`, `2,000`, `26`), each as a hash, sorted
+/// and without repeats; years left out, as in [`content_words`].
+fn numbers(text: &str) -> SmallVec<[u64; 4]> {
+    let mut found: SmallVec<[u64; 4]> = SmallVec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        // Digits, and a point or comma between digits.
+        while i < bytes.len()
+            && (bytes[i].is_ascii_digit()
+                || (matches!(bytes[i], b'.' | b',')
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            i += 1;
+        }
+        let figure = &bytes[start..i];
+        let year = figure.len() == 4 && figure.iter().all(u8::is_ascii_digit);
+        if !year {
+            found.push(xxhash_rust::xxh3::xxh3_64(figure));
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 #[cfg(test)]
@@ -710,7 +794,6 @@ mod tests {
     #[test]
     fn content_words_are_stemmed_without_stop_words() {
         assert_eq!(common(&[1, 2, 3], &[2, 3, 4]), 2);
-        assert_eq!(union(&[1, 4], &[2, 4]), [1, 2, 4]);
         assert_eq!(
             content_words("Oil rose; OIL rose."),
             content_words("oil rose")
@@ -722,10 +805,10 @@ mod tests {
         );
         assert_eq!(content_words("the quake"), content_words("an earthquake"));
         assert!(content_words("They said that on Sunday morning").is_empty());
-        assert_eq!(
-            content_words("Guaidó rose; prices rose"),
-            union(&content_words("Guaidó"), &content_words("rose prices"))
-        );
+        let mut both = content_words("Guaidó");
+        both.extend(content_words("rose prices"));
+        both.sort_unstable();
+        assert_eq!(content_words("Guaidó rose; prices rose"), both);
         assert!(
             STOP_WORDS.windows(2).all(|w| w[0] < w[1]),
             "sorted, for the search"
@@ -788,17 +871,11 @@ mod tests {
     }
 
     #[test]
-    fn one_article_or_different_dates_never_merge() {
+    fn different_dates_never_merge() {
         let events = vec![
             event(
                 "2019-04-30",
                 "Guaido called on the military to rise.",
-                0,
-                &[1],
-            ),
-            event(
-                "2019-04-30",
-                "Guaido called on the military to rise again.",
                 0,
                 &[1],
             ),
@@ -810,6 +887,112 @@ mod tests {
             ),
         ];
         let (merged, _) = merge(events);
-        assert_eq!(merged.len(), 3);
+        assert_eq!(merged.len(), 2);
+    }
+
+    #[test]
+    fn sentences_of_one_article_merge_only_when_closer() {
+        let events = vec![
+            event(
+                "2019-04-30",
+                "Guaido called on the armed forces to rise against Maduro in Caracas.",
+                0,
+                &[1, 2],
+            ),
+            // Three words in common: enough for another article, not for this one.
+            event(
+                "2019-04-30",
+                "Guaido spoke to crowds in Caracas after Maduro's speech.",
+                0,
+                &[1, 2],
+            ),
+            // Five of its seven words.
+            event(
+                "2019-04-30",
+                "Guaido urged the armed forces to rise against Maduro.",
+                0,
+                &[1, 2],
+            ),
+        ];
+        let (merged, map) = merge(events);
+        assert_eq!(map, [0, 1, 0]);
+        assert_eq!(
+            merged[0].also,
+            [(0, 2)],
+            "the other sentence, by its offset"
+        );
+        let other_article = vec![
+            event(
+                "2019-04-30",
+                "Guaido called on the armed forces to rise against Maduro in Caracas.",
+                0,
+                &[1, 2],
+            ),
+            event(
+                "2019-04-30",
+                "Guaido spoke to crowds in Caracas after Maduro's speech.",
+                1,
+                &[1, 2],
+            ),
+        ];
+        assert_eq!(merge(other_article).0.len(), 1);
+    }
+
+    #[test]
+    fn one_article_giving_other_figures_tells_two_facts() {
+        assert_eq!(
+            numbers("rose to 6.8 percent, the most since 2019"),
+            numbers("6.8")
+        );
+        assert_eq!(numbers("2,000 feet (600 m), IE8").len(), 2);
+        let rose = |percent: &str, article| {
+            event(
+                "2019-10-31",
+                &format!(
+                    "Inflation in Bolivia rose to {percent} percent in October, the highest level."
+                ),
+                article,
+                &[1],
+            )
+        };
+        let (merged, _) = merge(vec![rose("6.8", 0), rose("7.9", 0), rose("6.8", 0)]);
+        assert_eq!(merged.len(), 2);
+        // Two outlets' figures for one happening may differ.
+        let (merged, _) = merge(vec![rose("6.8", 0), rose("7.9", 1)]);
+        assert_eq!(merged.len(), 1);
+    }
+
+    #[test]
+    fn a_report_like_only_a_later_report_joins_on_a_shared_actor() {
+        let events = vec![
+            event(
+                "2013-06-06",
+                "Esther Williams died on Thursday in Beverly Hills at the age of 91.",
+                0,
+                &[1, 2],
+            ),
+            event(
+                "2013-06-06",
+                "Esther Williams, the swimmer who starred in aqua-musicals, died in her sleep \
+                 in Beverly Hills.",
+                1,
+                &[1, 2],
+            ),
+            // Like the second report (starred, musicals, swimmer), not the first.
+            event(
+                "2013-06-06",
+                "The swimmer starred in musicals of the 1940s.",
+                2,
+                &[1],
+            ),
+            event(
+                "2013-06-06",
+                "The swimmer starred in musicals of the 1940s.",
+                3,
+                &[],
+            ),
+        ];
+        let (_, map) = merge(events);
+        assert_eq!(map, [0, 0, 0, 1]);
     }
 }

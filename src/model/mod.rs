@@ -99,7 +99,8 @@ pub struct EventEntry {
     /// has no more): every page that lists the event reads them, and one more
     /// place to fetch from memory for every listing costs more than the room.
     pub actors: EventActors,
-    /// Other articles reporting the same event: `(article, sentence offset)`.
+    /// Its other reports, `(article, sentence offset)`: sentences of other articles, or
+    /// other sentences of its own article that tell the same happening.
     pub also: Vec<(usize, usize)>,
 }
 

@@ -574,10 +574,11 @@ mod tests {
 
     /// Every event of the fixture sites (the hostile one carries markup, quotes
     /// and ampersands in its text and titles), in both forms, at three depths,
-    /// and again with other reports: fewer than are named, and more.
+    /// and again with other reports: fewer than are named, and more, some of
+    /// them further sentences of one article.
     #[test]
     fn the_compiled_event_is_the_template_byte_for_byte() {
-        let (mut compared, mut with_actors, mut with_also) = (0, 0, 0);
+        let (mut compared, mut with_actors, mut with_also, mut with_again) = (0, 0, 0, 0);
         for (site, mut b, theme) in fixtures() {
             for extra_reports in [0, 2, 8] {
                 if extra_reports > 0 {
@@ -596,10 +597,19 @@ mod tests {
                             Listing::Elsewhere,
                             Listing::Timeline,
                         ] {
-                            let view = EventView::new(&p, event, listing, &links);
+                            let mut view = EventView::new(&p, event, listing, &links);
+                            if extra_reports == 8 {
+                                // More articles than a list names: the fixtures have too
+                                // few to reach the limit.
+                                view.also_more = 3;
+                            }
                             with_actors +=
                                 usize::from(view.text_html.contains("<a class=\"actor "));
                             with_also += usize::from(view.also_more > 0);
+                            with_again += usize::from(
+                                !view.again.is_empty()
+                                    && view.also.iter().any(|a| !a.again.is_empty()),
+                            );
                             let by_tera = theme
                                 .render_fragment("partials/event.html", "e", &view)
                                 .expect("tera");
@@ -621,6 +631,10 @@ mod tests {
         assert!(
             with_also > 10,
             "and more reports than are named: {with_also}"
+        );
+        assert!(
+            with_again > 10,
+            "and further sentences of one article: {with_again}"
         );
     }
 

@@ -91,7 +91,7 @@ struct EventJson<'a, S, A> {
     date: When,
     text: &'a str,
     article: &'a RawValue,
-    /// The other articles reporting the event. Left out when there are none
+    /// The other articles reporting the event, each once. Left out when there are none
     /// (most events): a list for every event that only repeated `article`
     /// would be a sizeable share of the file.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -164,8 +164,18 @@ pub fn write_briefing_json(b: &Briefing, out: &mut dyn std::io::Write) -> std::i
                 date: e.when,
                 text: b.event_text(e),
                 article: article_id(e.article),
-                also: (!e.also.is_empty())
-                    .then_some(Seq(move || e.also.iter().map(move |&(a, _)| article_id(a)))),
+                also: e
+                    .also
+                    .iter()
+                    .any(|&(a, _)| a != e.article)
+                    .then_some(Seq(move || {
+                        // Each other article once, though several of its sentences may tell it.
+                        let mut seen = std::collections::HashSet::new();
+                        e.also
+                            .iter()
+                            .filter(move |&&(a, _)| a != e.article && seen.insert(a))
+                            .map(move |&(a, _)| article_id(a))
+                    })),
                 actors: Seq(move || e.actors.iter().map(move |&x| actor_id(x))),
             })
         }),

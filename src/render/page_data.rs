@@ -196,8 +196,9 @@ impl<'a> PageData<'a> {
     }
 }
 
-/// Most other reports an event lists by name; the rest are counted.
-pub const ALSO_LIMIT: usize = 5;
+/// Most other articles an event lists by name; the rest are counted. A busy
+/// story's every outlet fits: a reader weighs a happening by who reports it.
+pub const ALSO_LIMIT: usize = 50;
 
 /// Where an event is listed, which decides what its item carries.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -80,6 +80,39 @@ impl<'a> ArticleLink<'a> {
     }
 }
 
+/// Another article that reports an event, linked at its sentence, and at its other
+/// sentences that tell the same happening.
+#[derive(Serialize)]
+pub struct ReportLink<'a> {
+    pub title: Text<'a>,
+    pub url: Href<'a>,
+    pub again: Vec<Href<'a>>,
+}
+
+impl<'a> ReportLink<'a> {
+    /// The articles other than its own that report `e`, in the order they joined it, the
+    /// first [`ALSO_LIMIT`].
+    fn of(p: &PageData<'a>, e: &EventEntry, links: &'a Links) -> Vec<ReportLink<'a>> {
+        let mut reports: Vec<(usize, ReportLink<'a>)> = Vec::new();
+        for &(article, offset) in e.also.iter().filter(|&&(a, _)| a != e.article) {
+            let href = p.article_href(article, Some(offset), links);
+            match reports.iter().position(|(a, _)| *a == article) {
+                Some(k) => reports[k].1.again.push(href),
+                None if reports.len() < ALSO_LIMIT => reports.push((
+                    article,
+                    ReportLink {
+                        title: p.article_title(article),
+                        url: href,
+                        again: Vec::new(),
+                    },
+                )),
+                None => {}
+            }
+        }
+        reports.into_iter().map(|(_, report)| report).collect()
+    }
+}
+
 #[derive(Serialize)]
 pub struct EventView<'a> {
     pub date: &'a str,
@@ -93,10 +126,12 @@ pub struct EventView<'a> {
     pub url: Href<'a>,
     /// The article it comes from.
     pub article: ArticleLink<'a>,
+    /// Its article's other sentences that tell the same happening.
+    pub again: Vec<Href<'a>>,
     /// Other articles that report the same event, linked at their sentence:
     /// the first [`ALSO_LIMIT`].
-    pub also: Vec<ArticleLink<'a>>,
-    /// How many more report it.
+    pub also: Vec<ReportLink<'a>>,
+    /// How many more articles report it.
     pub also_more: usize,
     /// Its actors (but the page's own), for a site's own partial; empty while the site
     /// keeps the default one, which links them in `text_html`.
@@ -139,13 +174,21 @@ impl<'a> EventView<'a> {
             ),
             url: p.article_href(e.article, Some(e.offset), links),
             article: ArticleLink::new(p, e.article, None, links),
-            also: e
+            again: e
                 .also
                 .iter()
-                .take(ALSO_LIMIT)
-                .map(|&(a, offset)| ArticleLink::new(p, a, Some(offset), links))
+                .filter(|&&(a, _)| a == e.article)
+                .map(|&(a, offset)| p.article_href(a, Some(offset), links))
                 .collect(),
-            also_more: e.also.len().saturating_sub(ALSO_LIMIT),
+            also: ReportLink::of(p, e, links),
+            also_more: e
+                .also
+                .iter()
+                .filter(|&&(a, _)| a != e.article)
+                .map(|&(a, _)| a)
+                .collect::<std::collections::BTreeSet<usize>>()
+                .len()
+                .saturating_sub(ALSO_LIMIT),
             // The default partial links the names in `text_html` and reads no list; a
             // site's own partial may.
             actors: if p.theme().twins.event {
@@ -312,8 +355,9 @@ const EXCERPT_WORDS: usize = 12;
 /// And characters: a "word" of a text without spaces may be any length.
 const EXCERPT_CHARS: usize = 120;
 
-/// An event as its own article lists it: its date, linked to the sentence in the text, the
-/// sentence's opening words, and one other article that reports it.
+/// An event as an article that reports it lists it: its date, linked to the article's own
+/// sentence in the text, that sentence's opening words, and one other article that reports
+/// it. (A merged event's first report may be another article's.)
 #[derive(Serialize)]
 pub struct ArticleEventView<'a> {
     pub date: &'a str,
@@ -326,18 +370,44 @@ pub struct ArticleEventView<'a> {
 }
 
 impl<'a> ArticleEventView<'a> {
-    fn new(p: &PageData<'a>, event: usize, links: &'a Links) -> ArticleEventView<'a> {
+    fn new(
+        p: &PageData<'a>,
+        event: usize,
+        article: usize,
+        links: &'a Links,
+    ) -> ArticleEventView<'a> {
         let e: &EventEntry = &p.b.events[event];
+        let reports = || std::iter::once((e.article, e.offset)).chain(e.also.iter().copied());
+        let own = &p.b.articles[article];
+        // The article's first sentence of the event: it is listed here for that sentence.
+        let start = reports()
+            .filter(|&(a, _)| a == article)
+            .map(|(_, offset)| offset)
+            .min()
+            .unwrap_or(e.offset);
+        let sentence = own
+            .event_sentences
+            .binary_search_by_key(&start, |&(s, _)| s)
+            .ok()
+            .and_then(|i| {
+                let (s, end) = own.event_sentences[i];
+                own.body.get(s..end)
+            })
+            .unwrap_or_default();
+        let other = reports().find(|&(a, _)| a != article);
+        let mut others: Vec<usize> = reports()
+            .map(|(a, _)| a)
+            .filter(|&a| a != article)
+            .collect();
+        others.sort_unstable();
+        others.dedup();
         ArticleEventView {
             date: p.event_date(event),
             date_iso: p.event_value(event),
-            url: Href::sentence_here(e.offset),
-            excerpt: excerpt(p.b.event_text(e), EXCERPT_WORDS),
-            also: e
-                .also
-                .first()
-                .map(|&(a, offset)| ArticleLink::new(p, a, Some(offset), links)),
-            also_more: e.also.len().saturating_sub(1),
+            url: Href::sentence_here(start),
+            excerpt: excerpt(sentence, EXCERPT_WORDS),
+            also: other.map(|(a, offset)| ArticleLink::new(p, a, Some(offset), links)),
+            also_more: others.len().saturating_sub(1),
         }
     }
 }
@@ -395,7 +465,7 @@ impl<'a> ArticleView<'a> {
                 .events
                 .iter()
                 .take(ARTICLE_EVENTS)
-                .map(|&e| ArticleEventView::new(p, e, links))
+                .map(|&e| ArticleEventView::new(p, e, article, links))
                 .collect(),
             more_events: a.events.len().saturating_sub(ARTICLE_EVENTS),
             quotes: a
