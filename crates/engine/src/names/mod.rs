@@ -283,6 +283,25 @@ mod tests {
     }
 
     #[test]
+    fn a_team_or_paper_of_a_place_is_one_organization() {
+        let found = names(
+            "The Kansas City Chiefs lost at home. The San Diego Chargers released Jamal \
+             Williams, the Los Angeles Times reported. In New York Sundays are quiet.",
+        );
+        for team in [
+            "Kansas City Chiefs",
+            "San Diego Chargers",
+            "Los Angeles Times",
+        ] {
+            assert!(
+                found.contains(&(team, ActorKind::Organization)),
+                "{team}: {found:?}"
+            );
+        }
+        assert!(found.contains(&("New York", ActorKind::Place)), "{found:?}");
+    }
+
+    #[test]
     fn a_name_s_last_word_alone_is_the_name_again() {
         let text = "W. Mark Felt, the FBI official who leaked secrets, has died. Felt died at \
                     his home in Santa Rosa. Friends said Felt was 95.";

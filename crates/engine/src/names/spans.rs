@@ -79,15 +79,18 @@ pub(super) fn rejoin_split_name(
         // "Andersen Logistics" then "Corporation", "Mark" then "Fischer": a name of one kind
         // right after another, with only a space between, is the same name cut in two.
         let org_word = first == last && crate::actors::is_org_word(p.tokens[first].text(text));
+        // And a place's name right before an organization's names the organization of the
+        // place (`San Diego` `Chargers`, `US` `Navy`).
+        let of_a_place = k == ORGANIZATION && acc.last().is_some_and(|prev| prev.2 == PLACE);
         if let Some(prev) = acc.last_mut()
             && prev.1 + 1 == first
-            && (prev.2 == k || org_word)
+            && (prev.2 == k || org_word || of_a_place)
             && text
                 .get(p.tokens[prev.1].end..p.tokens[first].start)
                 .is_some_and(|gap| gap == " ")
         {
             prev.1 = last;
-            if org_word {
+            if org_word || of_a_place {
                 prev.2 = ORGANIZATION;
             }
             return acc;
@@ -302,21 +305,39 @@ fn cut_days_off_organizations(text: &str, p: &Prepared, found: &mut [(usize, usi
 /// A place's name followed by a plural word no place list holds names a team or a paper
 /// of the place, not the place (`New Orleans Saints`, `Kansas City Chiefs`, `New York
 /// Times`): an organization. The place lists know `Virgin Islands` and `Palm Springs`.
+/// `found` is in text order.
 fn type_teams_named_for_places(text: &str, p: &Prepared, found: &mut [(usize, usize, usize)]) {
     let place_bit = |i: usize, position: usize| {
         p.info[i].gaz() & (1 << (4 * super::gazetteer::PLACE + position)) != 0
     };
+    let plural_word = |word: &str| {
+        word.len() >= 4
+            && word.starts_with(char::is_uppercase)
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && word.chars().skip(1).all(char::is_lowercase)
+    };
+    // The tagger may leave the plural out of the name (`Kansas City` `Chiefs`): a plural
+    // right after a place's name, a space between, in no name of its own, joins it.
+    for i in 0..found.len() {
+        let (_, last, k) = found[i];
+        let next = last + 1;
+        if k == PLACE
+            && next < p.tokens.len()
+            && found.get(i + 1).is_none_or(|after| after.0 > next)
+            && text.get(p.tokens[last].end..p.tokens[next].start) == Some(" ")
+            && plural_word(p.tokens[next].text(text))
+            && !crate::time::is_day_name(p.tokens[next].text(text).trim_end_matches('s'))
+        {
+            found[i].1 = next;
+        }
+    }
     for span in found.iter_mut() {
         let (first, last, k) = *span;
         if k != PLACE || first == last {
             continue;
         }
-        let word = p.tokens[last].text(text);
-        let plural_word = word.len() >= 4
-            && word.starts_with(char::is_uppercase)
-            && word.ends_with('s')
-            && !word.ends_with("ss")
-            && word.chars().skip(1).all(char::is_lowercase);
+        let plural_word = plural_word(p.tokens[last].text(text));
         let place_before = if last - 1 == first {
             place_bit(first, features::U)
         } else {
