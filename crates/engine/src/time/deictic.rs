@@ -62,6 +62,13 @@ pub fn year_ago_adjective(_c: &Caps, ctx: &Ctx) -> Option<Found> {
 /// `n` units from the anchor (or the DCT): the anchor's granularity when it
 /// is at least as fine as the unit.
 fn from_anchor(ctx: &Ctx, n: i64, unit: Unit) -> Option<Point> {
+    // `killed last October ... crossed out that same day`: the last date named is a
+    // month, so the day is one of its days, not the last day named before it.
+    if unit <= Unit::Week
+        && let Some(month @ Point::Month(..)) = ctx.anchor
+    {
+        return Some(Point::at(add(month.first_day()?, n, unit)?, Unit::Month));
+    }
     if unit <= Unit::Week {
         let base = ctx.day_anchor.or(ctx.dct)?;
         return Some(Point::at(add(base, n, unit)?, unit));

@@ -94,6 +94,17 @@ fn the_day_after_counts_from_the_last_day() {
 }
 
 #[test]
+fn that_same_day_after_a_month_is_a_day_of_that_month() {
+    one(
+        "The list was posted on Tuesday. A doctor on it was killed last October, and his \
+         name was crossed out that same day.",
+        "that same day",
+        Date,
+        "2018-10",
+    );
+}
+
+#[test]
 fn the_day_after_an_event_counts_from_the_event() {
     let s = "Thursday, 02 May, 2019\n\nHis comments come the day after the uprising. \
              The video was released on Tuesday.";
