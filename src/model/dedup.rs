@@ -870,72 +870,53 @@ mod tests {
         assert_eq!(merged.len(), 2);
     }
 
+    /// Where each of `reports` (date, sentence, article, actors) ends up.
+    fn merged_into(reports: &[(&str, &str, usize, &[usize])]) -> Vec<usize> {
+        let events = reports
+            .iter()
+            .map(|&(date, text, article, actors)| event(date, text, article, actors))
+            .collect();
+        merge(events).1
+    }
+
     #[test]
     fn different_dates_never_merge() {
-        let events = vec![
-            event(
-                "2019-04-30",
-                "Guaido called on the military to rise.",
-                0,
-                &[1],
-            ),
-            event(
-                "2019-05-01",
-                "Guaido called on the military to rise.",
-                1,
-                &[1],
-            ),
-        ];
-        let (merged, _) = merge(events);
-        assert_eq!(merged.len(), 2);
+        let rise = "Guaido called on the military to rise.";
+        assert_eq!(
+            merged_into(&[("2019-04-30", rise, 0, &[1]), ("2019-05-01", rise, 1, &[1])]),
+            [0, 1]
+        );
     }
 
     #[test]
     fn sentences_of_one_article_merge_only_when_closer() {
-        let events = vec![
-            event(
-                "2019-04-30",
-                "Guaido called on the armed forces to rise against Maduro in Caracas.",
-                0,
-                &[1, 2],
-            ),
-            // Three words in common: enough for another article, not for this one.
-            event(
-                "2019-04-30",
-                "Guaido spoke to crowds in Caracas after Maduro's speech.",
-                0,
-                &[1, 2],
-            ),
-            // Five of its seven words.
-            event(
-                "2019-04-30",
-                "Guaido urged the armed forces to rise against Maduro.",
-                0,
-                &[1, 2],
-            ),
-        ];
-        let (merged, map) = merge(events);
-        assert_eq!(map, [0, 1, 0]);
+        let called = "Guaido called on the armed forces to rise against Maduro in Caracas.";
+        // Three words in common with the first: enough for another article, not for its own.
+        let spoke = "Guaido spoke to crowds in Caracas after Maduro's speech.";
+        // Five of its seven words.
+        let urged = "Guaido urged the armed forces to rise against Maduro.";
+        let day = "2019-04-30";
+        assert_eq!(
+            merged_into(&[
+                (day, called, 0, &[1, 2]),
+                (day, spoke, 0, &[1, 2]),
+                (day, urged, 0, &[1, 2]),
+            ]),
+            [0, 1, 0]
+        );
+        assert_eq!(
+            merged_into(&[(day, called, 0, &[1, 2]), (day, spoke, 1, &[1, 2])]),
+            [0, 0]
+        );
+        let (merged, _) = merge(vec![
+            event(day, called, 0, &[1]),
+            event(day, urged, 0, &[1]),
+        ]);
         assert_eq!(
             merged[0].also,
-            [(0, 2)],
+            [(0, 1)],
             "the other sentence, by its offset"
         );
-        let other_article = vec![
-            event(
-                "2019-04-30",
-                "Guaido called on the armed forces to rise against Maduro in Caracas.",
-                0,
-                &[1, 2],
-            ),
-            event(
-                "2019-04-30",
-                "Guaido spoke to crowds in Caracas after Maduro's speech.",
-                1,
-                &[1, 2],
-            ),
-        ];
-        assert_eq!(merge(other_article).0.len(), 1);
     }
 
     #[test]
@@ -945,54 +926,50 @@ mod tests {
             numbers("6.8")
         );
         assert_eq!(numbers("2,000 feet (600 m), IE8").len(), 2);
-        let rose = |percent: &str, article| {
-            event(
-                "2019-10-31",
-                &format!(
-                    "Inflation in Bolivia rose to {percent} percent in October, the highest level."
-                ),
-                article,
-                &[1],
-            )
+        let rose = |percent| {
+            format!("Inflation in Bolivia rose to {percent} percent in October, the highest level.")
         };
-        let (merged, _) = merge(vec![rose("6.8", 0), rose("7.9", 0), rose("6.8", 0)]);
-        assert_eq!(merged.len(), 2);
+        let (low, high) = (rose("6.8"), rose("7.9"));
+        let day = "2019-10-31";
+        assert_eq!(
+            merged_into(&[
+                (day, &low, 0, &[1]),
+                (day, &high, 0, &[1]),
+                (day, &low, 0, &[1])
+            ]),
+            [0, 1, 0]
+        );
         // Two outlets' figures for one happening may differ.
-        let (merged, _) = merge(vec![rose("6.8", 0), rose("7.9", 1)]);
-        assert_eq!(merged.len(), 1);
+        assert_eq!(
+            merged_into(&[(day, &low, 0, &[1]), (day, &high, 1, &[1])]),
+            [0, 0]
+        );
     }
 
     #[test]
     fn a_report_like_only_a_later_report_joins_on_a_shared_actor() {
-        let events = vec![
-            event(
-                "2013-06-06",
-                "Esther Williams died on Thursday in Beverly Hills at the age of 91.",
-                0,
-                &[1, 2],
-            ),
-            event(
-                "2013-06-06",
-                "Esther Williams, the swimmer who starred in aqua-musicals, died in her sleep \
-                 in Beverly Hills.",
-                1,
-                &[1, 2],
-            ),
-            // Like the second report (starred, musicals, swimmer), not the first.
-            event(
-                "2013-06-06",
-                "The swimmer starred in musicals of the 1940s.",
-                2,
-                &[1],
-            ),
-            event(
-                "2013-06-06",
-                "The swimmer starred in musicals of the 1940s.",
-                3,
-                &[],
-            ),
-        ];
-        let (_, map) = merge(events);
-        assert_eq!(map, [0, 0, 0, 1]);
+        let day = "2013-06-06";
+        let starred = "The swimmer starred in musicals of the 1940s.";
+        assert_eq!(
+            merged_into(&[
+                (
+                    day,
+                    "Esther Williams died on Thursday in Beverly Hills at the age of 91.",
+                    0,
+                    &[1, 2]
+                ),
+                (
+                    day,
+                    "Esther Williams, the swimmer who starred in aqua-musicals, died in her \
+                     sleep in Beverly Hills.",
+                    1,
+                    &[1, 2]
+                ),
+                // Like the second report (starred, musicals, swimmer), not the first.
+                (day, starred, 2, &[1]),
+                (day, starred, 3, &[]),
+            ]),
+            [0, 0, 0, 1]
+        );
     }
 }
