@@ -114,6 +114,22 @@ pub struct QuoteEntry {
     pub end: usize,
 }
 
+impl EventEntry {
+    /// The articles that report it, each once: its own first, then the others in the
+    /// order they joined it.
+    pub fn reporting_articles(&self) -> smallvec::SmallVec<[usize; 4]> {
+        let mut articles = smallvec::SmallVec::new();
+        articles.push(self.article);
+        let mut seen = std::collections::HashSet::new();
+        for &(article, _) in &self.also {
+            if article != self.article && seen.insert(article) {
+                articles.push(article);
+            }
+        }
+        articles
+    }
+}
+
 impl Briefing {
     /// The sentence an event comes from.
     pub fn event_text(&self, event: &EventEntry) -> &str {
@@ -676,6 +692,19 @@ mod tests {
         assert_eq!(slugs.claim("b".into(), "x"), "b");
         assert_eq!(slugs.claim("b".into(), "x"), "b-3");
         assert_eq!(slugs.claim("b".into(), "x"), "b-4");
+    }
+
+    #[test]
+    fn an_event_s_reporting_articles_are_each_named_once_its_own_first() {
+        let event = EventEntry {
+            when: When::parse("2019-04-30").expect("date"),
+            article: 3,
+            offset: 0,
+            end: 0,
+            actors: EventActors::new(),
+            also: vec![(1, 10), (3, 40), (1, 90), (0, 5)],
+        };
+        assert_eq!(event.reporting_articles().as_slice(), [3, 1, 0]);
     }
 
     /// The briefing of `seeds`, each `(path, text)`, built as `briefing serve`

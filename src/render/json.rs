@@ -169,12 +169,7 @@ pub fn write_briefing_json(b: &Briefing, out: &mut dyn std::io::Write) -> std::i
                     .iter()
                     .any(|&(a, _)| a != e.article)
                     .then_some(Seq(move || {
-                        // Each other article once, though several of its sentences may tell it.
-                        let mut seen = std::collections::HashSet::new();
-                        e.also
-                            .iter()
-                            .filter(move |&&(a, _)| a != e.article && seen.insert(a))
-                            .map(move |&(a, _)| article_id(a))
+                        e.reporting_articles().into_iter().skip(1).map(article_id)
                     })),
                 actors: Seq(move || e.actors.iter().map(move |&x| actor_id(x))),
             })

@@ -181,14 +181,7 @@ impl<'a> EventView<'a> {
                 .map(|&(a, offset)| p.article_href(a, Some(offset), links))
                 .collect(),
             also: ReportLink::of(p, e, links),
-            also_more: e
-                .also
-                .iter()
-                .filter(|&&(a, _)| a != e.article)
-                .map(|&(a, _)| a)
-                .collect::<std::collections::BTreeSet<usize>>()
-                .len()
-                .saturating_sub(ALSO_LIMIT),
+            also_more: (e.reporting_articles().len() - 1).saturating_sub(ALSO_LIMIT),
             // The default partial links the names in `text_html` and reads no list; a
             // site's own partial may.
             actors: if p.theme().twins.event {
@@ -395,19 +388,14 @@ impl<'a> ArticleEventView<'a> {
             })
             .unwrap_or_default();
         let other = reports().find(|&(a, _)| a != article);
-        let mut others: Vec<usize> = reports()
-            .map(|(a, _)| a)
-            .filter(|&a| a != article)
-            .collect();
-        others.sort_unstable();
-        others.dedup();
         ArticleEventView {
             date: p.event_date(event),
             date_iso: p.event_value(event),
             url: Href::sentence_here(start),
             excerpt: excerpt(sentence, EXCERPT_WORDS),
             also: other.map(|(a, offset)| ArticleLink::new(p, a, Some(offset), links)),
-            also_more: others.len().saturating_sub(1),
+            // The articles but this one and the one named.
+            also_more: e.reporting_articles().len().saturating_sub(2),
         }
     }
 }
