@@ -293,6 +293,10 @@ fn tells_what_happened(sentence: &str) -> bool {
 /// it is that clause's, not the sentence's.
 const DESCRIBING_CLAUSES: &[&str] = &["since", "where", "which", "who", "whom", "whose"];
 
+/// Participles that open a clause describing the noun before it when `to` follows (`the
+/// peace process, set to resume Monday`): a plan of that thing, not the sentence's news.
+const DESCRIBING_PARTICIPLES: &[&str] = &["expected", "scheduled", "set", "slated"];
+
 /// Words before `of` that make `the night of March 3` the day itself, not a
 /// description (`the events of 30 April`).
 const PARTS_OF_A_DAY: &[&str] = &[
@@ -370,6 +374,14 @@ fn describes_something(text: &str, sentence: &Range<usize>, t: &Timex) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    // `..., set to resume Monday in Belfast`.
+    if clause.len() < before.len()
+        && words.len() <= RELATIVE_CLAUSE_WORDS
+        && words.first().is_some_and(|w| is(w, DESCRIBING_PARTICIPLES))
+        && words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("to"))
+    {
+        return true;
+    }
     words
         .iter()
         .rposition(|w| is(w, DESCRIBING_CLAUSES))
@@ -484,6 +496,13 @@ mod tests {
         assert_eq!(events_of(text, dct), []);
         let text = "Rescued on Nov. 2 by fishermen, the boy has become a symbol.";
         assert_eq!(events_of(text, dct), []);
+        let text = "Extremists tried to undermine the peace process, set to resume Monday.";
+        assert_eq!(events_of(text, dct), []);
+        let text = "The peace talks are set to resume Monday.";
+        assert_eq!(
+            events_of(text, dct),
+            expect(&[("The peace talks", "2026-11-09")])
+        );
         let text =
             "The firm unveiled a scanner on Thursday that works faster than anything sold today.";
         assert_eq!(
