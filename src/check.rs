@@ -50,10 +50,11 @@ pub fn broken_links(files: &[OutputFile], base_path: &str) -> Vec<BrokenLink> {
         for cap in attribute_pattern().captures_iter(&html) {
             let raw = cap.get(1).map_or("", |m| m.as_str());
             let target = unescape(raw);
-            let (target, fragment) = match target.split('?').next().unwrap_or("").split_once('#') {
+            let (target, fragment) = match target.split_once('#') {
                 Some((path, fragment)) => (path, Some(fragment)),
-                None => (target.split('?').next().unwrap_or(""), None),
+                None => (target.as_str(), None),
             };
+            let target = target.split('?').next().unwrap_or("");
             if target.contains("://") || target.starts_with("mailto:") {
                 continue;
             }
@@ -77,6 +78,7 @@ pub fn broken_links(files: &[OutputFile], base_path: &str) -> Vec<BrokenLink> {
                     r
                 };
                 paths.contains(r.as_str())
+                    // `#` and `#top` are the top of any page (HTML's rule for fragments).
                     && fragment.is_none_or(|f| {
                         f.is_empty() || f == "top" || places.contains(&format!("{r}#{f}"))
                     })
@@ -144,7 +146,7 @@ mod tests {
                 "actors/x/index.html",
                 r##"<a href="../../index.html#top">home</a><a href="../../../out.html">o</a>
                 <span id="s12">A sentence.</span><a href="#s12">here</a><a href="#s13">gone</a>
-                <a href="../../index.html#s12">not there</a><a href="index.html#s12">there</a>"##,
+                <a href="../../index.html#s12">not there</a><a href="index.html?q=1#s12">there</a>"##,
             ),
             file("404.html", r#"<a href="/repo/index.html">home</a>"#),
         ];
