@@ -88,6 +88,14 @@ fn name_run(words: &[&str]) -> usize {
     b
 }
 
+/// `Jr.`, `Sr`, `III`: what closes a person's name after the surname.
+fn is_generational_suffix(word: &str) -> bool {
+    matches!(
+        word.strip_suffix('.').unwrap_or(word),
+        "Jr" | "Sr" | "JR" | "SR" | "III"
+    )
+}
+
 /// Cleans one recognised span: trims punctuation, possessives, honorifics and titles (persons)
 /// or sentence-opening function words (others). `None` when nothing name-like is left.
 fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
@@ -120,6 +128,17 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
         if t > 0
             && (2..=3).contains(&rest.len())
             && rest
+                .iter()
+                .all(|w| is_capitalised(w) && !lx.is_org_word(w) && lx.country(w).is_none())
+        {
+            kind = ActorKind::Person;
+        }
+        // "Arcade Joseph Comeaux Jr." labelled an organisation: a generational suffix closes
+        // only a person's name.
+        if let [name @ .., last] = &words[a..b]
+            && is_generational_suffix(last)
+            && (2..=4).contains(&name.len())
+            && name
                 .iter()
                 .all(|w| is_capitalised(w) && !lx.is_org_word(w) && lx.country(w).is_none())
         {
@@ -197,8 +216,8 @@ fn verb_follows(text: &str, at: usize) -> bool {
 /// quotes inside it: `Maurice "Mo" Cheeks` is `Maurice Cheeks`, called `Mo`.
 fn without_nickname(written: &str) -> (String, Option<String>) {
     let words: Vec<&str> = written.split_whitespace().collect();
-    let opens = |w: &str| w.starts_with(['"', '“', '\'']) && w.len() > 1;
-    let closes = |w: &str| w.ends_with(['"', '”', '\'']);
+    let opens = |w: &str| w.starts_with(['"', '“', '\'', '‘']) && w.len() > 1;
+    let closes = |w: &str| w.ends_with(['"', '”', '\'', '’']);
     if let Some(from) = words.iter().position(|w| opens(w))
         && from > 0
         && let Some(to) = (from..words.len()).find(|&i| closes(words[i]))
@@ -206,7 +225,7 @@ fn without_nickname(written: &str) -> (String, Option<String>) {
     {
         let nickname = words[from..=to]
             .join(" ")
-            .trim_matches(['"', '“', '”', '\''])
+            .trim_matches(['"', '“', '”', '\'', '‘', '’'])
             .to_string();
         let name: Vec<&str> = words[..from]
             .iter()
@@ -220,51 +239,116 @@ fn without_nickname(written: &str) -> (String, Option<String>) {
     (words.join(" "), None)
 }
 
-/// The spans with each person's name that the recogniser cut at a nickname in
-/// quotes (`Vincent` `"The Chin"` `Gigante`) made whole again, one person.
+/// How long a nickname in quotes may be, in bytes.
+const MAX_NICKNAME: usize = 40;
+
+/// Where the text names someone with a nickname in quotes between given name and surname
+/// (`Vincent "The Chin" Gigante`, `Vincent 'Chin' Gigante`): the byte range from the word
+/// before the opening quote to the capitalised word after the closing one, and where that
+/// first word ends. In text order.
+fn nicknamed_names(text: &str) -> Vec<(Range<usize>, usize)> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find(['"', '“', '\'', '‘']) {
+        let quote = from + at;
+        let open = text[quote..].chars().next().unwrap_or('"');
+        from = quote + open.len_utf8();
+        let Some(before) = text[..quote].strip_suffix(' ') else {
+            continue;
+        };
+        let given_start = before.trim_end_matches(char::is_alphabetic).len();
+        if !before[given_start..].starts_with(char::is_uppercase) {
+            continue;
+        }
+        let closers: &[char] = if matches!(open, '"' | '“') {
+            &['"', '”']
+        } else {
+            &['\'', '’']
+        };
+        let inner = &text[from..];
+        let Some((len, close)) = inner
+            .char_indices()
+            .take_while(|&(at, _)| at <= MAX_NICKNAME)
+            .find(|&(_, c)| closers.contains(&c))
+        else {
+            continue;
+        };
+        let nickname = &inner[..len];
+        let words_only = nickname
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-'));
+        if !words_only
+            || nickname.starts_with(' ')
+            || nickname.ends_with(' ')
+            || !nickname
+                .split(' ')
+                .any(|w| w.starts_with(char::is_uppercase))
+        {
+            continue;
+        }
+        let after_close = from + len + close.len_utf8();
+        let Some(rest) = text[after_close..].strip_prefix(' ') else {
+            continue;
+        };
+        let surname = rest
+            .find(|c: char| !c.is_alphabetic() && c != '-')
+            .unwrap_or(rest.len());
+        if surname < 2 || !rest.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let end = after_close + 1 + surname;
+        found.push((given_start..end, quote - 1));
+        from = after_close;
+    }
+    found
+}
+
+/// The spans of each name with a nickname in quotes (see [`nicknamed_names`]) made one
+/// person's span: the recogniser cuts such names at the quotes (`Vincent` `"The Chin"`
+/// `Gigante`) or runs into them (`Vincent "Chin` `Gigante`). A span must cover the first
+/// word, and be a person's or that word a given name.
 fn join_nicknamed(text: &str, spans: &[&NameSpan]) -> Vec<NameSpan> {
-    /// How long a nickname in quotes may be, in bytes.
-    const MAX_NICKNAME: usize = 40;
+    let named = nicknamed_names(text);
+    let lx = lexicon();
     let mut out: Vec<NameSpan> = Vec::with_capacity(spans.len());
-    let mut i = 0;
+    let (mut i, mut k) = (0, 0);
     while i < spans.len() {
-        let first = spans[i];
-        let quoted = (first.kind == ActorKind::Person)
-            .then(|| {
-                let after = text.get(first.end..)?;
-                let gap = after.len() - after.trim_start().len();
-                let open = after[gap..]
-                    .chars()
-                    .next()
-                    .filter(|c| matches!(c, '"' | '“'))?;
-                let inner_from = first.end + gap + open.len_utf8();
-                let inner = text.get(inner_from..)?;
-                let close = inner
-                    .char_indices()
-                    .take_while(|&(at, _)| at <= MAX_NICKNAME)
-                    .find(|&(_, c)| matches!(c, '"' | '”'))?;
-                let after_close = inner_from + close.0 + close.1.len_utf8();
-                let rest = text.get(after_close..)?;
-                let next_start = after_close + (rest.len() - rest.trim_start().len());
-                // The name goes on right after the nickname, as a person's.
-                let j = (i + 1..spans.len()).find(|&j| spans[j].start >= after_close)?;
-                (spans[j].start == next_start && spans[j].kind == ActorKind::Person).then_some(j)
-            })
-            .flatten();
-        match quoted {
-            Some(j) => {
+        let span = spans[i];
+        while named.get(k).is_some_and(|(r, _)| r.end <= span.start) {
+            k += 1;
+        }
+        if let Some((range, given_end)) = named.get(k)
+            && span.start < range.end
+            && range.start < span.end
+        {
+            let overlapping = spans[i..]
+                .iter()
+                .take_while(|s| s.start < range.end)
+                .count();
+            let members = &spans[i..i + overlapping];
+            let given = &text[range.start..*given_end];
+            let covers_given = members
+                .iter()
+                .any(|m| m.start < *given_end && range.start < m.end);
+            let person = members.iter().any(|m| m.kind == ActorKind::Person)
+                || lx.is_first_name(given)
+                || !lx.given_name_lines(&given.to_lowercase()).is_empty();
+            if covers_given && person {
                 out.push(NameSpan {
-                    start: first.start,
-                    end: spans[j].end,
+                    start: members
+                        .iter()
+                        .map(|m| m.start)
+                        .fold(range.start, usize::min),
+                    end: members.iter().map(|m| m.end).fold(range.end, usize::max),
                     kind: ActorKind::Person,
                 });
-                i = j + 1;
-            }
-            None => {
-                out.push(first.clone());
-                i += 1;
+                i += overlapping;
+                k += 1;
+                continue;
             }
         }
+        out.push(span.clone());
+        i += 1;
     }
     out
 }

@@ -416,10 +416,12 @@ impl<'a> Index<'a> {
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        match candidates[..] {
-            [one] => Some(one),
-            _ => None,
-        }
+        // Names of the same words are one name (`Arcade Joseph Comeaux` and `Arcade Joseph
+        // Comeaux Jr.`: a suffix is no word of the comparison); rule 7 joins them.
+        let (&first, rest) = candidates.split_first()?;
+        rest.iter()
+            .all(|&c| self.groups[c].words == self.groups[first].words)
+            .then_some(first)
     }
 
     /// Rule 6: the one person that has this person's name as an alias (a nickname another
@@ -633,6 +635,22 @@ mod tests {
             person("Mo Cheeks"),
         ];
         assert_eq!(merge_across(&actors), [0, 0, 2, 2]);
+    }
+
+    #[test]
+    fn a_shorter_name_joins_a_longer_one_written_with_or_without_its_suffix() {
+        let actors = [
+            person("Joseph Comeaux"),
+            person("Arcade Joseph Comeaux Jr."),
+            person("Arcade Joseph Comeaux"),
+            // Two longer names of other words: `Ann Lee` is neither.
+            person("Ann Lee"),
+            person("Mary Ann Lee"),
+            person("Susan Ann Lee"),
+        ];
+        let merged = merge_across(&actors);
+        assert!(merged[..3].iter().all(|&m| m == merged[0]), "{merged:?}");
+        assert_eq!(merged[3..], [3, 4, 5]);
     }
 
     #[test]

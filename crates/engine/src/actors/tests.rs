@@ -619,6 +619,27 @@ fn a_title_and_a_name_make_a_person() {
 }
 
 #[test]
+fn a_generational_suffix_makes_a_person() {
+    let text = "Inmate Arcade Joseph Comeaux Jr. fled. Guards of Smith Holdings Sr saw Paolo Rossi III \
+                near Acme Industries III.";
+    let names = spans(
+        text,
+        &[
+            ("Arcade Joseph Comeaux Jr.", Org),
+            ("Smith Holdings Sr", Org),
+            ("Paolo Rossi III", Org),
+            ("Acme Industries III", Org),
+        ],
+    );
+    let (actors, _) = resolve(text, &names);
+    assert_eq!(find(&actors, "arcade-joseph-comeaux-jr").kind, Per);
+    assert_eq!(find(&actors, "paolo-rossi-iii").kind, Per);
+    // An organisation's word keeps the organisation, suffix or not.
+    assert_eq!(find(&actors, "smith-holdings-sr").kind, Org);
+    assert_eq!(find(&actors, "acme-industries-iii").kind, Org);
+}
+
+#[test]
 fn a_nickname_in_quotes_is_an_alias_not_part_of_the_name() {
     let text =
         "The Sixers hired Maurice \"Mo\" Cheeks. Mob boss Vincent \"The Chin\" Gigante died.";
@@ -645,6 +666,51 @@ fn a_nickname_in_quotes_is_an_alias_not_part_of_the_name() {
             .iter()
             .any(|m| &text[m.start..m.end] == "Vincent \"The Chin\" Gigante")
     );
+}
+
+#[test]
+fn a_nickname_in_any_quotes_joins_a_name_however_the_recogniser_cut_it() {
+    // As recognisers cut them: into the quote, around a single-quoted nickname, with the
+    // surname unseen, or the whole typed a group.
+    let texts = [
+        (
+            "Mob boss Vincent \"Chin\" Gigante died.",
+            "Vincent \"Chin",
+            Per,
+            "Chin",
+        ),
+        (
+            "Mob boss Vincent 'The Chin' Gigante died.",
+            "Vincent",
+            Per,
+            "The Chin",
+        ),
+        (
+            "Mob boss Vincent ‘Chin’ Gigante died.",
+            "Vincent ‘Chin",
+            Group,
+            "Chin",
+        ),
+    ];
+    for (text, span, kind, nickname) in texts {
+        let names = spans(text, &[(span, kind)]);
+        let (actors, _) = resolve(text, &names);
+        let gigante = find(&actors, "vincent-gigante");
+        assert_eq!(gigante.kind, Per, "{text}");
+        assert!(
+            gigante.aliases.iter().any(|a| a.starts_with(nickname)),
+            "{text}: {actors:?}"
+        );
+        assert_eq!(actors.len(), 1, "{text}: {actors:?}");
+    }
+    // Quotes after a word that is no name, or around what is no nickname, join nothing.
+    let text = "Rock 'N' Roll fans met Ann 'and' Lee at 'Hotel' Plaza.";
+    let names = spans(
+        text,
+        &[("Rock", Org), ("Roll", Org), ("Ann", Per), ("Lee", Per)],
+    );
+    let (actors, _) = resolve(text, &names);
+    assert_eq!(actors.len(), 4, "{actors:?}");
 }
 
 #[test]
