@@ -133,6 +133,9 @@ const STOP_WORDS: &[&str] = &[
     "yesterday",
 ];
 
+/// The length of the longest of [`STOP_WORDS`]: a longer word is none.
+const LONGEST_STOP_WORD: usize = 9;
+
 /// The stem of a lowercase word: `arrested`, `arrests` -> `arrest`; `killing`
 /// -> `kill`. Words news writes for one another stand for one stem (`quake`,
 /// `tremor` -> `earthquake`).
@@ -163,8 +166,13 @@ fn content_words(text: &str) -> Vec<u64> {
             return None;
         }
         buf.clear();
-        buf.extend(word.chars().flat_map(char::to_lowercase));
-        if STOP_WORDS.binary_search(&buf.as_str()).is_ok() {
+        if word.is_ascii() {
+            buf.push_str(word);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        if buf.len() <= LONGEST_STOP_WORD && STOP_WORDS.binary_search(&buf.as_str()).is_ok() {
             return None;
         }
         Some(xxhash_rust::xxh3::xxh3_64(stem(&buf).as_bytes()))
@@ -495,6 +503,9 @@ fn merge_day<'t>(day: &mut [EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str 
     // every report and merges ever more).
     let mut reports: Vec<Vec<Report>> = Vec::new();
     let mut actor_sets: Vec<Vec<usize>> = Vec::new();
+    // Each kept event's articles, sorted: an event of many reports would
+    // otherwise have its whole `also` list searched for every candidate.
+    let mut article_sets: Vec<Vec<usize>> = Vec::new();
     let mut parts: Vec<u8> = Vec::new();
     let mut map = Vec::with_capacity(day.len());
     // Kept events, by actor (`None`: events naming no actor).
@@ -525,9 +536,7 @@ fn merge_day<'t>(day: &mut [EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str 
         candidates.sort_unstable();
         candidates.dedup();
         let same = candidates.into_iter().find(|&k| {
-            let kept_event = &day[k];
-            let same_article = kept_event.article == report.article
-                || kept_event.also.iter().any(|&(a, _)| a == report.article);
+            let same_article = article_sets[k].binary_search(&report.article).is_ok();
             // A second sentence of one article joins its event only on a closer
             // likeness (an article's sentences share its subject's words anyway),
             // and never with other figures than the article gave it: one writer's
@@ -562,6 +571,9 @@ fn merge_day<'t>(day: &mut [EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str 
                 let event = take_event(&mut day[i]);
                 absorb(&mut day[k], event);
                 actor_sets[k] = sorted_set(&day[k].actors);
+                if let Err(at) = article_sets[k].binary_search(&report.article) {
+                    article_sets[k].insert(at, report.article);
+                }
                 if reports[k].len() < COMPARED_REPORTS {
                     reports[k].push(report);
                 }
@@ -576,6 +588,7 @@ fn merge_day<'t>(day: &mut [EventEntry], text: &(dyn Fn(&EventEntry) -> &'t str 
                 map.push(k);
                 day.swap(k, i);
                 kept += 1;
+                article_sets.push(vec![report.article]);
                 reports.push(vec![report]);
                 parts.push(event_parts);
                 actor_sets.push(event_actors);
@@ -812,6 +825,10 @@ mod tests {
         assert!(
             STOP_WORDS.windows(2).all(|w| w[0] < w[1]),
             "sorted, for the search"
+        );
+        assert_eq!(
+            STOP_WORDS.iter().map(|w| w.len()).max(),
+            Some(LONGEST_STOP_WORD)
         );
     }
 
