@@ -508,3 +508,42 @@ fn one_happening_is_one_event_linked_at_every_report() {
     let out = site.run(&["check"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 broken links"));
 }
+
+#[test]
+fn a_team_named_whole_in_one_article_is_found_by_its_last_word_in_another() {
+    let site = Site::empty();
+    site.write(
+        "seeds/first.txt",
+        "Bush hurt\n\n2008-12-18\n\nThe New Orleans Saints lost Reggie Bush to a knee sprain.\n",
+    );
+    site.write(
+        "seeds/second.txt",
+        "Season over\n\n2008-12-19\n\nThe Saints placed running back Pierre Thomas on \
+         injured reserve on Wednesday.\n",
+    );
+    site.build();
+    let json = site.json();
+    let saints = json["actors"]
+        .as_array()
+        .expect("actors")
+        .iter()
+        .find(|a| a["name"] == "New Orleans Saints")
+        .unwrap_or_else(|| panic!("no Saints actor: {json}"));
+    assert_eq!(
+        saints["articles"].as_array().map(Vec::len),
+        Some(2),
+        "{saints}"
+    );
+    let second = json["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .find(|a| a["title"] == "Season over")
+        .and_then(|a| a["id"].as_str())
+        .expect("second article");
+    let html = site.read(&format!("articles/{second}/index.html"));
+    assert!(
+        html.contains("actors/new-orleans-saints/index.html\">Saints</a> placed"),
+        "{html}"
+    );
+}

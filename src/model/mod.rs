@@ -298,12 +298,15 @@ pub fn build_with(
         flat_base.push(base);
         base += ex.actors.len();
     }
+    let echo_words = echo_words(&actors);
     let parts: Vec<ArticlePart> = articles
         .into_par_iter()
         .zip(extractions)
         .zip(flat_base)
         .map(|((article, ex), base)| {
-            article_part(article, &ex, |local| global_of_flat[base + local])
+            article_part(article, &ex, &echo_words, |local| {
+                global_of_flat[base + local]
+            })
         })
         .collect();
     let events = all_events(&parts);
@@ -367,12 +370,59 @@ struct ArticlePart {
     quotes: Vec<QuoteEntry>,
 }
 
-fn article_part(article: Article, ex: &Extraction, global: impl Fn(usize) -> usize) -> ArticlePart {
-    let mentions: Vec<(usize, usize, usize)> = ex
+/// The words a longer person's or organization's name may be written as alone in an
+/// article that never writes the whole (`Saints`, see
+/// [`briefing_engine::names::site_echoes`]), each with the one actor it stands for. A word
+/// that ends two actors' names, or is another actor's whole name, stands for neither.
+fn echo_words(actors: &[Actor]) -> std::collections::HashMap<String, usize> {
+    let mut words: BTreeMap<&str, Option<usize>> = BTreeMap::new();
+    for (a, actor) in actors.iter().enumerate() {
+        if matches!(actor.kind, ActorKind::Person | ActorKind::Organization)
+            && let Some(word) = briefing_engine::names::echo_word(&actor.name)
+        {
+            words
+                .entry(word)
+                .and_modify(|only| {
+                    if *only != Some(a) {
+                        *only = None;
+                    }
+                })
+                .or_insert(Some(a));
+        }
+    }
+    for actor in actors {
+        if let Some(only) = words.get_mut(actor.name.as_str()) {
+            *only = None;
+        }
+    }
+    words
+        .into_iter()
+        .filter_map(|(word, only)| Some((word.to_string(), only?)))
+        .collect()
+}
+
+fn article_part(
+    article: Article,
+    ex: &Extraction,
+    echo_words: &std::collections::HashMap<String, usize>,
+    global: impl Fn(usize) -> usize,
+) -> ArticlePart {
+    let mut mentions: Vec<(usize, usize, usize)> = ex
         .mentions
         .iter()
         .map(|m| (m.start, m.end, global(m.actor)))
         .collect();
+    if !echo_words.is_empty() {
+        let mut taken: Vec<(usize, usize)> = mentions.iter().map(|&(s, e, _)| (s, e)).collect();
+        taken.sort_unstable();
+        let echoes = briefing_engine::names::site_echoes(&article.body, &taken, |w| {
+            echo_words.get(w).copied()
+        });
+        if !echoes.is_empty() {
+            mentions.extend(echoes);
+            mentions.sort_unstable();
+        }
+    }
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     for &(_, _, a) in &mentions {
         *counts.entry(a).or_default() += 1;

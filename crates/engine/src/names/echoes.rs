@@ -75,3 +75,134 @@ fn can_echo(word: &str) -> bool {
         && !crate::actors::is_corporate_form(word)
         && !crate::time::is_day_name(word)
 }
+
+/// The word a longer person's or organization's name may be written as alone in other
+/// articles of a site (`Saints` for New Orleans Saints): its last, when that can stand for
+/// the name (see `can_echo`).
+pub fn echo_word(name: &str) -> Option<&str> {
+    let mut words = name.split_whitespace();
+    let last = words.next_back()?;
+    (words.next().is_some() && can_echo(last)).then_some(last)
+}
+
+/// The lone occurrences in `text` of the words of a site's longer names (`stands_for`:
+/// what a word from [`echo_word`] stands for, if it is one), outside the names already found
+/// there (`taken`: byte ranges, sorted). The tagger reads each article on its own, and a
+/// team's or person's last word alone (`the Saints placed`, `say Luck exceeded`) looks like
+/// no name in an article that never writes the whole. Being written with a capital in
+/// mid-sentence, with no capitalised word beside it, is what makes it a name: a sentence's
+/// first word (`Felt ...`) or a word of a longer capitalised run (`Good Luck Inc`, a
+/// headline) is left alone. Byte ranges and values, in text order.
+pub fn site_echoes<T>(
+    text: &str,
+    taken: &[(usize, usize)],
+    stands_for: impl Fn(&str) -> Option<T>,
+) -> Vec<(usize, usize, T)> {
+    let mut found = Vec::new();
+    let runs = word_runs(text);
+    let capitalised = |w: Option<&(usize, usize)>| {
+        w.is_some_and(|&(s, e)| {
+            let word = &text[s..e];
+            word.starts_with(char::is_uppercase)
+                && !matches!(word, "The" | "A" | "An" | "THE" | "AN")
+        })
+    };
+    let mut next_taken = 0;
+    for (n, &(start, end)) in runs.iter().enumerate() {
+        let Some(value) = stands_for(&text[start..end]) else {
+            continue;
+        };
+        while taken.get(next_taken).is_some_and(|&(_, e)| e <= start) {
+            next_taken += 1;
+        }
+        if taken.get(next_taken).is_some_and(|&(s, _)| s < end) {
+            continue;
+        }
+        let before = n.checked_sub(1).map(|p| runs[p]);
+        let gap_before = &text[before.map_or(0, |(_, e)| e)..start];
+        let opens_sentence = before.is_none()
+            || gap_before.contains(['.', '!', '?', '\n', ':', '"', '“', '—'])
+            || gap_before.contains("--");
+        let after = runs.get(n + 1);
+        let joined_after = after.is_some_and(|&(s, _)| text[end..s].trim().is_empty());
+        let joined_before = gap_before.trim().is_empty();
+        // `Group of Seven`: the end of a longer name the tagger missed, joined by a particle.
+        let particle_before = joined_before
+            && before.is_some_and(|(s, e)| super::is_particle(&text[s..e]))
+            && n >= 2
+            && text[runs[n - 2].1..runs[n - 1].0].trim().is_empty()
+            && capitalised(runs.get(n - 2));
+        // `Cap d'Antibes`, `Bay of Pigs`: the start of one.
+        let particle_after = joined_after
+            && after.is_some_and(|&(s, e)| {
+                let word = &text[s..e];
+                super::is_particle(word) || (word.len() == 1 && word != "I")
+            })
+            && capitalised(runs.get(n + 2));
+        if opens_sentence
+            || particle_before
+            || particle_after
+            || (joined_before && capitalised(before.as_ref()))
+            || (joined_after && capitalised(after))
+            || text[end..].starts_with(['\'', '’', '-'])
+        {
+            continue;
+        }
+        found.push((start, end, value));
+    }
+    found
+}
+
+/// The runs of letters and digits of `text`, as byte ranges.
+fn word_runs(text: &str) -> Vec<(usize, usize)> {
+    let mut runs = Vec::with_capacity(text.len() / 6);
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        runs.push((s, text.len()));
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_site_names_last_word_alone_mid_sentence_is_an_echo() {
+        assert_eq!(echo_word("New Orleans Saints"), Some("Saints"));
+        assert_eq!(echo_word("Saints"), None);
+        // Generic and function words stand for nothing alone.
+        assert_eq!(echo_word("Staunton Police Department"), None);
+        assert_eq!(echo_word("Bank of the"), None);
+        let words: FxHashMap<&str, usize> = [("Saints", 1), ("Luck", 2)].into_iter().collect();
+        let text = "The Saints placed Thomas on IR. Saints fans wept; say Luck \
+                    exceeded it. Good Luck Inc said so. It is Luck's year, said Saints. \
+                    Then Order of Saints met, at Saints de Paris.";
+        let at = |w: &str, nth: usize| text.match_indices(w).nth(nth).map(|(i, _)| i);
+        let lookup = |w: &str| words.get(w).copied();
+        let found: Vec<(usize, usize)> = site_echoes(text, &[], lookup)
+            .into_iter()
+            .map(|(s, _, v)| (s, v))
+            .collect();
+        let want = vec![
+            (at("Saints", 0).unwrap_or(0), 1),
+            (at("Luck", 0).unwrap_or(0), 2),
+            (at("Saints", 2).unwrap_or(0), 1),
+        ];
+        assert_eq!(found, want);
+        // A name found already is not found again.
+        let first = at("Saints", 0).unwrap_or(0);
+        let taken = [(first, first + 6)];
+        assert_eq!(site_echoes(text, &taken, lookup).len(), 2);
+    }
+}

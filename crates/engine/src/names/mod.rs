@@ -23,6 +23,7 @@ mod word_sums;
 
 use super::{ActorKind, NameSpan};
 pub use decode::{Frozen, decode};
+pub use echoes::{echo_word, site_echoes};
 use gazetteer::Gazetteer;
 use model::Model;
 pub use spans::{is_particle, spans};
