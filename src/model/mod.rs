@@ -118,11 +118,22 @@ impl EventEntry {
     /// The articles that report it, each once: its own first, then the others in the
     /// order they joined it.
     pub fn reporting_articles(&self) -> smallvec::SmallVec<[usize; 4]> {
+        /// Up to this many reports, looking through the list is cheaper than hashing.
+        const SCANNED: usize = 16;
         let mut articles = smallvec::SmallVec::new();
         articles.push(self.article);
+        if self.also.len() <= SCANNED {
+            for &(article, _) in &self.also {
+                if !articles.contains(&article) {
+                    articles.push(article);
+                }
+            }
+            return articles;
+        }
         let mut seen = std::collections::HashSet::new();
+        seen.insert(self.article);
         for &(article, _) in &self.also {
-            if article != self.article && seen.insert(article) {
+            if seen.insert(article) {
                 articles.push(article);
             }
         }
@@ -755,6 +766,12 @@ mod tests {
             also: vec![(1, 10), (3, 40), (1, 90), (0, 5)],
         };
         assert_eq!(event.reporting_articles().as_slice(), [3, 1, 0]);
+        // Many reports: the same, whether the list is looked through or hashed.
+        let many = EventEntry {
+            also: (0..40).map(|n| (n % 7, n)).collect(),
+            ..event
+        };
+        assert_eq!(many.reporting_articles().as_slice(), [3, 0, 1, 2, 4, 5, 6]);
     }
 
     /// The briefing of `seeds`, each `(path, text)`, built as `briefing serve`
