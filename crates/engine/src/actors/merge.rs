@@ -26,7 +26,8 @@
 //!    A lone word needs a dropped, added or swapped letter ("Hussein" and "Hussain" stay
 //!    apart). Persons only, or multiword names of other kinds whose other words anchor the match
 //!    ("Securities and Exchnage Commission"); lone places and teams one letter apart are
-//!    different ("Iceland", "Ireland");
+//!    different ("Iceland", "Ireland"). A person's surname after the same given name may be
+//!    as short as four letters (`Duncan Rait`, `Duncan Raite`);
 //! 5. a plural group or organisation joins its singular (`Chechens` -> `Chechen`);
 //! 6. a person's name joins the one person another article gives it to as a nickname
 //!    (`Mo Cheeks` -> `Maurice "Mo" Cheeks`);
@@ -37,7 +38,9 @@
 //!    A generational suffix is no part of the comparison (`Arcade Joseph Comeaux Jr`).
 
 use super::name_lists::share_a_line;
-use super::similar::{deletion_keys, near_spelling, near_spelling_without_substitution};
+use super::similar::{
+    deletion_keys, near_spelling, near_spelling_without_substitution, surname_one_letter_apart,
+};
 use crate::slug::slug;
 use crate::{ActorKind, LocalActor};
 use std::borrow::Borrow;
@@ -515,12 +518,19 @@ impl<'a> Index<'a> {
             .filter(|&c| {
                 let other = &self.groups[c];
                 let pairs = || group.words.iter().zip(&other.words);
+                let last = group.words.len() - 1;
+                // A short surname after the same given name: the name anchors it.
+                let surname = |i: usize, a: &str, b: &str| {
+                    group.kind == ActorKind::Person && i == last && surname_one_letter_apart(a, b)
+                };
                 c != g
                     && other.kind == group.kind
                     && other.count >= SPELLING_MAJORITY * group.count
                     && other.words.len() == group.words.len()
                     && pairs().filter(|(a, b)| a != b).count() == 1
-                    && pairs().all(|(a, b)| a == b || near(a, b))
+                    && pairs()
+                        .enumerate()
+                        .all(|(i, (a, b))| a == b || near(a, b) || surname(i, a, b))
             })
             .collect();
         candidates.sort_unstable();
@@ -651,6 +661,26 @@ mod tests {
         let merged = merge_across(&actors);
         assert!(merged[..3].iter().all(|&m| m == merged[0]), "{merged:?}");
         assert_eq!(merged[3..], [3, 4, 5]);
+    }
+
+    #[test]
+    fn a_short_surname_misspelt_after_the_same_given_name_is_the_same_person() {
+        let mut actors: Vec<LocalActor> = Vec::new();
+        for (name, articles) in [
+            ("Duncan Rait", 4),
+            ("Duncan Raite", 2),
+            ("Anna Rain", 2),
+            ("Anna Rait", 4),
+            ("Mark Lees", 2),
+            ("Mark Lee", 4),
+        ] {
+            actors.extend((0..articles).map(|_| person(name)));
+        }
+        let merged = merge_across(&actors);
+        // Raite is Rait; a letter swapped (Rain) or a plural (Lees) is another name.
+        assert_eq!(merged[4..6], [0, 0]);
+        assert_eq!(merged[6..8], [6, 6]);
+        assert_eq!(merged[12..14], [12, 12]);
     }
 
     #[test]

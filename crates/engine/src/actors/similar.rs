@@ -40,6 +40,21 @@ pub fn near_spelling_without_substitution(a: &str, b: &str) -> bool {
             && strsim::levenshtein(a, b) == strsim::damerau_levenshtein(a, b))
 }
 
+/// Surnames this short may be near spellings after the same given name.
+const MIN_SURNAME_LEN: usize = 4;
+
+/// A surname with one letter dropped or added (`Rait`, `Raite`), down to `MIN_SURNAME_LEN`
+/// letters: only for a surname after the same given name, which anchors the match that a
+/// lone short word could not (`Kim`, `Kin`).
+pub fn surname_one_letter_apart(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    la.min(lb) >= MIN_SURNAME_LEN
+        && la.abs_diff(lb) == 1
+        && a.chars().next() == b.chars().next()
+        && !is_plural_of(a, b)
+        && strsim::levenshtein(a, b) == 1
+}
+
 /// True when one word is the other with an `s` added ("Chechens", "Chechen").
 pub fn is_plural_of(a: &str, b: &str) -> bool {
     a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
@@ -128,6 +143,19 @@ mod tests {
         assert!(!near_spelling_without_substitution("hussein", "hussain"));
         assert!(near_spelling_without_substitution("gaido", "guaido"));
         assert!(near_spelling_without_substitution("guiado", "guaido"));
+    }
+
+    #[test]
+    fn a_short_surname_may_lose_or_gain_one_letter() {
+        assert!(surname_one_letter_apart("rait", "raite"));
+        assert!(surname_one_letter_apart("raite", "rait"));
+        assert!(!surname_one_letter_apart("rait", "rain"), "a substitution");
+        assert!(!surname_one_letter_apart("park", "parks"), "a plural");
+        assert!(!surname_one_letter_apart("lee", "leee"), "too short");
+        assert!(
+            !surname_one_letter_apart("rait", "brait"),
+            "another first letter"
+        );
     }
 
     #[test]
