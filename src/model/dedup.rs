@@ -151,6 +151,7 @@ fn stem(word: &str) -> &str {
     }
     match stem {
         "quake" | "tremor" => "earthquake",
+        "died" | "dies" | "dead" | "death" | "deaths" | "dying" => "die",
         other => other,
     }
 }
@@ -159,6 +160,8 @@ fn stem(word: &str) -> &str {
 /// stop word or year), each stemmed and as a hash: sorted and without repeats,
 /// so two sets compare in one pass.
 fn content_words(text: &str) -> Vec<u64> {
+    // `passed away` is `died`; `passed` alone is not (`passed the bill`).
+    let passed_away = text.contains("passed away");
     let mut buf = String::new();
     let mut keep = |word: &str| -> Option<u64> {
         // A year says when, not what: reports of one date share it anyway.
@@ -175,7 +178,12 @@ fn content_words(text: &str) -> Vec<u64> {
         if buf.len() <= LONGEST_STOP_WORD && STOP_WORDS.binary_search(&buf.as_str()).is_ok() {
             return None;
         }
-        Some(xxhash_rust::xxh3::xxh3_64(stem(&buf).as_bytes()))
+        let stem = if passed_away && buf == "passed" {
+            "die"
+        } else {
+            stem(&buf)
+        };
+        Some(xxhash_rust::xxh3::xxh3_64(stem.as_bytes()))
     };
     let mut words: Vec<u64> = if text.is_ascii() {
         // The common case: split on bytes, no decoding.
@@ -817,6 +825,13 @@ mod tests {
             content_words("Williams arrest")
         );
         assert_eq!(content_words("the quake"), content_words("an earthquake"));
+        assert_eq!(
+            content_words("Williams died"),
+            content_words("Williams' death")
+        );
+        let died = content_words("Williams died");
+        assert_eq!(common(&died, &content_words("Williams passed away")), 2);
+        assert_eq!(common(&died, &content_words("Williams passed the bill")), 1);
         assert!(content_words("They said that on Sunday morning").is_empty());
         let mut both = content_words("Guaidó");
         both.extend(content_words("rose prices"));
