@@ -249,9 +249,19 @@ const MAX_NICKNAME: usize = 40;
 fn nicknamed_names(text: &str) -> Vec<(Range<usize>, usize)> {
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(at) = text[from..].find(['"', '“', '\'', '‘']) {
+    // Quotes found by their first byte (`“` and `‘` open with 0xE2): a search by
+    // characters decodes the whole text.
+    let bytes = text.as_bytes();
+    while let Some(at) = bytes[from..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | 0xE2))
+    {
         let quote = from + at;
-        let open = text[quote..].chars().next().unwrap_or('"');
+        let open = text[quote..].chars().next().unwrap_or(' ');
+        if !matches!(open, '"' | '“' | '\'' | '‘') {
+            from = quote + open.len_utf8();
+            continue;
+        }
         from = quote + open.len_utf8();
         let Some(before) = text[..quote].strip_suffix(' ') else {
             continue;

@@ -109,6 +109,14 @@ pub fn site_echoes<T>(
     };
     let mut next_taken = 0;
     for (n, &(start, end)) in runs.iter().enumerate() {
+        // Most words are in lower case: not looked up.
+        let first = text.as_bytes()[start];
+        if first.is_ascii_lowercase()
+            || first.is_ascii_digit()
+            || !text[start..end].starts_with(char::is_uppercase)
+        {
+            continue;
+        }
         let Some(value) = stands_for(&text[start..end]) else {
             continue;
         };
@@ -157,6 +165,23 @@ pub fn site_echoes<T>(
 fn word_runs(text: &str) -> Vec<(usize, usize)> {
     let mut runs = Vec::with_capacity(text.len() / 6);
     let mut start = None;
+    if text.is_ascii() {
+        // The common case: a byte is a character.
+        for (i, b) in text.bytes().enumerate() {
+            match (b.is_ascii_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    runs.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            runs.push((s, text.len()));
+        }
+        return runs;
+    }
     for (i, c) in text.char_indices() {
         match (c.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
