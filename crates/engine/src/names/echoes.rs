@@ -163,27 +163,24 @@ pub fn site_echoes<T>(
 
 /// The runs of letters and digits of `text`, as byte ranges.
 fn word_runs(text: &str) -> Vec<(usize, usize)> {
-    let mut runs = Vec::with_capacity(text.len() / 6);
-    let mut start = None;
     if text.is_ascii() {
         // The common case: a byte is a character.
-        for (i, b) in text.bytes().enumerate() {
-            match (b.is_ascii_alphanumeric(), start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    runs.push((s, i));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            runs.push((s, text.len()));
-        }
-        return runs;
+        let bytes = text.bytes().map(|b| b.is_ascii_alphanumeric());
+        runs_of(bytes.enumerate(), text.len())
+    } else {
+        runs_of(
+            text.char_indices().map(|(i, c)| (i, c.is_alphanumeric())),
+            text.len(),
+        )
     }
-    for (i, c) in text.char_indices() {
-        match (c.is_alphanumeric(), start) {
+}
+
+/// The byte ranges of the runs of `true` in `(offset, in a word)`, `len` bytes in all.
+fn runs_of(chars: impl Iterator<Item = (usize, bool)>, len: usize) -> Vec<(usize, usize)> {
+    let mut runs = Vec::with_capacity(len / 6);
+    let mut start = None;
+    for (i, in_word) in chars {
+        match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 runs.push((s, i));
@@ -193,7 +190,7 @@ fn word_runs(text: &str) -> Vec<(usize, usize)> {
         }
     }
     if let Some(s) = start {
-        runs.push((s, text.len()));
+        runs.push((s, len));
     }
     runs
 }
@@ -225,6 +222,9 @@ mod tests {
             (at("Saints", 2).unwrap_or(0), 1),
         ];
         assert_eq!(found, want);
+        // Text beyond ASCII splits into the same words.
+        let accented = "Le café said Saints won.";
+        assert_eq!(site_echoes(accented, &[], lookup).len(), 1);
         // A name found already is not found again.
         let first = at("Saints", 0).unwrap_or(0);
         let taken = [(first, first + 6)];
