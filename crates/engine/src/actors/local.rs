@@ -8,6 +8,7 @@ use super::joins::{Groups, join_acronyms, join_misspellings, join_plurals, join_
 use super::name_lists::{Lexicon, lexicon};
 use super::roles::{role_after, role_before};
 use super::surnames::{assign, join_surnames};
+use super::{GenerationalSuffix, generational_suffix};
 use crate::names::is_particle;
 use crate::slug::slug;
 use crate::text::tokenize;
@@ -88,14 +89,6 @@ fn name_run(words: &[&str]) -> usize {
     b
 }
 
-/// `Jr.`, `Sr`, `III`: what closes a person's name after the surname.
-fn is_generational_suffix(word: &str) -> bool {
-    matches!(
-        word.strip_suffix('.').unwrap_or(word),
-        "Jr" | "Sr" | "JR" | "SR" | "III"
-    )
-}
-
 /// Cleans one recognised span: trims punctuation, possessives, honorifics and titles (persons)
 /// or sentence-opening function words (others). `None` when nothing name-like is left.
 fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
@@ -136,7 +129,7 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
         // "Arcade Joseph Comeaux Jr." labelled an organisation: a generational suffix closes
         // only a person's name.
         if let [name @ .., last] = &words[a..b]
-            && is_generational_suffix(last)
+            && generational_suffix(last) == Some(GenerationalSuffix::OnlyOfPersons)
             && (2..=4).contains(&name.len())
             && name
                 .iter()
@@ -216,8 +209,8 @@ fn verb_follows(text: &str, at: usize) -> bool {
 /// quotes inside it: `Maurice "Mo" Cheeks` is `Maurice Cheeks`, called `Mo`.
 fn without_nickname(written: &str) -> (String, Option<String>) {
     let words: Vec<&str> = written.split_whitespace().collect();
-    let opens = |w: &str| w.starts_with(['"', '“', '\'', '‘']) && w.len() > 1;
-    let closes = |w: &str| w.ends_with(['"', '”', '\'', '’']);
+    let opens = |w: &str| w.starts_with(OPENING_QUOTES) && w.len() > 1;
+    let closes = |w: &str| w.ends_with(CLOSING_QUOTES);
     if let Some(from) = words.iter().position(|w| opens(w))
         && from > 0
         && let Some(to) = (from..words.len()).find(|&i| closes(words[i]))
@@ -225,7 +218,7 @@ fn without_nickname(written: &str) -> (String, Option<String>) {
     {
         let nickname = words[from..=to]
             .join(" ")
-            .trim_matches(['"', '“', '”', '\'', '‘', '’'])
+            .trim_matches(|c| OPENING_QUOTES.contains(&c) || CLOSING_QUOTES.contains(&c))
             .to_string();
         let name: Vec<&str> = words[..from]
             .iter()
@@ -241,6 +234,9 @@ fn without_nickname(written: &str) -> (String, Option<String>) {
 
 /// How long a nickname in quotes may be, in bytes.
 const MAX_NICKNAME: usize = 40;
+/// The quotes a nickname opens with, and those it closes with.
+const OPENING_QUOTES: [char; 4] = ['"', '“', '\'', '‘'];
+const CLOSING_QUOTES: [char; 4] = ['"', '”', '\'', '’'];
 
 /// Where the text names someone with a nickname in quotes between given name and surname
 /// (`Vincent "The Chin" Gigante`, `Vincent 'Chin' Gigante`): the byte range from the word
@@ -249,8 +245,8 @@ const MAX_NICKNAME: usize = 40;
 fn nicknamed_names(text: &str) -> Vec<(Range<usize>, usize)> {
     let mut found = Vec::new();
     let mut from = 0;
-    // Quotes found by their first byte (`“` and `‘` open with 0xE2): a search by
-    // characters decodes the whole text.
+    // Opening quotes found by their first byte (`“` and `‘` begin with 0xE2): a search
+    // by characters decodes the whole text.
     let bytes = text.as_bytes();
     while let Some(at) = bytes[from..]
         .iter()
@@ -258,7 +254,7 @@ fn nicknamed_names(text: &str) -> Vec<(Range<usize>, usize)> {
     {
         let quote = from + at;
         let open = text[quote..].chars().next().unwrap_or(' ');
-        if !matches!(open, '"' | '“' | '\'' | '‘') {
+        if !OPENING_QUOTES.contains(&open) {
             from = quote + open.len_utf8();
             continue;
         }

@@ -99,12 +99,7 @@ fn words_of(name: &str) -> Vec<String> {
 
 /// A person's name words without a closing generational suffix (`Jr`, `III`).
 fn person_words(mut words: Vec<String>) -> Vec<String> {
-    while words.len() > 2
-        && matches!(
-            words[words.len() - 1].as_str(),
-            "jr" | "sr" | "ii" | "iii" | "iv"
-        )
-    {
+    while words.len() > 2 && super::generational_suffix(&words[words.len() - 1]).is_some() {
         words.pop();
     }
     words

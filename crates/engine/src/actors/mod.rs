@@ -111,6 +111,29 @@ const CORPORATE: &[&str] = &[
     "sa",
 ];
 
+/// A generational suffix closing a person's name (`Jr.`, `sr`, `III`), case and dot aside.
+/// `II` and `IV` close other names too (`World War II`); the others only a person's.
+pub fn generational_suffix(word: &str) -> Option<GenerationalSuffix> {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    if ["jr", "sr", "iii"]
+        .iter()
+        .any(|s| bare.eq_ignore_ascii_case(s))
+    {
+        Some(GenerationalSuffix::OnlyOfPersons)
+    } else if ["ii", "iv"].iter().any(|s| bare.eq_ignore_ascii_case(s)) {
+        Some(GenerationalSuffix::AlsoOfThings)
+    } else {
+        None
+    }
+}
+
+/// Whether a generational suffix makes the name it closes a person's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GenerationalSuffix {
+    OnlyOfPersons,
+    AlsoOfThings,
+}
+
 /// True when `word` is a corporate form (`Corp.`, `Inc`, `Holdings`), case aside.
 pub fn is_corporate_form(word: &str) -> bool {
     CORPORATE.contains(&word.to_lowercase().as_str())

@@ -621,10 +621,11 @@ fn a_title_and_a_name_make_a_person() {
 #[test]
 fn a_generational_suffix_makes_a_person() {
     let text = "Inmate Arcade Joseph Comeaux Jr. fled. Guards of Smith Holdings Sr saw Paolo Rossi III \
-                near Acme Industries III.";
+                near Acme Industries III. Jones Fleet IV sailed.";
     let names = spans(
         text,
         &[
+            ("Jones Fleet IV", Org),
             ("Arcade Joseph Comeaux Jr.", Org),
             ("Smith Holdings Sr", Org),
             ("Paolo Rossi III", Org),
@@ -637,6 +638,8 @@ fn a_generational_suffix_makes_a_person() {
     // An organisation's word keeps the organisation, suffix or not.
     assert_eq!(find(&actors, "smith-holdings-sr").kind, Org);
     assert_eq!(find(&actors, "acme-industries-iii").kind, Org);
+    // `IV` and `II` number things too.
+    assert_eq!(find(&actors, "jones-fleet-iv").kind, Org);
 }
 
 #[test]

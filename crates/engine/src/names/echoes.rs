@@ -110,11 +110,7 @@ pub fn site_echoes<T>(
     let mut next_taken = 0;
     for (n, &(start, end)) in runs.iter().enumerate() {
         // Most words are in lower case: not looked up.
-        let first = text.as_bytes()[start];
-        if first.is_ascii_lowercase()
-            || first.is_ascii_digit()
-            || !text[start..end].starts_with(char::is_uppercase)
-        {
+        if !text[start..end].starts_with(char::is_uppercase) {
             continue;
         }
         let Some(value) = stands_for(&text[start..end]) else {
