@@ -24,10 +24,19 @@ pub struct ActorLayer {
     pub global_of_flat: Vec<usize>,
 }
 
-/// Merges `flat` (all articles' actors, in article order) into the briefing's
-/// actors, corrected by `site.toml`.
-pub fn merge(config: &Config, flat: &[&LocalActor]) -> ActorLayer {
-    let representative = briefing_engine::actors::merge_across(flat);
+/// Merges the articles' actors into the briefing's actors, corrected by `site.toml`.
+pub fn merge(config: &Config, extractions: &[Arc<Extraction>]) -> ActorLayer {
+    let flat: Vec<&LocalActor> = extractions.iter().flat_map(|e| &e.actors).collect();
+    let flat = flat.as_slice();
+    let mut articles = Vec::with_capacity(extractions.len());
+    let mut start = 0;
+    for e in extractions {
+        articles.push(start..start + e.actors.len());
+        start += e.actors.len();
+    }
+    let mut representative = briefing_engine::actors::merge_across(flat);
+    let read_as_their_teams =
+        briefing_engine::actors::places_as_their_teams(flat, &articles, &mut representative);
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &r) in representative.iter().enumerate() {
         groups.entry(r).or_default().push(i);
@@ -35,7 +44,7 @@ pub fn merge(config: &Config, flat: &[&LocalActor]) -> ActorLayer {
     let group_members: Vec<&Vec<usize>> = groups.values().collect();
     let mut merged: Vec<Actor> = group_members
         .par_iter()
-        .map(|members| merge_group(flat, members))
+        .map(|members| merge_group(flat, members, &read_as_their_teams))
         .collect();
     overrides::apply_global(&config.actors, &mut merged);
     // Stable, unique ids; actors sorted by id.
@@ -161,8 +170,7 @@ impl MergedActors {
             }
             return Arc::clone(&last.layer);
         }
-        let flat: Vec<&LocalActor> = extractions.iter().flat_map(|e| &e.actors).collect();
-        let layer = Arc::new(merge(config, &flat));
+        let layer = Arc::new(merge(config, extractions));
         if let Ok(mut last) = self.last.lock() {
             *last = Some(LastMerge {
                 key,
@@ -203,8 +211,9 @@ impl MergedActors {
     }
 }
 
-/// One global actor from the local actors that merged.
-fn merge_group(flat: &[&LocalActor], members: &[usize]) -> Actor {
+/// One global actor from the local actors that merged. Those in `no_kind_vote` (sorted)
+/// give the actor their names but not their kind.
+fn merge_group(flat: &[&LocalActor], members: &[usize], no_kind_vote: &[usize]) -> Actor {
     // The fullest proper form: most words, then longest, then the more frequent spelling.
     let mut name_votes: BTreeMap<&str, usize> = BTreeMap::new();
     let mut kind_votes = [0usize; ActorKind::ALL.len()];
@@ -212,12 +221,24 @@ fn merge_group(flat: &[&LocalActor], members: &[usize]) -> Actor {
     for &m in members {
         let a = &flat[m];
         *name_votes.entry(a.name.as_str()).or_default() += 1;
-        kind_votes[a.kind as usize] += 1;
+        if no_kind_vote.binary_search(&m).is_err() {
+            kind_votes[a.kind as usize] += 1;
+        }
         forms.insert(a.name.as_str());
         forms.extend(a.aliases.iter().map(String::as_str));
     }
+    // A person's name that is a word of description before a more common form of it
+    // (`Comedian Ellen DeGeneres`, from a headline) is no candidate.
+    let persons = kind_votes[ActorKind::Person as usize];
+    let described = |name: &str, votes: usize| {
+        2 * persons > kind_votes.iter().sum::<usize>()
+            && briefing_engine::actors::opens_with_a_description(name, |rest| {
+                name_votes.get(rest).is_some_and(|&v| v > votes)
+            })
+    };
     let name = name_votes
         .iter()
+        .filter(|(name, votes)| !described(name, **votes))
         .max_by(|a, b| {
             let words = |s: &str| s.split_whitespace().count();
             words(a.0)

@@ -11,7 +11,7 @@ pub mod when;
 use crate::config::Config;
 use crate::source::{Article, Block};
 use briefing_engine::slug::slug;
-use briefing_engine::{ActorKind, Extraction, LocalActor};
+use briefing_engine::{ActorKind, Extraction};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
@@ -293,10 +293,7 @@ pub fn build_with(
                 .then(|| actors::inputs_key(&config.actors, extraction_keys));
             memo.actors.merge(config, &extractions, key)
         }
-        None => {
-            let flat: Vec<&LocalActor> = extractions.iter().flat_map(|e| &e.actors).collect();
-            Arc::new(actors::merge(config, &flat))
-        }
+        None => Arc::new(actors::merge(config, &extractions)),
     };
     let mut actors = layer.actors.clone();
     let global_of_flat = &layer.global_of_flat;

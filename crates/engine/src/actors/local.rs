@@ -115,6 +115,19 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
     // words, none an organisation word or a country, make a person ("General Motors" and
     // "General Electric Company" stay).
     let mut kind = span.kind;
+    // "Warship INS Sukanya", "Indian Naval Ship Sukanya": the kind of vessel describes the
+    // ship that the rest names; a ship acts as its crew, a body of people.
+    if let Some(j) = (a..b - 1).rev().find(|&j| is_vessel_word(words[j]))
+        && words[a..b].iter().all(|w| is_capitalised(w))
+        && !lx.is_org_word(words[b - 1])
+    {
+        a = j + 1;
+        kind = ActorKind::Organization;
+    }
+    // "INS Sukanya", "USS Cole": a ship's prefix makes the name a ship's.
+    if b - a >= 2 && SHIP_PREFIXES.contains(&words[a]) {
+        kind = ActorKind::Organization;
+    }
     if kind != ActorKind::Person {
         let t = leading_titles(lx, &words[a..b]);
         let rest = &words[(a + t).min(b)..b];
@@ -174,6 +187,15 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
     {
         return None;
     }
+    // "AK-47 Rifles", "six AK 47 rifles", "a MiG-29": a model's designation names a
+    // thing, not an actor.
+    let model_at = |i: usize| {
+        is_model_designation(words[i])
+            || is_model_letters(words[i]) && model_number_follows(&slice[toks[i].end..])
+    };
+    if model_at(a) || model_at(b - 1) {
+        return None;
+    }
     let range = span.start + toks[a].start..span.start + toks[b - 1].end;
     let (surface, nickname) = without_nickname(&text[range.clone()]);
     // Recogniser junk: no capital letter anywhere ("said", "the").
@@ -186,6 +208,90 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
         surface,
         nickname,
     })
+}
+
+/// Kinds of vessel written before a ship's name (`Warship INS Sukanya`).
+const VESSEL_WORDS: [&str; 12] = [
+    "warship",
+    "ship",
+    "vessel",
+    "frigate",
+    "destroyer",
+    "corvette",
+    "cruiser",
+    "tanker",
+    "freighter",
+    "trawler",
+    "submarine",
+    "yacht",
+];
+
+/// Prefixes of ships' names: Indian, United States, Her (His) Majesty's, Australian and
+/// Canadian naval ships, motor vessels and royal mail ships (`MS` and `SS` are as often a
+/// person's initials: `MS Dhoni`).
+const SHIP_PREFIXES: [&str; 8] = ["INS", "USS", "USNS", "HMS", "HMAS", "HMCS", "MV", "RMS"];
+
+fn is_vessel_word(word: &str) -> bool {
+    VESSEL_WORDS.iter().any(|v| v.eq_ignore_ascii_case(word))
+}
+
+/// The letters of a model's designation: two or three ASCII letters, two of them capitals
+/// (`AK`, `MiG`, `AR`).
+fn is_model_letters(word: &str) -> bool {
+    (2..=3).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_alphabetic())
+        && word.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+}
+
+/// A model's designation: its letters, a hyphen or none, and a number of two digits or more
+/// (`AK-47`, `AK47s`, `MiG-29`, `MH17`); one letter (`G20`, `F-16`) is too often a group's name.
+fn is_model_designation(word: &str) -> bool {
+    let Some(digits_at) = word.find(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let letters = word[..digits_at].trim_end_matches('-');
+    let digits = word[digits_at..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    is_model_letters(letters) && digits >= 2
+}
+
+/// Things a model's designation is written before (`AK 47 rifles`).
+const MODEL_NOUNS: [&str; 14] = [
+    "rifle",
+    "rifles",
+    "gun",
+    "guns",
+    "assault",
+    "jet",
+    "jets",
+    "fighter",
+    "fighters",
+    "aircraft",
+    "helicopter",
+    "helicopters",
+    "missile",
+    "missiles",
+];
+
+/// Whether the text after a model's letters completes its designation: a hyphen and a
+/// number of two digits or more (`AK-47`), or a space, such a number and one of
+/// [`MODEL_NOUNS`] (`AK 47 rifles`).
+fn model_number_follows(after: &str) -> bool {
+    let number_of = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    if let Some(rest) = after.strip_prefix('-') {
+        return number_of(rest) >= 2;
+    }
+    let mut words = after.split_whitespace();
+    let number = words.next().unwrap_or_default();
+    after.starts_with(' ')
+        && number.len() >= 2
+        && number_of(number) == number.len()
+        && words
+            .next()
+            .map(|w| w.trim_end_matches(|c: char| c.is_ascii_punctuation()))
+            .is_some_and(|w| MODEL_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w)))
 }
 
 /// Words that make a place name into an adjective of where something is:
@@ -379,6 +485,27 @@ fn clean_all(text: &str, spans: &[&NameSpan]) -> Vec<Occurrence> {
             });
             let occ = first.as_ref()?;
             let mut range = span.start + occ.range.start..span.start + occ.range.end;
+            // "six AK 47 rifles", "an AK-47": letters that the number after them makes a
+            // model's designation; "AK-47 Rifles": a name after one.
+            let (first_word, last_word) = (
+                occ.surface.split_whitespace().next().unwrap_or_default(),
+                occ.surface
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or_default(),
+            );
+            let after = |at: usize| text.get(at..).unwrap_or_default();
+            let word_before = text
+                .get(..range.start)
+                .and_then(|before| before.split_whitespace().next_back())
+                .unwrap_or_default();
+            if is_model_letters(first_word)
+                && model_number_follows(after(range.start + first_word.len()))
+                || is_model_letters(last_word) && model_number_follows(after(range.end))
+                || is_model_designation(word_before)
+            {
+                return None;
+            }
             let mut surface = occ.surface.clone();
             // "Microsoft Wednesday announced": a weekday after a name, before the
             // verb, is the sentence's, not the name's ("Sheffield Wednesday beat

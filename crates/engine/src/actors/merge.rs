@@ -611,6 +611,129 @@ pub fn merge_across<A: Borrow<LocalActor>>(actors: &[A]) -> Vec<usize> {
         .collect()
 }
 
+/// Words that end a paper's name after its place (`New York Times`, `Boston Herald`): a
+/// place before them is the place, never the paper.
+const PAPER_WORDS: &[&str] = &[
+    "advocate",
+    "bulletin",
+    "chronicle",
+    "courier",
+    "daily",
+    "dispatch",
+    "examiner",
+    "express",
+    "gazette",
+    "globe",
+    "guardian",
+    "herald",
+    "inquirer",
+    "journal",
+    "magazine",
+    "mail",
+    "mirror",
+    "news",
+    "observer",
+    "post",
+    "press",
+    "record",
+    "register",
+    "review",
+    "sentinel",
+    "star",
+    "sun",
+    "telegraph",
+    "times",
+    "tribune",
+    "weekly",
+];
+
+/// The words of a team's name that follow its place's (`Red Sox` of `Boston Red Sox`): one
+/// or two capitalised words, the last a plural, none an organization's or a paper's word.
+fn is_team_nickname(words: &[String]) -> bool {
+    words
+        .last()
+        .is_some_and(|w| w.ends_with('s') || w.ends_with('x'))
+        && words.iter().all(|w| {
+            !super::is_org_word(w)
+                && !super::is_corporate_form(w)
+                && !PAPER_WORDS.contains(&w.as_str())
+        })
+}
+
+/// Rule 8, within each article: a place or organization named in an article that also
+/// names the one team of the site whose name is that place's and a nickname (`Indianapolis`
+/// beside `the Colts` of the Indianapolis Colts) is the team there: sports reports call a
+/// team by its city or school (`leading Indianapolis to a 20-13 victory over Kansas City`).
+/// A place that begins the names of several teams (`New York`) stays the place.
+/// `representative` is [`merge_across`]'s result, rewired in place; `articles` are the
+/// ranges of `actors` that each article holds. Returns the actors rewired, in order: they
+/// name the team there but were read as what they name elsewhere, so they say nothing of
+/// the team's kind.
+pub fn places_as_their_teams<A: Borrow<LocalActor>>(
+    actors: &[A],
+    articles: &[std::ops::Range<usize>],
+    representative: &mut [usize],
+) -> Vec<usize> {
+    // Each merged actor's fullest name (most words) and how often its articles give each kind.
+    let mut fullest: HashMap<usize, (Vec<String>, [usize; ActorKind::ALL.len()])> = HashMap::new();
+    for (a, &r) in actors.iter().zip(representative.iter()) {
+        let a = a.borrow();
+        let entry = fullest.entry(r).or_default();
+        if a.name.split_whitespace().count() > entry.0.len() {
+            entry.0 = words_of(&a.name);
+        }
+        entry.1[a.kind as usize] += 1;
+    }
+    // Teams by the place their name begins with; `None` where several teams share it.
+    let mut team_of_place: HashMap<String, Option<usize>> = HashMap::new();
+    let mut roots: Vec<usize> = fullest.keys().copied().collect();
+    roots.sort_unstable();
+    for r in roots {
+        let (words, votes) = &fullest[&r];
+        let kind = super::kind_by_votes(votes, words.len(), ActorKind::Organization);
+        if kind != ActorKind::Organization || words.len() < 2 {
+            continue;
+        }
+        for tail in 1..=2.min(words.len() - 1) {
+            let (place, nickname) = words.split_at(words.len() - tail);
+            if is_team_nickname(nickname) {
+                team_of_place
+                    .entry(place.join(" "))
+                    .and_modify(|t| {
+                        if *t != Some(r) {
+                            *t = None;
+                        }
+                    })
+                    .or_insert(Some(r));
+            }
+        }
+    }
+    let mut rewired = Vec::new();
+    if team_of_place.is_empty() {
+        return rewired;
+    }
+    for range in articles {
+        let Some(present) = representative.get(range.clone()) else {
+            continue;
+        };
+        let present: Vec<usize> = present.to_vec();
+        for i in range.clone() {
+            let a = actors[i].borrow();
+            if !matches!(a.kind, ActorKind::Place | ActorKind::Organization) {
+                continue;
+            }
+            if let Some(&Some(team)) = team_of_place.get(&words_of(&a.name).join(" "))
+                && team != representative[i]
+                && present.contains(&team)
+            {
+                representative[i] = team;
+                rewired.push(i);
+            }
+        }
+    }
+    rewired
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -676,6 +799,35 @@ mod tests {
         assert_eq!(merged[4..6], [0, 0]);
         assert_eq!(merged[6..8], [6, 6]);
         assert_eq!(merged[12..14], [12, 12]);
+    }
+
+    #[test]
+    fn a_place_beside_its_team_in_an_article_is_the_team() {
+        let org = |n| actor(n, ActorKind::Organization, &[]);
+        let place = |n| actor(n, ActorKind::Place, &[]);
+        let actors = [
+            // Article 0 names the team whole, article 1 by its nickname and its city.
+            org("Indianapolis Colts"),
+            org("Colts"),
+            place("Indianapolis"),
+            // Article 2 names the city without the team: the city.
+            place("Indianapolis"),
+            // Article 3: two teams begin with `New York`, and a paper with `Boston`.
+            org("New York Yankees"),
+            org("New York Mets"),
+            place("New York"),
+            org("Boston Herald"),
+            place("Boston"),
+            // Article 4: a person named like a school is not its team.
+            org("Drake Bulldogs"),
+            person("Drake"),
+        ];
+        let articles = [0..1, 1..3, 3..4, 4..9, 9..11];
+        let mut representative = merge_across(&actors);
+        assert_eq!(representative[..4], [0, 0, 2, 2]);
+        let rewired = places_as_their_teams(&actors, &articles, &mut representative);
+        assert_eq!(rewired, [2]);
+        assert_eq!(representative, [0, 0, 0, 2, 4, 5, 6, 7, 8, 9, 10]);
     }
 
     #[test]

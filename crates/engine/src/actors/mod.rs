@@ -31,6 +31,17 @@ pub fn merge_across<A: std::borrow::Borrow<LocalActor>>(actors: &[A]) -> Vec<usi
     merge::merge_across(actors)
 }
 
+/// Rule 8 of the merge, within each article: a place named beside its team is the team
+/// (`Indianapolis` beside `the Colts`, where the Colts are the site's Indianapolis Colts).
+/// Returns the actors rewired, in order: they say nothing of the team's kind.
+pub fn places_as_their_teams<A: std::borrow::Borrow<LocalActor>>(
+    actors: &[A],
+    articles: &[std::ops::Range<usize>],
+    representative: &mut [usize],
+) -> Vec<usize> {
+    merge::places_as_their_teams(actors, articles, representative)
+}
+
 /// The kind of a name its articles give it, from how many give it each kind (`votes`, in
 /// [`ActorKind::ALL`] order): the most given (`Saints` a team, though one article took it
 /// for a place), `tie` among equals, then the first of `ALL`. A full name (`words` two or
@@ -77,11 +88,34 @@ pub fn country(form: &str) -> Option<&'static str> {
     name_lists::lexicon().country(form)
 }
 
+/// Whether a person's name is a word of description before a name (`Notorious Bettie
+/// Page`, `Comedian Ellen DeGeneres`): `rest_is_a_form` says whether the name without its
+/// first word, two words or more, is another form of the same person's. A given name or an
+/// initial opening the name is a name's (`Gabriel Garcia Marquez`, `W. Mark Felt`).
+pub fn opens_with_a_description(name: &str, rest_is_a_form: impl Fn(&str) -> bool) -> bool {
+    let Some((first, rest)) = name.split_once(' ') else {
+        return false;
+    };
+    let mut letters = first.chars();
+    letters.next().is_some_and(char::is_uppercase)
+        && first.chars().count() >= 3
+        && letters.all(char::is_lowercase)
+        && rest.contains(' ')
+        && !name_lists::lexicon().is_first_name(first)
+        && !crate::names::is_particle(&first.to_lowercase())
+        && rest_is_a_form(rest)
+}
+
 /// True when a word may be part of a role or title (`president`, `opposition`), for
 /// callers that need to skip role words around a name.
 pub fn is_role_word(word: &str) -> bool {
     let lx = name_lists::lexicon();
     lx.is_title_word(word) || lx.is_modifier(word) || lx.is_honorific(word)
+}
+
+/// True when a word names a kind of place whose name follows `of` (`Gulf` of `Aden`).
+pub fn is_place_word(word: &str) -> bool {
+    name_lists::lexicon().is_place_word(word)
 }
 
 /// True when a word makes a name an organisation's (`Corporation`, `Group`).

@@ -16,6 +16,7 @@ const OPENERS: &str = include_str!("../../data/sentence_openers.txt");
 const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
 const ORG_WORDS: &str = include_str!("../../data/org_words.txt");
 const THING_WORDS: &str = include_str!("../../data/thing_words.txt");
+const PLACE_WORDS: &str = include_str!("../../data/place_words.txt");
 const GIVEN_NAME_VARIANTS: &str = include_str!("../../data/given_name_variants.tsv");
 
 /// Every list, parsed.
@@ -40,6 +41,7 @@ pub struct Lexicon {
     first_names: HashSet<String>,
     org_words: HashSet<String>,
     thing_words: HashSet<String>,
+    place_words: HashSet<String>,
     /// Given name or familiar form (`fred`) -> the lines of the variants table that hold
     /// it, one per full name it may stand for (`frederick`, `alfred`…).
     given_name_lines: HashMap<String, Vec<u32>>,
@@ -173,6 +175,7 @@ pub fn lexicon() -> &'static Lexicon {
                 .collect(),
             org_words: word_set(ORG_WORDS),
             thing_words: word_set(THING_WORDS),
+            place_words: word_set(PLACE_WORDS),
             given_name_lines: given_name_lines(),
         }
     })
@@ -281,6 +284,11 @@ impl Lexicon {
             [first, .., last] => thing(last) || first.eq_ignore_ascii_case("operation"),
             _ => false,
         }
+    }
+
+    /// A word that names a kind of place and takes the place's name after `of` (`Gulf`).
+    pub fn is_place_word(&self, word: &str) -> bool {
+        with_lower(word, |l| self.place_words.contains(l))
     }
 
     /// A word that makes a name an organisation's (`Group`, `Bank`).

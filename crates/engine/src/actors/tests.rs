@@ -756,3 +756,72 @@ fn doctrines_laws_and_operations_are_not_actors() {
     let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["lima-group"]);
 }
+
+#[test]
+fn models_of_weapons_and_kinds_of_ships_are_not_names() {
+    let text = "Warship INS Vellamo seized six AK 47 rifles and 14 AK-47 Rifles. \
+                Indian Naval Ship Vellamo fired. A MiG-29 flew. The US 40 years ago.";
+    let names = spans(
+        text,
+        &[
+            ("Warship INS Vellamo", Per),
+            ("AK-47 Rifles", Org),
+            ("Indian Naval Ship Vellamo", Org),
+            ("AK", Org),
+            ("MiG-29", Group),
+            ("US", Loc),
+        ],
+    );
+    let (actors, _) = resolve(text, &names);
+    let names: Vec<(&str, ActorKind)> = actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+    assert_eq!(
+        names,
+        [
+            ("INS Vellamo", Org),
+            ("Vellamo", Org),
+            ("United States", Loc)
+        ]
+    );
+}
+
+#[test]
+fn occupations_before_a_name_are_roles() {
+    let text = "Comedian Ana Ruiz met Coroner Tom Holt and Brooklyn Councilman Jon Vey.";
+    let names = spans(
+        text,
+        &[
+            ("Comedian Ana Ruiz", Per),
+            ("Coroner Tom Holt", Per),
+            ("Brooklyn Councilman Jon Vey", Per),
+        ],
+    );
+    let (actors, _) = resolve(text, &names);
+    let named: Vec<(&str, &[String])> = actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.roles.as_slice()))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("Ana Ruiz", &["Comedian".to_string()][..]),
+            ("Tom Holt", &["Coroner".to_string()][..]),
+            ("Jon Vey", &["Councilman".to_string()][..]),
+        ]
+    );
+}
+
+#[test]
+fn a_word_of_description_before_a_common_form_of_a_name_is_no_part_of_it() {
+    let forms = ["Bettie Page", "Mark Felt", "Garcia Marquez"];
+    let is_form = |rest: &str| forms.contains(&rest);
+    assert!(opens_with_a_description("Notorious Bettie Page", is_form));
+    // A given name or an initial opens a name.
+    assert!(!opens_with_a_description("Gabriel Garcia Marquez", is_form));
+    assert!(!opens_with_a_description("W. Mark Felt", is_form));
+    // Nothing is cut to a single word, nor to a form not seen.
+    assert!(!opens_with_a_description("Notorious Page", |_| true));
+    assert!(!opens_with_a_description(
+        "Notorious Bettie Mae Page",
+        is_form
+    ));
+}

@@ -412,6 +412,18 @@ mod tests {
             });
         assert_eq!(acc.len(), 3);
         assert_eq!(acc[0], (at("Antigua"), at("Barbuda"), 2));
+        // A kind of place and its name one `of` after it are one place; two places one `of`
+        // apart otherwise stay two.
+        let text = "Ships in the Gulf of Vellamo sailed from Lima of Peru.";
+        let p = features::prepare(text, &Gazetteer::default());
+        let at = |w: &str| p.tokens.iter().position(|t| t.text(text) == w).unwrap_or(0);
+        let acc = ["Gulf", "Vellamo", "Lima", "Peru"]
+            .iter()
+            .fold(Vec::new(), |acc, w| {
+                rejoin_split_name(text, &p, acc, (at(w), at(w), 2))
+            });
+        assert_eq!(acc.len(), 3, "{acc:?}");
+        assert_eq!(acc[0], (at("Gulf"), at("Vellamo"), 2));
         {
             // A team or a company of a place is two names; a bank or a university of one is one.
             let text = "Talks of Vellamo Rovers of Freedonia, Vellamo Corp of Freedonia and the \

@@ -65,6 +65,18 @@ pub(super) fn rejoin_split_name(
             2 => p.tokens[first - 2].text(text) == "of" && p.tokens[first - 1].text(text) == "the",
             _ => false,
         };
+        // "Gulf" of "Aden": a kind of place and, one `of` after it, the place's name are
+        // one place.
+        if let Some(prev) = acc.last_mut()
+            && prev.1 + 2 == first
+            && prev.2 == PLACE
+            && k == PLACE
+            && p.tokens[first - 1].text(text) == "of"
+            && crate::actors::is_place_word(p.tokens[prev.1].text(text))
+        {
+            prev.1 = last;
+            return acc;
+        }
         if let Some(prev) = acc.last_mut()
             && connector
             && (k != PLACE || wants_complement(p.tokens[prev.1].text(text)))
