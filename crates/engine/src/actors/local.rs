@@ -507,6 +507,14 @@ fn clean_all(text: &str, spans: &[&NameSpan]) -> Vec<Occurrence> {
                 return None;
             }
             let mut surface = occ.surface.clone();
+            // "Springfield, Mo.": a state's abbreviation takes the dot the span left out.
+            if occ.kind == ActorKind::Place
+                && text[range.end..].starts_with('.')
+                && lexicon().us_state(&format!("{surface}.")).is_some()
+            {
+                range.end += 1;
+                surface.push('.');
+            }
             // "Microsoft Wednesday announced": a weekday after a name, before the
             // verb, is the sentence's, not the name's ("Sheffield Wednesday beat
             // Leeds" keeps it).
@@ -571,12 +579,17 @@ fn in_roles(text: &str, occs: &[Occurrence]) -> Vec<bool> {
 /// How far after an organisation's name a title and a person are looked for, in bytes.
 const ROLE_LOOKAHEAD: usize = 48;
 
-/// The key occurrences are grouped by, and the country they name, if any.
+/// The key occurrences are grouped by, and the country (or US state) they name, if any.
 fn form_key(lx: &Lexicon, occ: &Occurrence) -> (String, Option<&'static str>) {
     if occ.kind != ActorKind::Person
         && let Some(country) = lx.country(&occ.surface)
     {
         return (slug(country), Some(country));
+    }
+    if occ.kind == ActorKind::Place
+        && let Some(state) = lx.us_state(&occ.surface)
+    {
+        return (slug(state), Some(state));
     }
     (slug(&occ.surface), None)
 }

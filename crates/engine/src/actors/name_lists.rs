@@ -17,6 +17,7 @@ const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
 const ORG_WORDS: &str = include_str!("../../data/org_words.txt");
 const THING_WORDS: &str = include_str!("../../data/thing_words.txt");
 const PLACE_WORDS: &str = include_str!("../../data/place_words.txt");
+const US_STATES: &str = include_str!("../../data/us_states.tsv");
 const GIVEN_NAME_VARIANTS: &str = include_str!("../../data/given_name_variants.tsv");
 
 /// Every list, parsed.
@@ -42,6 +43,8 @@ pub struct Lexicon {
     org_words: HashSet<String>,
     thing_words: HashSet<String>,
     place_words: HashSet<String>,
+    /// A US state's abbreviation as written (`Calif.`) -> the state's name.
+    us_states: HashMap<&'static str, &'static str>,
     /// Given name or familiar form (`fred`) -> the lines of the variants table that hold
     /// it, one per full name it may stand for (`frederick`, `alfred`…).
     given_name_lines: HashMap<String, Vec<u32>>,
@@ -176,6 +179,12 @@ pub fn lexicon() -> &'static Lexicon {
             org_words: word_set(ORG_WORDS),
             thing_words: word_set(THING_WORDS),
             place_words: word_set(PLACE_WORDS),
+            us_states: entries(US_STATES)
+                .filter_map(|line| line.split_once('\t'))
+                .flat_map(|(state, abbreviations)| {
+                    abbreviations.split(';').map(move |a| (a.trim(), state))
+                })
+                .collect(),
             given_name_lines: given_name_lines(),
         }
     })
@@ -206,6 +215,11 @@ impl Lexicon {
     /// The canonical country a name, abbreviation or demonym stands for.
     pub fn country(&self, form: &str) -> Option<&'static str> {
         self.countries.get(&country_key(form)).copied()
+    }
+
+    /// The US state an abbreviation written as in a dateline stands for (`Mo.` -> Missouri).
+    pub fn us_state(&self, form: &str) -> Option<&'static str> {
+        self.us_states.get(form).copied()
     }
 
     pub fn is_demonym(&self, form: &str) -> bool {

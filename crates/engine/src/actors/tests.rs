@@ -825,3 +825,35 @@ fn a_word_of_description_before_a_common_form_of_a_name_is_no_part_of_it() {
         is_form
     ));
 }
+
+#[test]
+fn a_state_abbreviated_in_a_dateline_is_the_state() {
+    let text = "He died in Springfield, Mo., and lived in Rancho Mirage, Calif. \
+                Mo Vey and Miss Ruiz liked California.";
+    let names = spans(
+        text,
+        &[
+            ("Springfield", Loc),
+            ("Rancho Mirage", Loc),
+            ("Calif.", Loc),
+            ("Mo Vey", Per),
+            ("Mo", Loc),
+            ("Ruiz", Per),
+            ("California", Loc),
+        ],
+    );
+    let (actors, mentions) = resolve(text, &names);
+    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "springfield",
+            "missouri",
+            "rancho-mirage",
+            "california",
+            "mo-vey",
+            "ruiz"
+        ]
+    );
+    assert_eq!(&text[mentions[1].start..mentions[1].end], "Mo.");
+}
