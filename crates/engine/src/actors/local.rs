@@ -197,10 +197,16 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
         return None;
     }
     let range = span.start + toks[a].start..span.start + toks[b - 1].end;
-    let (surface, nickname) = without_nickname(&text[range.clone()]);
+    let (mut surface, nickname) = without_nickname(&text[range.clone()]);
     // Recogniser junk: no capital letter anywhere ("said", "the").
     if !surface.chars().any(char::is_uppercase) {
         return None;
+    }
+    // "Mt Cook" is Mount Cook, "Ft. Worth" Fort Worth: one name however it is abbreviated.
+    if let Some((first, rest)) = surface.split_once(' ')
+        && let Some(&(_, full)) = PLACE_ABBREVIATIONS.iter().find(|(a, _)| *a == first)
+    {
+        surface = format!("{full} {rest}");
     }
     Some(Occurrence {
         range,
@@ -209,6 +215,14 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
         nickname,
     })
 }
+
+/// Abbreviated words that open place names, and the words they stand for.
+const PLACE_ABBREVIATIONS: [(&str, &str); 4] = [
+    ("Mt", "Mount"),
+    ("Mt.", "Mount"),
+    ("Ft", "Fort"),
+    ("Ft.", "Fort"),
+];
 
 /// Kinds of vessel written before a ship's name (`Warship INS Sukanya`).
 const VESSEL_WORDS: [&str; 12] = [

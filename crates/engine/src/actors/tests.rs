@@ -857,3 +857,16 @@ fn a_state_abbreviated_in_a_dateline_is_the_state() {
     );
     assert_eq!(&text[mentions[1].start..mentions[1].end], "Mo.");
 }
+
+#[test]
+fn an_abbreviated_mount_is_the_mount() {
+    let text = "They climbed Mt Cook and Mt. Vellamo, then Mount Cook again.";
+    let names = spans(
+        text,
+        &[("Mt Cook", Loc), ("Mt. Vellamo", Loc), ("Mount Cook", Loc)],
+    );
+    let (actors, mentions) = resolve(text, &names);
+    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["mount-cook", "mount-vellamo"]);
+    assert_eq!(&text[mentions[0].start..mentions[0].end], "Mt Cook");
+}
