@@ -68,13 +68,17 @@ fn kinds_join(lone: ActorKind, full: ActorKind) -> bool {
 }
 
 /// An organization's words without the corporate forms that close it (`Microsoft Corp.`
-/// -> `microsoft`).
+/// -> `microsoft`), and a sea's without `Sea` or `Ocean` (`Mediterranean Sea` ->
+/// `mediterranean`).
 fn core_words(kind: ActorKind, words: &[String]) -> &[String] {
     let mut n = words.len();
     if kind == ActorKind::Organization {
         while n > 1 && super::is_corporate_form(&words[n - 1]) {
             n -= 1;
         }
+    }
+    if kind == ActorKind::Place && n > 1 && matches!(words[n - 1].as_str(), "sea" | "ocean") {
+        n -= 1;
     }
     &words[..n]
 }
@@ -828,6 +832,20 @@ mod tests {
         let rewired = places_as_their_teams(&actors, &articles, &mut representative);
         assert_eq!(rewired, [2]);
         assert_eq!(representative, [0, 0, 0, 2, 4, 5, 6, 7, 8, 9, 10]);
+    }
+
+    #[test]
+    fn a_sea_is_one_actor_with_or_without_the_word_sea() {
+        let actors = [
+            actor("Mediterranean Sea", ActorKind::Place, &[]),
+            actor("Mediterranean", ActorKind::Group, &[]),
+            actor("Atlantic Ocean", ActorKind::Place, &[]),
+            actor("Atlantic", ActorKind::Group, &[]),
+            // A person of the same name is no sea.
+            actor("Red Sea", ActorKind::Place, &[]),
+            person("Red"),
+        ];
+        assert_eq!(merge_across(&actors), [0, 0, 2, 2, 4, 5]);
     }
 
     #[test]
