@@ -227,12 +227,12 @@ fn merge_group(flat: &[&LocalActor], members: &[usize], no_kind_vote: &[usize]) 
         forms.insert(a.name.as_str());
         forms.extend(a.aliases.iter().map(String::as_str));
     }
-    // A person's name that is a word of description before a more common form of it
-    // (`Comedian Ellen DeGeneres`, from a headline) is no candidate.
+    // A person's name that is a more common form of it and a word of description
+    // (`Comedian Ellen DeGeneres`, `Sanjay Gupta Surgeon`, from headlines) is no candidate.
     let persons = kind_votes[ActorKind::Person as usize];
     let described = |name: &str, votes: usize| {
         2 * persons > kind_votes.iter().sum::<usize>()
-            && briefing_engine::actors::opens_with_a_description(name, |rest| {
+            && briefing_engine::actors::carries_a_description(name, |rest| {
                 name_votes.get(rest).is_some_and(|&v| v > votes)
             })
     };

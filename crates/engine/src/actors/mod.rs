@@ -88,22 +88,28 @@ pub fn country(form: &str) -> Option<&'static str> {
     name_lists::lexicon().country(form)
 }
 
-/// Whether a person's name is a word of description before a name (`Notorious Bettie
-/// Page`, `Comedian Ellen DeGeneres`): `rest_is_a_form` says whether the name without its
-/// first word, two words or more, is another form of the same person's. A given name or an
-/// initial opening the name is a name's (`Gabriel Garcia Marquez`, `W. Mark Felt`).
-pub fn opens_with_a_description(name: &str, rest_is_a_form: impl Fn(&str) -> bool) -> bool {
-    let Some((first, rest)) = name.split_once(' ') else {
-        return false;
-    };
-    let mut letters = first.chars();
-    letters.next().is_some_and(char::is_uppercase)
-        && first.chars().count() >= 3
-        && letters.all(char::is_lowercase)
-        && rest.contains(' ')
-        && !name_lists::lexicon().is_first_name(first)
-        && !crate::names::is_particle(&first.to_lowercase())
-        && rest_is_a_form(rest)
+/// Whether a person's name carries a word of description beside a name: before it
+/// (`Notorious Bettie Page`, `Comedian Ellen DeGeneres`) or, a title, after it (`Sanjay
+/// Gupta Surgeon`, a headline's `Sanjay Gupta Surgeon General`). `is_a_form` says whether the
+/// name without that word, two words or more, is another form of the same person's (in
+/// practice, a more common one). A given name or an initial opening the name is a name's
+/// (`Gabriel Garcia Marquez`, `W. Mark Felt`).
+pub fn carries_a_description(name: &str, is_a_form: impl Fn(&str) -> bool) -> bool {
+    let lx = name_lists::lexicon();
+    let before = name.split_once(' ').is_some_and(|(first, rest)| {
+        let mut letters = first.chars();
+        letters.next().is_some_and(char::is_uppercase)
+            && first.chars().count() >= 3
+            && letters.all(char::is_lowercase)
+            && rest.contains(' ')
+            && !lx.is_first_name(first)
+            && !crate::names::is_particle(&first.to_lowercase())
+            && is_a_form(rest)
+    });
+    let after = name.rsplit_once(' ').is_some_and(|(rest, last)| {
+        rest.contains(' ') && lx.is_title_word(last) && is_a_form(rest)
+    });
+    before || after
 }
 
 /// True when a word may be part of a role or title (`president`, `opposition`), for
