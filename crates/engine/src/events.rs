@@ -358,12 +358,12 @@ fn describes_something(text: &str, sentence: &Range<usize>, t: &Timex) -> bool {
         }
     }
     // `Rescued on Nov. 25 by fishermen, Elian has become ...`: an opening
-    // participle describes the subject.
+    // participle describes the subject; `With the finding of a rifle 11 days
+    // ago, the authorities say ...`: an opening `with` tells the circumstance.
     let first = before.split_whitespace().next().unwrap_or("");
     if t.start - sentence.start == before.len()
         && !before.contains(closes_a_clause)
-        && first.len() > 3
-        && first.ends_with("ed")
+        && (first.len() > 3 && first.ends_with("ed") || first == "With")
     {
         return true;
     }
@@ -495,6 +495,8 @@ mod tests {
         let text = "Shareholders cheered Monday's vote. The record date is Nov. 9.";
         assert_eq!(events_of(text, dct), []);
         let text = "Rescued on Nov. 2 by fishermen, the boy has become a symbol.";
+        assert_eq!(events_of(text, dct), []);
+        let text = "With the finding of a rifle 11 days ago, the police say they have a case.";
         assert_eq!(events_of(text, dct), []);
         let text = "Extremists tried to undermine the peace process, set to resume Monday.";
         assert_eq!(events_of(text, dct), []);
