@@ -529,12 +529,13 @@ fn clean_all(text: &str, spans: &[&NameSpan]) -> Vec<Occurrence> {
                 range.end += 1;
                 surface.push('.');
             }
-            // "Microsoft Wednesday announced": a weekday after a name, before the
-            // verb, is the sentence's, not the name's ("Sheffield Wednesday beat
-            // Leeds" keeps it).
+            // "Microsoft Wednesday announced", "walked into the Albany County
+            // Courthouse Monday": a weekday after a name, before the verb or after
+            // two words or more, is the sentence's, not the name's ("Sheffield
+            // Wednesday beat Leeds" keeps it).
             if let Some((name, day)) = occ.surface.rsplit_once(' ')
                 && crate::time::is_day_name(day)
-                && verb_follows(text, range.end)
+                && (verb_follows(text, range.end) || name.contains(' '))
             {
                 let kept = text[range.clone()].trim_end_matches(day).trim_end().len();
                 range.end = range.start + kept;

@@ -719,7 +719,8 @@ fn a_nickname_in_any_quotes_joins_a_name_however_the_recogniser_cut_it() {
 #[test]
 fn place_adjectives_are_not_actors_and_weekdays_leave_names() {
     let text = "Pirates boarded an Ethiopian-flagged ship. A London-based firm said so. \
-                Microsoft Wednesday announced a deal. Sheffield Wednesday beat Leeds.";
+                Microsoft Wednesday announced a deal. Sheffield Wednesday beat Leeds. \
+                Jurors walked into the Albany County Courthouse Monday.";
     let names = spans(
         text,
         &[
@@ -728,13 +729,19 @@ fn place_adjectives_are_not_actors_and_weekdays_leave_names() {
             ("Microsoft Wednesday", Org),
             ("Sheffield Wednesday", Org),
             ("Leeds", Org),
+            ("Albany County Courthouse Monday", Org),
         ],
     );
     let (actors, _) = resolve(text, &names);
     let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["microsoft", "sheffield-wednesday", "leeds"],
+        [
+            "microsoft",
+            "sheffield-wednesday",
+            "leeds",
+            "albany-county-courthouse"
+        ],
         "{actors:?}"
     );
 }
