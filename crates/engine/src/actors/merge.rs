@@ -270,6 +270,14 @@ impl<'a> Index<'a> {
                 if core.len() < n {
                     by_named_end.entry(core.join(" ")).or_default().push(g);
                 }
+                // `Academy` of `Academy of Motion Picture Arts and Sciences`: a body's
+                // name before `of` is what the text calls it for short.
+                if group.kind == ActorKind::Organization && group.words[1] == "of" {
+                    by_named_end
+                        .entry(group.words[0].clone())
+                        .or_default()
+                        .push(g);
+                }
                 for k in 2..n {
                     by_named_part
                         .entry(group.words[n - k..].join(" "))
@@ -832,6 +840,20 @@ mod tests {
         let rewired = places_as_their_teams(&actors, &articles, &mut representative);
         assert_eq!(rewired, [2]);
         assert_eq!(representative, [0, 0, 0, 2, 4, 5, 6, 7, 8, 9, 10]);
+    }
+
+    #[test]
+    fn a_body_is_one_actor_with_or_without_what_follows_of() {
+        let org = |n| actor(n, ActorKind::Organization, &[]);
+        let actors = [
+            org("Academy of Motion Picture Arts and Sciences"),
+            org("Academy"),
+            // Two universities: a lone `University` is neither.
+            org("University of Vellamo"),
+            org("University of Freedonia"),
+            org("University"),
+        ];
+        assert_eq!(merge_across(&actors), [0, 0, 2, 3, 4]);
     }
 
     #[test]
