@@ -109,12 +109,25 @@ fn person_words(mut words: Vec<String>) -> Vec<String> {
     words
 }
 
-/// Whether two given or middle names may be one: equal, one the other's initial, or a
+/// Whether two given or middle names may be one: equal, one the other's initial, a
 /// familiar form of one given name (`fred`, `frederick`; their lines of the variants table
-/// meet).
+/// meet), or one familiar form spelt with another ending (`bettie`, `betty`).
 fn same_given_name(a: &str, b: &str, lines: (&[u32], &[u32])) -> bool {
     let initial_of = |i: &str, name: &str| i.len() == 1 && name.starts_with(i);
-    a == b || initial_of(a, b) || initial_of(b, a) || share_a_line(lines.0, lines.1)
+    a == b
+        || initial_of(a, b)
+        || initial_of(b, a)
+        || share_a_line(lines.0, lines.1)
+        || familiar_stem(a).is_some_and(|stem| familiar_stem(b) == Some(stem))
+}
+
+/// A familiar given name without its ending `-ie`, `-ey`, `-y` or `-i` (`bettie`, `betty`
+/// -> `bett`), when four letters or more are left: `mary` and `marie` are two names.
+fn familiar_stem(name: &str) -> Option<&str> {
+    ["ie", "ey", "y", "i"]
+        .iter()
+        .find_map(|ending| name.strip_suffix(ending))
+        .filter(|stem| stem.len() >= 4)
 }
 
 /// The keys under which a person's given name meets every name `same_given_name` finds it
@@ -854,6 +867,20 @@ mod tests {
             org("University"),
         ];
         assert_eq!(merge_across(&actors), [0, 0, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_familiar_given_name_is_one_however_its_ending_is_spelt() {
+        let actors = [
+            person("Bettie Mae Page"),
+            person("Betty Mae Page"),
+            person("Kathie Jenkin"),
+            person("Kathy Jenkin"),
+            // Too short a stem to tell a spelling from another name.
+            person("Zuri Vey"),
+            person("Zury Vey"),
+        ];
+        assert_eq!(merge_across(&actors), [1, 1, 3, 3, 4, 5]);
     }
 
     #[test]
