@@ -741,7 +741,10 @@ pub fn places_as_their_teams<A: Borrow<LocalActor>>(
         let Some(present) = representative.get(range.clone()) else {
             continue;
         };
-        let present: Vec<usize> = present.to_vec();
+        // Sorted, so that a long article's actors are looked up, not scanned, each time.
+        let mut present: Vec<usize> = present.to_vec();
+        present.sort_unstable();
+        present.dedup();
         for i in range.clone() {
             let a = actors[i].borrow();
             if !matches!(a.kind, ActorKind::Place | ActorKind::Organization) {
@@ -749,7 +752,7 @@ pub fn places_as_their_teams<A: Borrow<LocalActor>>(
             }
             if let Some(&Some(team)) = team_of_place.get(&words_of(&a.name).join(" "))
                 && team != representative[i]
-                && present.contains(&team)
+                && present.binary_search(&team).is_ok()
             {
                 representative[i] = team;
                 rewired.push(i);
