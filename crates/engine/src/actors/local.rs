@@ -187,15 +187,6 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
     {
         return None;
     }
-    // "AK-47 Rifles", "six AK 47 rifles", "a MiG-29": a model's designation names a
-    // thing, not an actor.
-    let model_at = |i: usize| {
-        is_model_designation(words[i])
-            || is_model_letters(words[i]) && model_number_follows(&slice[toks[i].end..])
-    };
-    if model_at(a) || model_at(b - 1) {
-        return None;
-    }
     let range = span.start + toks[a].start..span.start + toks[b - 1].end;
     let (mut surface, nickname) = without_nickname(&text[range.clone()]);
     // Recogniser junk: no capital letter anywhere ("said", "the").
@@ -269,6 +260,27 @@ fn is_model_designation(word: &str) -> bool {
         .take_while(u8::is_ascii_digit)
         .count();
     is_model_letters(letters) && digits >= 2
+}
+
+/// Whether the words at `range` of `text` are a model's designation or a name right after
+/// one, which name a thing, not an actor: `AK-47`, `a MiG-29`, `six AK 47 rifles` (letters
+/// that the number after them makes a designation), `AK-47 Rifles`.
+fn names_a_model(text: &str, range: &Range<usize>) -> bool {
+    let written = &text[range.clone()];
+    let (Some(first), Some(last)) = (
+        written.split_whitespace().next(),
+        written.split_whitespace().next_back(),
+    ) else {
+        return false;
+    };
+    let completes = |word: &str, end: usize| {
+        is_model_designation(word) || is_model_letters(word) && model_number_follows(&text[end..])
+    };
+    let first_end = range.start + written.find(first).unwrap_or(0) + first.len();
+    let word_before = text[..range.start].split_whitespace().next_back();
+    completes(first, first_end)
+        || completes(last, range.end)
+        || word_before.is_some_and(is_model_designation)
 }
 
 /// Things a model's designation is written before (`AK 47 rifles`).
@@ -499,25 +511,7 @@ fn clean_all(text: &str, spans: &[&NameSpan]) -> Vec<Occurrence> {
             });
             let occ = first.as_ref()?;
             let mut range = span.start + occ.range.start..span.start + occ.range.end;
-            // "six AK 47 rifles", "an AK-47": letters that the number after them makes a
-            // model's designation; "AK-47 Rifles": a name after one.
-            let (first_word, last_word) = (
-                occ.surface.split_whitespace().next().unwrap_or_default(),
-                occ.surface
-                    .split_whitespace()
-                    .next_back()
-                    .unwrap_or_default(),
-            );
-            let after = |at: usize| text.get(at..).unwrap_or_default();
-            let word_before = text
-                .get(..range.start)
-                .and_then(|before| before.split_whitespace().next_back())
-                .unwrap_or_default();
-            if is_model_letters(first_word)
-                && model_number_follows(after(range.start + first_word.len()))
-                || is_model_letters(last_word) && model_number_follows(after(range.end))
-                || is_model_designation(word_before)
-            {
+            if names_a_model(text, &range) {
                 return None;
             }
             let mut surface = occ.surface.clone();
