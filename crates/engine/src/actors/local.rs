@@ -162,6 +162,11 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
         while b - a > 1 && lx.is_opener(words[a]) {
             a += 1;
         }
+        // "Oregon State Police Lt. Gregg Hastings": an abbreviated title closing an
+        // organisation's name is the role of the person named next, not the name's.
+        while b - a > 1 && words[b - 1].ends_with('.') && lx.is_title_word(words[b - 1]) {
+            b -= 1;
+        }
         // "the United States" is the country "United States"; "The Netherlands" keeps its
         // capital "The" as part of the name.
         if b - a > 1 && words[a] == "the" {
@@ -281,6 +286,40 @@ fn names_a_model(text: &str, range: &Range<usize>) -> bool {
     completes(first, first_end)
         || completes(last, range.end)
         || word_before.is_some_and(is_model_designation)
+}
+
+/// Degrees written after a person's name (`Regina Benjamin, MD`), dots left out.
+const DEGREES: [&str; 10] = [
+    "MD", "PhD", "DDS", "DVM", "JD", "MBA", "MPH", "RN", "LLD", "Esq",
+];
+
+/// Whether the words at `range` of `text` are a degree, which names no actor: after a
+/// person's name (or another degree) and a comma (`Regina Benjamin, MD, PhD`), or before
+/// `degree` (`her MD degree`). `Baltimore, MD` after a place stays a place.
+fn names_a_degree(text: &str, range: &Range<usize>, spans: &[&NameSpan]) -> bool {
+    let written: String = text[range.clone()].chars().filter(|&c| c != '.').collect();
+    if !DEGREES.contains(&written.as_str()) {
+        return false;
+    }
+    let before = text[..range.start].trim_end();
+    let after_a_name = before.strip_suffix(',').is_some_and(|name| {
+        let name = name.trim_end();
+        // The span just before, when it ends where the comma stands; spans are sorted.
+        let at = spans.partition_point(|s| s.start < name.len());
+        let person = at > 0
+            && spans[at - 1].end == name.len()
+            && spans[at - 1].kind == ActorKind::Person;
+        let degree = name
+            .rsplit(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .is_some_and(|w| DEGREES.contains(&w.replace('.', "").as_str()));
+        person || degree
+    });
+    let degree_word = text[range.end..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("degree"));
+    after_a_name || degree_word
 }
 
 /// Things a model's designation is written before (`AK 47 rifles`).
@@ -511,7 +550,7 @@ fn clean_all(text: &str, spans: &[&NameSpan]) -> Vec<Occurrence> {
             });
             let occ = first.as_ref()?;
             let mut range = span.start + occ.range.start..span.start + occ.range.end;
-            if names_a_model(text, &range) {
+            if names_a_model(text, &range) || names_a_degree(text, &range, spans) {
                 return None;
             }
             let mut surface = occ.surface.clone();

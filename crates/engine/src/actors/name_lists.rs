@@ -406,6 +406,7 @@ mod tests {
         let lx = lexicon();
         assert!(lx.is_stop_word("Instead"));
         assert!(lx.is_stop_word("Thursday"));
+        assert!(lx.is_stop_word("Christmas"));
         assert!(lx.is_stop_word("us"));
         assert!(!lx.is_stop_word("US"));
         assert!(!lx.is_stop_word("Maduro"));

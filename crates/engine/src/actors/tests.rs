@@ -189,13 +189,15 @@ fn countries_are_one_place_actor() {
 
 #[test]
 fn junk_names_are_dropped() {
-    let text = "Instead, Those on Thursday said May was over. Theresa May agreed. May smiled.";
+    let text = "Instead, Those on Thursday said May was over. Theresa May agreed. May smiled \
+                at the office Christmas party.";
     let names = spans(
         text,
         &[
             ("Instead", Org),
             ("Those", Per),
             ("Thursday", Per),
+            ("Christmas", Group),
             ("Theresa May", Per),
             ("May", Per),
         ],
@@ -788,6 +790,49 @@ fn models_of_weapons_and_kinds_of_ships_are_not_names() {
             ("Vellamo", Org),
             ("United States", Loc)
         ]
+    );
+}
+
+#[test]
+fn degrees_after_a_name_are_not_names() {
+    let text = "Obama named Regina Benjamin, MD, a physician taught by David Satcher, M.D., PhD. \
+                She took her MD degree in Baltimore, MD, in 1991.";
+    let names = spans(
+        text,
+        &[
+            ("Obama", Per),
+            ("Regina Benjamin", Per),
+            ("David Satcher", Per),
+            ("M.D", Org),
+            ("MD", Org),
+            ("PhD", Org),
+            ("Baltimore", Loc),
+        ],
+    );
+    let (actors, _) = resolve(text, &names);
+    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["obama", "regina-benjamin", "david-satcher", "baltimore", "md"]
+    );
+}
+
+#[test]
+fn an_abbreviated_title_after_an_organisation_is_the_next_persons_role() {
+    let text = "It is dangerous, said Oregon State Police Lt. Gregg Hastings.";
+    let names = spans(
+        text,
+        &[("Oregon State Police Lt.", Org), ("Gregg Hastings", Per)],
+    );
+    let (actors, _) = resolve(text, &names);
+    let named: Vec<(&str, &[String])> = actors
+        .iter()
+        .map(|a| (a.name.as_str(), a.roles.as_slice()))
+        .collect();
+    // The police, named only in the role, are an actor where the text names them apart.
+    assert_eq!(
+        named,
+        [("Gregg Hastings", &["Oregon State Police Lt.".to_string()][..])]
     );
 }
 
