@@ -249,6 +249,14 @@ fn merge_group(flat: &[&LocalActor], members: &[usize], no_kind_vote: &[usize]) 
         })
         .map(|(n, _)| n.to_string())
         .unwrap_or_default();
+    // The fullest form, unless it is a rarer misspelling of another (`Jerymayne Timmons`
+    // once, `Jermayne Timmons` in four articles): then the most common spelling.
+    let votes = name_votes.get(name.as_str()).copied().unwrap_or(0);
+    let name = name_votes
+        .iter()
+        .filter(|(other, v)| **v > votes && briefing_engine::actors::misspells(&name, other))
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map_or(name.clone(), |(other, _)| other.to_string());
     let kind = briefing_engine::actors::kind_by_votes(
         &kind_votes,
         name.split_whitespace().count(),

@@ -786,6 +786,38 @@ mod tests {
         Maduro told soldiers at Fuerte Tiuna on Thursday that they must stay loyal.";
 
     #[test]
+    fn an_actor_is_shown_by_its_common_spelling_not_a_rarer_misspelling() {
+        let article = |title: &str, name: &str| {
+            format!(
+                "{title}\n\nThursday, 16 May, 2019\n\n\
+                 {name} was sentenced in Albany on Wednesday. {name} is 17."
+            )
+        };
+        let seeds = [
+            article("Sentenced", "Jermayne Timmons"),
+            article("Sentenced again", "Jermayne Timmons"),
+            article("A sentence", "Jerymayne Timmons"),
+        ];
+        let seeds: Vec<(String, &str)> = seeds
+            .iter()
+            .enumerate()
+            .map(|(i, text)| (format!("seeds/{i}.txt"), text.as_str()))
+            .collect();
+        let seeds: Vec<(&str, &str)> = seeds.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+        let b = briefing(&seeds, None);
+        let timmons: Vec<(&str, &[String])> = b
+            .actors
+            .iter()
+            .filter(|a| a.name.contains("Timmons"))
+            .map(|a| (a.name.as_str(), a.aliases.as_slice()))
+            .collect();
+        assert_eq!(
+            timmons,
+            [("Jermayne Timmons", &["Jerymayne Timmons".to_string()][..])]
+        );
+    }
+
+    #[test]
     fn a_rebuild_reusing_the_memo_equals_a_fresh_build() {
         let memo = Memo::default();
         let first = [("seeds/a.txt", OSLO), ("seeds/b.txt", CARACAS)];

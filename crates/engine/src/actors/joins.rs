@@ -110,6 +110,39 @@ pub(super) fn join_short_forms(forms: &[Form], groups: &mut Groups) {
     }
 }
 
+/// A lone person word still on its own that opens the one full person name of the text
+/// opened by it, and ends none, is that person called by the given name (`"Jermayne fired
+/// the shot"` beside `Jermayne Timmons`), or by the family name written first (`Xi` for
+/// `Xi Jinping`). Runs after surnames have joined: a word some full name carries after its
+/// first is a surname's business.
+pub(super) fn join_given_names(forms: &[Form], groups: &mut Groups) {
+    let mut opened_by: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut carried: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for (j, g) in forms.iter().enumerate().filter(|(_, g)| is_full_person(g)) {
+        opened_by.entry(g.words[0].as_str()).or_default().push(j);
+        carried.extend(g.words[1..].iter().map(String::as_str));
+    }
+    for (i, f) in forms.iter().enumerate() {
+        let [word] = &f.words[..] else {
+            continue;
+        };
+        if f.kind != ActorKind::Person
+            || f.country.is_some()
+            || f.weak
+            || carried.contains(word.as_str())
+            || groups.size(i) > 1
+        {
+            continue;
+        }
+        let Some(list) = opened_by.get(word.as_str()) else {
+            continue;
+        };
+        if let Some(target) = unique_group(groups, list.iter().copied()) {
+            groups.join(i, target);
+        }
+    }
+}
+
 /// A lone person name still on its own joins the one person name whose last word it nearly
 /// spells ("Gaido" -> "Guaido"); a multiword name joins the one name of its kind it differs
 /// from in a single nearly spelt word ("Securities and Exchnage Commission"). The misspelling

@@ -4,7 +4,9 @@
 //! and picks each actor's canonical name, aliases and roles.
 
 use super::forms::{Form, Occurrence, is_capitalised};
-use super::joins::{Groups, join_acronyms, join_misspellings, join_plurals, join_short_forms};
+use super::joins::{
+    Groups, join_acronyms, join_given_names, join_misspellings, join_plurals, join_short_forms,
+};
 use super::name_lists::{Lexicon, lexicon};
 use super::roles::{role_after, role_before};
 use super::surnames::{assign, join_surnames};
@@ -306,9 +308,8 @@ fn names_a_degree(text: &str, range: &Range<usize>, spans: &[&NameSpan]) -> bool
         let name = name.trim_end();
         // The span just before, when it ends where the comma stands; spans are sorted.
         let at = spans.partition_point(|s| s.start < name.len());
-        let person = at > 0
-            && spans[at - 1].end == name.len()
-            && spans[at - 1].kind == ActorKind::Person;
+        let person =
+            at > 0 && spans[at - 1].end == name.len() && spans[at - 1].kind == ActorKind::Person;
         let degree = name
             .rsplit(|c: char| c.is_whitespace() || c == ',')
             .next()
@@ -844,6 +845,7 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
     let mut groups = Groups::new(&forms);
     join_short_forms(&forms, &mut groups);
     let ambiguous = join_surnames(&forms, &mut groups);
+    join_given_names(&forms, &mut groups);
     join_misspellings(&forms, &mut groups);
     join_plurals(&forms, &mut groups);
     join_acronyms(&forms, &occs, &mut groups);

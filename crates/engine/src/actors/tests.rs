@@ -813,7 +813,13 @@ fn degrees_after_a_name_are_not_names() {
     let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["obama", "regina-benjamin", "david-satcher", "baltimore", "md"]
+        [
+            "obama",
+            "regina-benjamin",
+            "david-satcher",
+            "baltimore",
+            "md"
+        ]
     );
 }
 
@@ -832,7 +838,10 @@ fn an_abbreviated_title_after_an_organisation_is_the_next_persons_role() {
     // The police, named only in the role, are an actor where the text names them apart.
     assert_eq!(
         named,
-        [("Gregg Hastings", &["Oregon State Police Lt.".to_string()][..])]
+        [(
+            "Gregg Hastings",
+            &["Oregon State Police Lt.".to_string()][..]
+        )]
     );
 }
 
@@ -860,6 +869,43 @@ fn occupations_before_a_name_are_roles() {
             ("Jon Vey", &["Councilman".to_string()][..]),
         ]
     );
+}
+
+#[test]
+fn a_given_name_alone_is_the_one_person_it_opens() {
+    let text = "Jermayne Timmons goes on trial. Jermayne is not the gunman, Lynch said.";
+    let names = spans(
+        text,
+        &[("Jermayne Timmons", Per), ("Jermayne", Per), ("Lynch", Per)],
+    );
+    let (actors, mentions) = resolve(text, &names);
+    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["jermayne-timmons", "lynch"]);
+    assert_eq!(mentions.len(), 3);
+    // Two people it could be: neither.
+    let text = "Jermayne Timmons and Jermayne Taylor. Jermayne fired.";
+    let names = spans(
+        text,
+        &[
+            ("Jermayne Timmons", Per),
+            ("Jermayne Taylor", Per),
+            ("Jermayne", Per),
+        ],
+    );
+    let (actors, _) = resolve(text, &names);
+    assert_eq!(actors.len(), 3);
+}
+
+#[test]
+fn a_misspelt_name_has_its_words_each_the_same_or_near() {
+    assert!(misspells("Jerymayne Timmons", "Jermayne Timmons"));
+    assert!(
+        !misspells("Ann Raite", "Ann Rait"),
+        "short words are too often two names"
+    );
+    assert!(!misspells("Jermayne Timmons", "Jermayne Timmons"));
+    assert!(!misspells("Jermayne Timmons", "Timmons"));
+    assert!(!misspells("Jermayne Timmons", "Jermayne Taylor"));
 }
 
 #[test]
