@@ -230,9 +230,13 @@ impl Lexicon {
         with_lower(word, |l| self.honorifics.contains(l))
     }
 
-    /// A one-word title (`president`, `Gen.`), case-insensitive.
+    /// A one-word title (`president`, `Gen.`), case-insensitive, also one to come
+    /// (`Mayor-elect`) and, before names, several people's (`Detectives`).
     pub fn is_title_word(&self, word: &str) -> bool {
-        with_lower(word, |l| self.title_words.contains(l))
+        let several = starts_capitalised(word);
+        with_lower(word, |l| {
+            title_key(l, several, |k| self.title_words.contains(k)).is_some()
+        })
     }
 
     /// A word that may stand before a title in a role (`opposition`, `national`).
@@ -242,14 +246,19 @@ impl Lexicon {
 
     /// Length in words of the longest title that ends the word list `words`.
     pub fn title_ending(&self, words: &[&str]) -> Option<usize> {
-        let last = words.last()?;
-        let candidates = with_lower(last, |l| self.titles_by_last.get(l))?;
+        let (last, before) = words.split_last()?;
+        let several = starts_capitalised(last);
+        let candidates = with_lower(last, |l| {
+            let key = title_key(l, several, |k| self.titles_by_last.contains_key(k))?;
+            self.titles_by_last.get(key)
+        })?;
         candidates
             .iter()
             .map(|&i| &self.titles[i])
             .filter(|t| t.len() <= words.len())
             .filter(|t| {
-                let tail = &words[words.len() - t.len()..];
+                // The last word matched by its key; the words before as they are.
+                let tail = &before[words.len() - t.len()..];
                 tail.iter().zip(t.iter()).all(|(w, t)| lower_is(w, t))
             })
             .map(Vec::len)
@@ -258,7 +267,10 @@ impl Lexicon {
 
     /// True when some title ends in `word` (`president`, `state` of "Secretary of State").
     pub fn ends_title(&self, word: &str) -> bool {
-        with_lower(word, |l| self.titles_by_last.contains_key(l))
+        let several = starts_capitalised(word);
+        with_lower(word, |l| {
+            title_key(l, several, |k| self.titles_by_last.contains_key(k)).is_some()
+        })
     }
 
     /// Length in words of the longest title that starts the word list `words`.
@@ -343,6 +355,31 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
+/// The title word a lowercase word stands for, among those `is_title` knows: itself, the
+/// title of one to come (`mayor-elect`), or, when `several` (the word was capitalised, as
+/// before names: `Detectives Ed Beck`), the singular of several people's. Lowercase plurals
+/// are people spoken to, not a role (`told reporters Guaido would`).
+fn title_key(l: &str, several: bool, is_title: impl Fn(&str) -> bool) -> Option<&str> {
+    let l = l
+        .strip_suffix("-elect")
+        .or_else(|| l.strip_suffix("-designate"))
+        .unwrap_or(l);
+    if is_title(l) {
+        return Some(l);
+    }
+    let one = l.strip_suffix('s').filter(|_| several && l.len() > 4)?;
+    (is_title(one) && OCCUPATION_ENDINGS.iter().any(|e| one.ends_with(e))).then_some(one)
+}
+
+/// Endings of titles that name a job (`detective`, `officer`, `senator`, `agent`): their
+/// plurals before names are several people's roles. Ranks of birth and their plurals are
+/// names too often (`Queens Park Rangers`, `Kings Cross`).
+const OCCUPATION_ENDINGS: [&str; 8] = ["er", "or", "ive", "ant", "ent", "ist", "ian", "ee"];
+
+fn starts_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// `word.to_lowercase() == lower` for a lowercase `lower`, without allocating for ASCII words.
 fn lower_is(word: &str, lower: &str) -> bool {
     if word.is_ascii() {
@@ -398,6 +435,8 @@ mod tests {
         );
         assert_eq!(lx.title_ending(&["opposition", "leader"]), Some(1));
         assert_eq!(lx.title_ending(&["reporters"]), None);
+        assert_eq!(lx.title_ending(&["Police", "Detectives"]), Some(1));
+        assert_eq!(lx.title_ending(&["Mayor-elect"]), Some(1));
         assert_eq!(lx.title_starting(&["Prime", "Minister", "Boris"]), Some(2));
     }
 
@@ -418,6 +457,9 @@ mod tests {
         assert!(lx.is_first_name("Leopoldo") && lx.is_first_name("IVÁN"));
         assert!(!lx.is_first_name("Caracas"));
         assert!(lx.is_org_word("Group") && !lx.is_org_word("Ruiz"));
+        assert!(lx.is_title_word("Detectives") && lx.is_title_word("Mayor-elect"));
+        assert!(!lx.is_title_word("Mrs") && !lx.is_title_word("Ruiz"));
+        assert!(!lx.is_title_word("Queens") && lx.is_title_word("Queen"));
     }
 
     #[test]

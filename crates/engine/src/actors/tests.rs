@@ -847,13 +847,17 @@ fn an_abbreviated_title_after_an_organisation_is_the_next_persons_role() {
 
 #[test]
 fn occupations_before_a_name_are_roles() {
-    let text = "Comedian Ana Ruiz met Coroner Tom Holt and Brooklyn Councilman Jon Vey.";
+    let text = "Comedian Ana Ruiz met Coroner Tom Holt and Brooklyn Councilman Jon Vey. \
+                Detectives Ed Beck and Mayor-elect Al Diaz signed TE Jo Lee.";
     let names = spans(
         text,
         &[
             ("Comedian Ana Ruiz", Per),
             ("Coroner Tom Holt", Per),
             ("Brooklyn Councilman Jon Vey", Per),
+            ("Detectives Ed Beck", Per),
+            ("Mayor-elect Al Diaz", Per),
+            ("TE Jo Lee", Per),
         ],
     );
     let (actors, _) = resolve(text, &names);
@@ -867,6 +871,9 @@ fn occupations_before_a_name_are_roles() {
             ("Ana Ruiz", &["Comedian".to_string()][..]),
             ("Tom Holt", &["Coroner".to_string()][..]),
             ("Jon Vey", &["Councilman".to_string()][..]),
+            ("Ed Beck", &["Detectives".to_string()][..]),
+            ("Al Diaz", &["Mayor-elect".to_string()][..]),
+            ("Jo Lee", &["TE".to_string()][..]),
         ]
     );
 }
