@@ -24,6 +24,12 @@ pub(crate) fn spans(text: &str, names: &[(&str, ActorKind)]) -> Vec<NameSpan> {
     out
 }
 
+/// The ids of the actors `resolve` finds in `text` given spans for `names` (see [`spans`]).
+fn actor_ids(text: &str, names: &[(&str, ActorKind)]) -> Vec<String> {
+    let (actors, _) = resolve(text, &spans(text, names));
+    actors.into_iter().map(|a| a.id).collect()
+}
+
 fn find<'a>(actors: &'a [LocalActor], id: &str) -> &'a LocalActor {
     actors
         .iter()
@@ -100,12 +106,10 @@ fn surname_joins_a_name_and_its_longer_form() {
 #[test]
 fn ambiguous_surname_stays_apart() {
     let text = "Ana Ruiz and Luis Ruiz met. Ruiz spoke.";
-    let names = spans(
+    let ids = actor_ids(
         text,
         &[("Ana Ruiz", Per), ("Luis Ruiz", Per), ("Ruiz", Per)],
     );
-    let (actors, _) = resolve(text, &names);
-    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["ana-ruiz", "luis-ruiz", "ruiz"]);
 }
 
@@ -134,7 +138,7 @@ fn misspelling_joins_when_unambiguous() {
 #[test]
 fn plurals_of_groups_join_but_places_do_not_join_by_spelling() {
     let text = "Chechens fought. A Chechen spoke. Iceland beat Ireland; Iceland won.";
-    let names = spans(
+    let ids = actor_ids(
         text,
         &[
             ("Chechens", Group),
@@ -143,8 +147,6 @@ fn plurals_of_groups_join_but_places_do_not_join_by_spelling() {
             ("Ireland", Loc),
         ],
     );
-    let (actors, _) = resolve(text, &names);
-    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["chechens", "iceland", "ireland"]);
 }
 
@@ -723,7 +725,7 @@ fn place_adjectives_are_not_actors_and_weekdays_leave_names() {
     let text = "Pirates boarded an Ethiopian-flagged ship. A London-based firm said so. \
                 Microsoft Wednesday announced a deal. Sheffield Wednesday beat Leeds. \
                 Jurors walked into the Albany County Courthouse Monday.";
-    let names = spans(
+    let ids = actor_ids(
         text,
         &[
             ("Ethiopian-flagged", Group),
@@ -734,8 +736,6 @@ fn place_adjectives_are_not_actors_and_weekdays_leave_names() {
             ("Albany County Courthouse Monday", Org),
         ],
     );
-    let (actors, _) = resolve(text, &names);
-    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(
         ids,
         [
@@ -743,8 +743,7 @@ fn place_adjectives_are_not_actors_and_weekdays_leave_names() {
             "sheffield-wednesday",
             "leeds",
             "albany-county-courthouse"
-        ],
-        "{actors:?}"
+        ]
     );
 }
 
@@ -752,7 +751,7 @@ fn place_adjectives_are_not_actors_and_weekdays_leave_names() {
 fn doctrines_laws_and_operations_are_not_actors() {
     let text = "The Monroe Doctrine, the Patriot Act and Operation Freedom were cited by \
                 the Lima Group.";
-    let names = spans(
+    let ids = actor_ids(
         text,
         &[
             ("Monroe Doctrine", Org),
@@ -761,8 +760,6 @@ fn doctrines_laws_and_operations_are_not_actors() {
             ("Lima Group", Org),
         ],
     );
-    let (actors, _) = resolve(text, &names);
-    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["lima-group"]);
 }
 
@@ -797,7 +794,7 @@ fn models_of_weapons_and_kinds_of_ships_are_not_names() {
 fn degrees_after_a_name_are_not_names() {
     let text = "Obama named Regina Benjamin, MD, a physician taught by David Satcher, M.D., PhD. \
                 She took her MD degree in Baltimore, MD, in 1991.";
-    let names = spans(
+    let ids = actor_ids(
         text,
         &[
             ("Obama", Per),
@@ -809,8 +806,6 @@ fn degrees_after_a_name_are_not_names() {
             ("Baltimore", Loc),
         ],
     );
-    let (actors, _) = resolve(text, &names);
-    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(
         ids,
         [
