@@ -20,7 +20,8 @@
 //!    Orleans Saints);
 //! 3. a multiword person name joins the one longer name it begins or ends, and a multiword
 //!    organization the one longer organization or place name it ends (`Red Sox` -> Boston
-//!    Red Sox);
+//!    Red Sox) or is without its closing corporate form or `Department` (`Staunton Police`
+//!    -> Staunton Police Department);
 //! 4. a name still alone joins a near spelling that is clearly more common
 //!    (`SPELLING_MAJORITY` times as many articles): the rarer spelling is the misspelling.
 //!    A lone word needs a dropped, added or swapped letter ("Hussein" and "Hussain" stay
@@ -74,6 +75,13 @@ fn core_words(kind: ActorKind, words: &[String]) -> &[String] {
     let mut n = words.len();
     if kind == ActorKind::Organization {
         while n > 1 && super::is_corporate_form(&words[n - 1]) {
+            n -= 1;
+        }
+        // `Staunton Police Department` is `Staunton Police`, as news writes it.
+        if n > 2
+            && matches!(words[n - 1].as_str(), "department" | "dept")
+            && matches!(words[n - 2].as_str(), "police" | "fire")
+        {
             n -= 1;
         }
     }
@@ -296,6 +304,11 @@ impl<'a> Index<'a> {
                         .entry(group.words[n - k..].join(" "))
                         .or_default()
                         .push(g);
+                }
+                // `Staunton Police` of `Staunton Police Department`: the name without
+                // what closes it is what other articles write.
+                if (2..n).contains(&core.len()) {
+                    by_named_part.entry(core.join(" ")).or_default().push(g);
                 }
             }
             // Only a group seen in several articles can be the common spelling of rule 4.
@@ -896,6 +909,21 @@ mod tests {
             // A person of the same name is no sea.
             actor("Red Sea", ActorKind::Place, &[]),
             person("Red"),
+        ];
+        assert_eq!(merge_across(&actors), [0, 0, 2, 2, 4, 5]);
+    }
+
+    #[test]
+    fn a_police_force_is_one_actor_with_or_without_department() {
+        let org = |n| actor(n, ActorKind::Organization, &[]);
+        let actors = [
+            org("Staunton Police Department"),
+            org("Staunton Police"),
+            org("Boston Fire Dept"),
+            org("Boston Fire"),
+            // Only a police or fire department: a ministry's stays whole.
+            org("Justice Department"),
+            org("Justice"),
         ];
         assert_eq!(merge_across(&actors), [0, 0, 2, 2, 4, 5]);
     }
