@@ -295,12 +295,20 @@ const DEGREES: [&str; 10] = [
     "MD", "PhD", "DDS", "DVM", "JD", "MBA", "MPH", "RN", "LLD", "Esq",
 ];
 
+/// Whether a word is one of [`DEGREES`], with or without dots (`M.D.`); read for every
+/// name's occurrence, so nothing is allocated.
+fn is_degree(word: &str) -> bool {
+    let letters = || word.bytes().filter(|&b| b != b'.');
+    DEGREES
+        .iter()
+        .any(|d| d.len() == letters().count() && letters().eq(d.bytes()))
+}
+
 /// Whether the words at `range` of `text` are a degree, which names no actor: after a
 /// person's name (or another degree) and a comma (`Regina Benjamin, MD, PhD`), or before
 /// `degree` (`her MD degree`). `Baltimore, MD` after a place stays a place.
 fn names_a_degree(text: &str, range: &Range<usize>, spans: &[&NameSpan]) -> bool {
-    let written: String = text[range.clone()].chars().filter(|&c| c != '.').collect();
-    if !DEGREES.contains(&written.as_str()) {
+    if !is_degree(&text[range.clone()]) {
         return false;
     }
     let before = text[..range.start].trim_end();
@@ -313,7 +321,7 @@ fn names_a_degree(text: &str, range: &Range<usize>, spans: &[&NameSpan]) -> bool
         let degree = name
             .rsplit(|c: char| c.is_whitespace() || c == ',')
             .next()
-            .is_some_and(|w| DEGREES.contains(&w.replace('.', "").as_str()));
+            .is_some_and(is_degree);
         person || degree
     });
     let degree_word = text[range.end..]

@@ -102,7 +102,8 @@ struct Group {
     given_name_lines: &'static [u32],
 }
 
-fn words_of(name: &str) -> Vec<String> {
+/// A name's words as slugs (`Jermayne Timmons` -> `jermayne`, `timmons`), none empty.
+pub(super) fn words_of(name: &str) -> Vec<String> {
     name.split_whitespace()
         .map(slug)
         .filter(|w| !w.is_empty())

@@ -115,16 +115,12 @@ pub fn carries_a_description(name: &str, is_a_form: impl Fn(&str) -> bool) -> bo
 /// Whether name `a` is name `b` misspelt: as many words, each the same as the other's or
 /// a near spelling of it (`Jerymayne Timmons` for `Jermayne Timmons`), not both the same.
 pub fn misspells(a: &str, b: &str) -> bool {
-    let (a, b) = (name_words_of(a), name_words_of(b));
+    let (a, b) = (merge::words_of(a), merge::words_of(b));
     a.len() == b.len()
         && a != b
         && a.iter()
             .zip(&b)
             .all(|(x, y)| x == y || similar::near_spelling(x, y))
-}
-
-fn name_words_of(name: &str) -> Vec<String> {
-    name.split_whitespace().map(crate::slug::slug).collect()
 }
 
 /// True when a word may be part of a role or title (`president`, `opposition`), for
