@@ -41,7 +41,11 @@ const COMPILED: &[Compiled] = &[
     Compiled {
         template: "partials/quote.html",
         function: "quote",
-        params: &[("q", "&QuoteView<'_>"), ("hide_speaker", "bool")],
+        params: &[
+            ("q", "&QuoteView<'_>"),
+            ("hide_speaker", "bool"),
+            ("hide_article", "bool"),
+        ],
     },
     Compiled {
         template: "partials/article_item.html",

@@ -309,7 +309,7 @@ always_true!(ArticleLink<'a>, ActorLink<'a>, PageLink);
 
 #[cfg(test)]
 mod tests {
-    use super::super::page_data::{Listing, PageData, PageText, Speaker};
+    use super::super::page_data::{Listing, PageData, PageText, QuotePlace};
     use super::super::views::{ActorLink, ArticleLink, EventView, QuoteView};
     use super::super::{Links, Theme};
 
@@ -378,21 +378,32 @@ mod tests {
                 let p = PageData::new(&b, &dates, &theme);
                 for links in page_links() {
                     for quote in 0..b.quotes.len() {
-                        for speaker in [Speaker::Named, Speaker::Implied] {
+                        for place in [
+                            QuotePlace::Anywhere,
+                            QuotePlace::SpeakersPage,
+                            QuotePlace::ArticlesPage,
+                        ] {
                             let view = QuoteView::new(&p, &b.quotes[quote], &links);
                             with_speaker += usize::from(view.speaker.is_some());
                             without += usize::from(view.speaker.is_none());
                             let mut ctx = tera::Context::new();
                             ctx.insert("q", &view);
-                            if speaker == Speaker::Implied {
-                                // As the actor page's `{% set hide_speaker = true %}` did.
+                            if place.hides_speaker() {
                                 ctx.insert("hide_speaker", &true);
+                            }
+                            if place.hides_article() {
+                                ctx.insert("hide_article", &true);
                             }
                             let by_tera = theme
                                 .render_context("partials/quote.html", &ctx)
                                 .expect("tera");
                             let mut compiled = String::from("before");
-                            super::quote(&view, speaker == Speaker::Implied, &mut compiled);
+                            super::quote(
+                                &view,
+                                place.hides_speaker(),
+                                place.hides_article(),
+                                &mut compiled,
+                            );
                             assert_eq!(
                                 compiled,
                                 format!("before{by_tera}"),

@@ -4,7 +4,7 @@
 
 use super::RenderError;
 use super::links::Links;
-use super::page_data::{Listing, PageData, Rendered, Speaker};
+use super::page_data::{Listing, PageData, QuotePlace, Rendered};
 use super::views::{ActorItem, ActorLink, ArticleLink, EventView, QuoteView};
 
 impl<'a> PageData<'a> {
@@ -36,19 +36,27 @@ impl<'a> PageData<'a> {
     pub fn quote_item(
         &self,
         quote: usize,
-        speaker: Speaker,
+        place: QuotePlace,
         links: &'a Links,
     ) -> Result<Rendered, RenderError> {
         let view = QuoteView::new(self, &self.b.quotes[quote], links);
         if self.theme().twins.quote {
             let mut html = String::with_capacity(400 + view.text.len() * 9 / 8);
-            super::compiled::quote(&view, speaker == Speaker::Implied, &mut html);
+            super::compiled::quote(
+                &view,
+                place.hides_speaker(),
+                place.hides_article(),
+                &mut html,
+            );
             return Ok(Rendered { html });
         }
         let mut ctx = tera::Context::new();
         ctx.insert("q", &view);
-        if speaker == Speaker::Implied {
+        if place.hides_speaker() {
             ctx.insert("hide_speaker", &true);
+        }
+        if place.hides_article() {
+            ctx.insert("hide_article", &true);
         }
         let html = self.theme().render_context("partials/quote.html", &ctx)?;
         Ok(Rendered { html })

@@ -1,6 +1,6 @@
 //! What every view of the site is made from ([`PageData`]): the briefing, the
 //! words and escaped text its pages repeat, worked out once ([`PageText`]),
-//! and the theme; and how an item is listed ([`Listing`], [`Speaker`]).
+//! and the theme; and how an item is listed ([`Listing`], [`QuotePlace`]).
 
 use super::Theme;
 use super::links::{Href, Links};
@@ -212,12 +212,26 @@ pub enum Listing {
     Timeline,
 }
 
-/// Whether a quote's view names its speaker (`hide_speaker` in the partial).
+/// What the page a quote is listed on already tells of it, and so its item
+/// leaves out (`hide_speaker`, `hide_article` in the partial).
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Speaker {
-    Named,
+pub enum QuotePlace {
+    /// Elsewhere: the item names both its speaker and its article.
+    Anywhere,
     /// On the speaker's own page.
-    Implied,
+    SpeakersPage,
+    /// On the page of the article it is quoted in.
+    ArticlesPage,
+}
+
+impl QuotePlace {
+    pub fn hides_speaker(self) -> bool {
+        self == QuotePlace::SpeakersPage
+    }
+
+    pub fn hides_article(self) -> bool {
+        self == QuotePlace::ArticlesPage
+    }
 }
 
 impl Listing {

@@ -4,7 +4,7 @@
 use super::RenderError;
 use super::body::{body_html, sentence_html};
 use super::links::{Href, Links, actor_articles_path};
-use super::page_data::{ALSO_LIMIT, Listing, PageData, Rendered, Speaker, Text};
+use super::page_data::{ALSO_LIMIT, Listing, PageData, QuotePlace, Rendered, Text};
 use crate::model::{Actor, ArticleEntry, EventEntry, QuoteEntry};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -460,7 +460,7 @@ impl<'a> ArticleView<'a> {
                 .quotes
                 .iter()
                 .take(ARTICLE_QUOTES)
-                .map(|&q| p.quote_item(q, Speaker::Named, links))
+                .map(|&q| p.quote_item(q, QuotePlace::ArticlesPage, links))
                 .collect::<Result<_, _>>()?,
             more_quotes: a.quotes.len().saturating_sub(ARTICLE_QUOTES),
         })
@@ -532,7 +532,7 @@ impl<'a> ActorView<'a> {
                 .quotes
                 .iter()
                 .take(ACTOR_QUOTES)
-                .map(|&q| p.quote_item(q, Speaker::Implied, links))
+                .map(|&q| p.quote_item(q, QuotePlace::SpeakersPage, links))
                 .collect::<Result<_, _>>()?,
             total_quotes: a.quotes.len(),
             articles: a
