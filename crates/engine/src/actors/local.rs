@@ -299,10 +299,18 @@ const DEGREES: [&str; 10] = [
 /// name's occurrence, so nothing is allocated.
 fn is_degree(word: &str) -> bool {
     let letters = || word.bytes().filter(|&b| b != b'.');
+    // Most names are longer than any degree, dots and all: they are told by length alone.
+    if word.len() > 2 * MAX_DEGREE_LETTERS {
+        return false;
+    }
+    let count = letters().count();
     DEGREES
         .iter()
-        .any(|d| d.len() == letters().count() && letters().eq(d.bytes()))
+        .any(|d| d.len() == count && letters().eq(d.bytes()))
 }
+
+/// The letters of the longest of [`DEGREES`].
+const MAX_DEGREE_LETTERS: usize = 3;
 
 /// Whether the words at `range` of `text` are a degree, which names no actor: after a
 /// person's name (or another degree) and a comma (`Regina Benjamin, MD, PhD`), or before
@@ -945,6 +953,18 @@ pub fn resolve(text: &str, names: &[NameSpan]) -> (Vec<LocalActor>, Vec<Mention>
 mod tests {
     use super::*;
     use crate::actors::tests::spans;
+
+    #[test]
+    fn degrees_are_told_with_and_without_dots() {
+        let longest = DEGREES.iter().map(|d| d.len()).max();
+        assert_eq!(longest, Some(MAX_DEGREE_LETTERS));
+        for word in ["MD", "M.D.", "Ph.D.", "L.L.D.", "M.P.H.", "Esq."] {
+            assert!(is_degree(word), "{word}");
+        }
+        for word in ["M", "Maryland", "MDs", "P.h.D.D.", "Benjamin"] {
+            assert!(!is_degree(word), "{word}");
+        }
+    }
 
     /// `in_roles` without its shortcuts: every organisation's lookahead tokenised, persons in a set.
     fn in_roles_tokenising_each(text: &str, occs: &[Occurrence]) -> Vec<bool> {

@@ -40,7 +40,8 @@
 
 use super::name_lists::share_a_line;
 use super::similar::{
-    deletion_keys, near_spelling, near_spelling_without_substitution, surname_one_letter_apart,
+    deletion_keys, is_plural_of, near_spelling, near_spelling_without_substitution,
+    surname_one_letter_apart,
 };
 use crate::slug::slug;
 use crate::{ActorKind, LocalActor};
@@ -50,6 +51,8 @@ use std::collections::HashMap;
 const DOMINANCE: usize = 10;
 const MIN_DOMINANT: usize = 5;
 const SPELLING_MAJORITY: usize = 2;
+/// Rule 4 takes a word's plural for its singular in names of this many words or more.
+const MIN_WORDS_FOR_PLURAL_SLIPS: usize = 4;
 const MIN_ACRONYM_SUPPORT: usize = 2;
 /// Rule 7 compares a name with the others of its surname and given name (by key) only when
 /// there are at most this many: with more (`John Smith` in a large corpus), a familiar form
@@ -557,6 +560,11 @@ impl<'a> Index<'a> {
                 let surname = |i: usize, a: &str, b: &str| {
                     group.kind == ActorKind::Person && i == last && surname_one_letter_apart(a, b)
                 };
+                // In a long name, the rest anchors a plural written for a singular
+                // (`Academy of Motion Pictures Arts and Sciences`).
+                let plural = |a: &str, b: &str| {
+                    group.words.len() >= MIN_WORDS_FOR_PLURAL_SLIPS && is_plural_of(a, b)
+                };
                 c != g
                     && other.kind == group.kind
                     && other.count >= SPELLING_MAJORITY * group.count
@@ -564,7 +572,7 @@ impl<'a> Index<'a> {
                     && pairs().filter(|(a, b)| a != b).count() == 1
                     && pairs()
                         .enumerate()
-                        .all(|(i, (a, b))| a == b || near(a, b) || surname(i, a, b))
+                        .all(|(i, (a, b))| a == b || near(a, b) || surname(i, a, b) || plural(a, b))
             })
             .collect();
         candidates.sort_unstable();
@@ -792,6 +800,10 @@ mod tests {
 
     fn person(name: &str) -> LocalActor {
         actor(name, ActorKind::Person, &[])
+    }
+
+    fn org(name: &str) -> LocalActor {
+        actor(name, ActorKind::Organization, &[])
     }
 
     #[test]
@@ -1131,6 +1143,21 @@ mod tests {
         ];
         // Equal counts: no way to tell which spelling is right, so no merge.
         assert_eq!(merge_across(&actors), [0, 0, 0, 3, 4]);
+    }
+
+    #[test]
+    fn a_plural_slipped_into_a_long_name_is_the_name() {
+        let academy = "Academy of Motion Picture Arts and Sciences";
+        let actors = [
+            org(academy),
+            org(academy),
+            org("Academy of Motion Pictures Arts and Sciences"),
+            org("Friends Party"),
+            org("Friends Party"),
+            org("Friend Party"),
+        ];
+        // Shorter names leave the plural alone: it may name something else.
+        assert_eq!(merge_across(&actors), [0, 0, 0, 3, 3, 5]);
     }
 }
 

@@ -111,7 +111,8 @@ pub fn recognise_with_sentences(text: &str) -> (Vec<NameSpan>, Vec<std::ops::Ran
 mod tests {
     use super::features::{O, allowed};
     use super::spans::{
-        agree_types, ends_name, is_person_title, rejoin_split_name, wants_complement,
+        agree_types, complete_cut_names, ends_name, is_person_title, rejoin_split_name,
+        split_at_inner_ranks, wants_complement,
     };
     use super::*;
 
@@ -480,6 +481,54 @@ mod tests {
         let kinds: Vec<usize> = found.iter().map(|s| s.2).collect();
         // The person `Brenna` is outvoted two to one; `BRENNA` in capitals keeps its types.
         assert_eq!(kinds, [per, place, place, place, place, org]);
+    }
+
+    #[test]
+    fn a_name_cut_short_is_completed_from_the_document() {
+        let text = "An Oregon State Police bomb technician died. The Oregon State Police \
+                    said Oregon State is calm. Oregon State Police Lt. Hastings spoke.";
+        let p = features::prepare(text, &Gazetteer::default());
+        let all = |w: &str| tokens_of(text, &p, w);
+        let (oregon, police) = (all("Oregon"), all("Police"));
+        let (org, place) = (1, 2);
+        let mut found = vec![
+            (oregon[0], all("State")[0], place),
+            (oregon[1], police[1], org),
+            (oregon[2], all("State")[2], place),
+            (oregon[3], police[2], org),
+        ];
+        complete_cut_names(text, &p, &mut found);
+        // Completed where `Police` follows; `Oregon State is calm` is left alone.
+        assert_eq!(
+            found,
+            [
+                (oregon[0], police[0], org),
+                (oregon[1], police[1], org),
+                (oregon[2], all("State")[2], place),
+                (oregon[3], police[2], org),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_organization_run_on_through_a_rank_is_split_at_it() {
+        let text = "said Oregon State Police Lt. Hastings, and the Lt. Governor Office.";
+        let p = features::prepare(text, &Gazetteer::default());
+        let all = |w: &str| tokens_of(text, &p, w);
+        let (per, org) = (0, 1);
+        let mut found = vec![
+            (all("Oregon")[0], all("Hastings")[0], org),
+            (all("Lt.")[1], all("Office")[0], org),
+        ];
+        split_at_inner_ranks(text, &p, &mut found);
+        assert_eq!(
+            found,
+            [
+                (all("Oregon")[0], all("Police")[0], org),
+                (all("Hastings")[0], all("Hastings")[0], per),
+                (all("Lt.")[1], all("Office")[0], org),
+            ]
+        );
     }
 
     #[test]

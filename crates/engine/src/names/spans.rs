@@ -271,6 +271,8 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
             rejoin_split_name(text, p, acc, span)
         });
     cut_days_off_organizations(text, p, &mut found);
+    split_at_inner_ranks(text, p, &mut found);
+    complete_cut_names(text, p, &mut found);
     type_teams_named_for_places(text, p, &mut found);
     agree_types(text, p, &mut found);
     super::echoes::add_name_word_echoes(text, p, &mut found);
@@ -287,6 +289,74 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
             kind: KINDS[k],
         })
         .collect()
+}
+
+/// An organization's name run on through an abbreviated rank into the name after it
+/// (`Oregon State Police Lt. Hastings said`) is the organization, then the person the
+/// rank is the role of. `found` is in text order, and stays so.
+pub(super) fn split_at_inner_ranks(
+    text: &str,
+    p: &Prepared,
+    found: &mut Vec<(usize, usize, usize)>,
+) {
+    let word = |i: usize| p.tokens[i].text(text);
+    let rank_at = |&(first, last, k): &(usize, usize, usize)| {
+        (k == ORGANIZATION)
+            .then(|| {
+                (first + 1..last).find(|&j| word(j).ends_with('.') && is_person_title(word(j)))
+            })
+            .flatten()
+            .filter(|&j| (j + 1..=last).all(|i| word(i).starts_with(char::is_uppercase)))
+    };
+    if !found.iter().any(|span| rank_at(span).is_some()) {
+        return;
+    }
+    *found = found
+        .iter()
+        .flat_map(|&span| match rank_at(&span) {
+            Some(j) => vec![(span.0, j - 1, ORGANIZATION), (j + 1, span.1, PERSON)],
+            None => vec![span],
+        })
+        .collect();
+}
+
+/// A name the tagger cut short is the longer name the document writes in full elsewhere
+/// when the words right after it complete that name: `an Oregon State Police bomb squad
+/// technician`, read as the place `Oregon State`, is the organization of `the Oregon
+/// State Police` two sentences on. `found` is in text order, and stays so.
+pub(super) fn complete_cut_names(text: &str, p: &Prepared, found: &mut [(usize, usize, usize)]) {
+    let name = |first: usize, last: usize| {
+        text.get(p.tokens[first].start..p.tokens[last].end)
+            .unwrap_or("")
+    };
+    // The names of several words, by their first word.
+    let mut longer: rustc_hash::FxHashMap<&str, Vec<(&str, usize, usize)>> =
+        rustc_hash::FxHashMap::default();
+    for &(first, last, k) in found.iter() {
+        if last > first {
+            longer.entry(p.tokens[first].text(text)).or_default().push((
+                name(first, last),
+                last - first,
+                k,
+            ));
+        }
+    }
+    for i in 0..found.len() {
+        let (first, last, _) = found[i];
+        let Some(candidates) = longer.get(p.tokens[first].text(text)) else {
+            continue;
+        };
+        // The words after the name up to the next name are free to complete it.
+        let free_until = found.get(i + 1).map_or(p.tokens.len(), |next| next.0);
+        let completed = candidates
+            .iter()
+            .filter(|&&(_, extra, _)| extra > last - first && first + extra < free_until)
+            .filter(|&&(full, extra, _)| name(first, first + extra) == full)
+            .max_by_key(|&&(_, extra, _)| extra);
+        if let Some(&(_, extra, k)) = completed {
+            found[i] = (first, first + extra, k);
+        }
+    }
 }
 
 /// Cuts a day off the end of an organization's or group's name when the document names it
