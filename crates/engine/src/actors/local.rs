@@ -271,7 +271,7 @@ fn is_model_designation(word: &str) -> bool {
 
 /// Whether the words at `range` of `text` are a model's designation or a name right after
 /// one, which name a thing, not an actor: `AK-47`, `a MiG-29`, `six AK 47 rifles` (letters
-/// that the number after them makes a designation), `AK-47 Rifles`.
+/// that the number after them makes a designation), `AK-47 Rifles`, `AK 47 Rifles`.
 fn names_a_model(text: &str, range: &Range<usize>) -> bool {
     let written = &text[range.clone()];
     let (Some(first), Some(last)) = (
@@ -284,10 +284,42 @@ fn names_a_model(text: &str, range: &Range<usize>) -> bool {
         is_model_designation(word) || is_model_letters(word) && model_number_follows(&text[end..])
     };
     let first_end = range.start + written.find(first).unwrap_or(0) + first.len();
-    let word_before = text[..range.start].split_whitespace().next_back();
+    let mut before = text[..range.start].split_whitespace().rev();
+    let (word_before, second_before) = (before.next(), before.next());
+    // `AK 47 Rifles`: the designation written in two words.
+    let number_of_a_model = word_before
+        .is_some_and(|n| n.len() >= 2 && n.bytes().all(|b| b.is_ascii_digit()))
+        && second_before.is_some_and(is_model_letters);
     completes(first, first_end)
         || completes(last, range.end)
         || word_before.is_some_and(is_model_designation)
+        || number_of_a_model
+}
+
+/// Codes of the currencies news quotes amounts in.
+const CURRENCY_CODES: [&str; 25] = [
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "RUB", "CHF", "AUD", "CAD", "HKD", "SGD",
+    "KRW", "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK", "PLN", "NZD", "TRY", "SAR", "AED",
+];
+
+/// Whether the words at `range` of `text` are a currency's code beside an amount (`100
+/// billion USD`, `USD 40 million`, `USD40m`), which names no actor.
+fn names_a_currency(text: &str, range: &Range<usize>) -> bool {
+    let word = &text[range.clone()];
+    let code = word.get(..3).filter(|code| CURRENCY_CODES.contains(code));
+    let Some(code) = code else {
+        return false;
+    };
+    let digits_after = |s: &str| s.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    let amount_before = text[..range.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| {
+            w.ends_with(|c: char| c.is_ascii_digit())
+                || ["thousand", "million", "billion", "trillion"].contains(&w)
+        });
+    word.len() == code.len() && (amount_before || digits_after(&text[range.end..]))
+        || digits_after(&word[code.len()..]) && word.len() > code.len()
 }
 
 /// Degrees written after a person's name (`Regina Benjamin, MD`), dots left out.
@@ -567,7 +599,10 @@ fn clean_all(text: &str, spans: &[&NameSpan]) -> Vec<Occurrence> {
             });
             let occ = first.as_ref()?;
             let mut range = span.start + occ.range.start..span.start + occ.range.end;
-            if names_a_model(text, &range) || names_a_degree(text, &range, spans) {
+            if names_a_model(text, &range)
+                || names_a_degree(text, &range, spans)
+                || names_a_currency(text, &range)
+            {
                 return None;
             }
             let mut surface = occ.surface.clone();

@@ -789,6 +789,23 @@ fn models_of_weapons_and_kinds_of_ships_are_not_names() {
 }
 
 #[test]
+fn a_model_written_in_two_words_and_a_currency_are_not_names() {
+    let text = "The Navy seized 14 AK 47 Rifles, and trade worth 100 billion USD passes. \
+                USD 40 million came, as did USD40m. The USD board met.";
+    let ids = actor_ids(
+        text,
+        &[
+            ("Navy", Org),
+            ("Rifles", Org),
+            ("USD", Org),
+            ("USD40m", Org),
+        ],
+    );
+    // `USD` beside no amount is left alone: the text may name a body so.
+    assert_eq!(ids, ["navy", "usd"]);
+}
+
+#[test]
 fn degrees_after_a_name_are_not_names() {
     let text = "Obama named Regina Benjamin, MD, a physician taught by David Satcher, M.D., PhD. \
                 She took her MD degree in Baltimore, MD, in 1991.";
