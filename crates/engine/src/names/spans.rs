@@ -329,35 +329,35 @@ pub(super) fn complete_cut_names(text: &str, p: &Prepared, found: &mut [(usize, 
         text.get(p.tokens[first].start..p.tokens[last].end)
             .unwrap_or("")
     };
-    // The names of several words, by their first word.
-    let mut longer: rustc_hash::FxHashMap<&str, Vec<(&str, usize, usize)>> =
-        rustc_hash::FxHashMap::default();
+    // The names of several words, with the kind each was first found as, and how many
+    // words past their first they run: a cut name is looked up once per such length,
+    // so a long text of many names costs no more per name than a short one.
+    let mut full: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    let mut lengths: Vec<usize> = Vec::new();
     for &(first, last, k) in found.iter() {
-        if last > first {
-            longer.entry(p.tokens[first].text(text)).or_default().push((
-                name(first, last),
-                last - first,
-                k,
-            ));
+        if last > first && last - first <= MAX_COMPLETED_WORDS {
+            full.entry(name(first, last)).or_insert(k);
+            lengths.push(last - first);
         }
     }
+    lengths.sort_unstable_by(|a, b| b.cmp(a));
+    lengths.dedup();
     for i in 0..found.len() {
         let (first, last, _) = found[i];
-        let Some(candidates) = longer.get(p.tokens[first].text(text)) else {
-            continue;
-        };
         // The words after the name up to the next name are free to complete it.
         let free_until = found.get(i + 1).map_or(p.tokens.len(), |next| next.0);
-        let completed = candidates
+        let completed = lengths
             .iter()
-            .filter(|&&(_, extra, _)| extra > last - first && first + extra < free_until)
-            .filter(|&&(full, extra, _)| name(first, first + extra) == full)
-            .max_by_key(|&&(_, extra, _)| extra);
-        if let Some(&(_, extra, k)) = completed {
+            .filter(|&&extra| extra > last - first && first + extra < free_until)
+            .find_map(|&extra| Some((extra, *full.get(name(first, first + extra))?)));
+        if let Some((extra, k)) = completed {
             found[i] = (first, first + extra, k);
         }
     }
 }
+
+/// The longest names [`complete_cut_names`] completes a cut one to, in words past the first.
+const MAX_COMPLETED_WORDS: usize = 8;
 
 /// Cuts a day off the end of an organization's or group's name when the document names it
 /// without the day too (`Microsoft Wednesday took the step ... until Microsoft fixed it`);
