@@ -395,6 +395,12 @@ fn describes_something(text: &str, sentence: &Range<usize>, t: &Timex) -> bool {
     {
         return true;
     }
+    // `holders of record Nov. 30`; a share price's `record Tuesday` is its day.
+    if previous.eq_ignore_ascii_case("record")
+        && words_before.clone().next().is_some_and(|w| is(w, &["of"]))
+    {
+        return true;
+    }
     // `within weeks of his capture on March 26`, `after the attack on Monday`:
     // the date is the noun's, inside a phrase that only tells when the
     // sentence's own happening was.
@@ -566,6 +572,13 @@ mod tests {
         );
         let text = "Shareholders cheered Monday's vote. The record date is Nov. 9.";
         assert_eq!(events_of(text, dct), []);
+        let text = "Oneida declared a dividend payable Dec. 15 to holders of record Nov. 30.";
+        assert_eq!(events_of(text, dct), []);
+        let text = "The index closed at a record Tuesday.";
+        assert_eq!(
+            events_of(text, dct),
+            expect(&[("The index closed", "2026-11-03")])
+        );
         let text = "Rescued on Nov. 2 by fishermen, the boy has become a symbol.";
         assert_eq!(events_of(text, dct), []);
         let text = "With the finding of a rifle 11 days ago, the police say they have a case.";
