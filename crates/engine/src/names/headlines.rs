@@ -20,6 +20,8 @@ use std::collections::{HashMap, HashSet};
 const MIN_WORDS: usize = 3;
 /// Opening lines read as headlines at most.
 const MAX_HEADLINE_LINES: usize = 4;
+/// Headline lines longer than this in all are no headlines to look for the prose's names in.
+const MAX_HEADLINE_BYTES: usize = 1000;
 
 /// Splits names found in the headline-case opening lines into the pieces the
 /// rest of the text names; `names` are in text order and stay so.
@@ -35,6 +37,35 @@ pub fn split_headline_names(text: &str, names: &mut Vec<NameSpan>) {
         .filter(|n| !in_headline(n))
         .map(|n| (text[n.start..n.end].to_lowercase(), n.kind))
         .collect();
+    // And the word a longer person's or organization's name is written as alone (`Manning`
+    // of `Peyton Manning`, `Colts` of `Indianapolis Colts`): a piece a headline may give.
+    let mut last_words: HashMap<String, Option<crate::ActorKind>> = HashMap::new();
+    for n in names.iter().filter(|n| !in_headline(n)) {
+        if matches!(
+            n.kind,
+            crate::ActorKind::Person | crate::ActorKind::Organization
+        ) && let Some(word) = super::echoes::echo_word(&text[n.start..n.end])
+        {
+            last_words
+                .entry(word.to_lowercase())
+                .and_modify(|kind| {
+                    if *kind != Some(n.kind) {
+                        *kind = None;
+                    }
+                })
+                .or_insert(Some(n.kind));
+        }
+    }
+    let piece_kind = |piece: &str| {
+        let piece = piece.to_lowercase();
+        known.get(&piece).copied().or_else(|| {
+            last_words
+                .get(&piece)
+                .copied()
+                .flatten()
+                .filter(|_| !piece.contains(' '))
+        })
+    };
     // Read once, when a name first needs it.
     let mut prose_words: Option<HashSet<&str>> = None;
     let mut prose_stems: Option<HashSet<String>> = None;
@@ -46,7 +77,7 @@ pub fn split_headline_names(text: &str, names: &mut Vec<NameSpan>) {
             result.push(name);
             continue;
         }
-        let pieces = known_pieces(text, &name, &known);
+        let pieces = known_pieces(text, &name, &piece_kind);
         if n_words < MIN_WORDS {
             let stems = prose_stems.get_or_insert_with(|| lowercase_stems(&text[headlines_end..]));
             if !pieces.is_empty() && uncovered_words_are_prose(text, &name, &pieces, stems) {
@@ -63,7 +94,64 @@ pub fn split_headline_names(text: &str, names: &mut Vec<NameSpan>) {
             result.push(name);
         }
     }
+    add_prose_names_in_capitals(text, headlines_end, &known, &mut result);
     *names = result;
+}
+
+/// A line of capitals (`INDIAN NAVY FOILS PIRATE ATTACK IN GULF OF ADEN`) gives the
+/// tagger nothing to tell names by, and it finds pieces (`NAVY`, `GULF OF`): where such a
+/// line writes a name of several words the prose gives, that name stands in their place.
+/// `names` are in text order and stay so.
+fn add_prose_names_in_capitals(
+    text: &str,
+    headlines_end: usize,
+    known: &HashMap<String, crate::ActorKind>,
+    names: &mut Vec<NameSpan>,
+) {
+    let headlines = &text[..headlines_end];
+    let in_capitals = |line: &str| !line.chars().any(char::is_lowercase);
+    // Each of the prose's names is looked for: in headlines, which are short, not in a
+    // text of capitals that only looks like one.
+    if headlines.len() > MAX_HEADLINE_BYTES
+        || !headlines.is_ascii()
+        || !headlines.lines().any(in_capitals)
+    {
+        return;
+    }
+    let lowered = headlines.to_ascii_lowercase();
+    // Whether no letter or digit stands at byte `i` (the text's ends count as none).
+    let no_word_at = |i: Option<usize>| {
+        i.and_then(|i| lowered.as_bytes().get(i))
+            .is_none_or(|b| !b.is_ascii_alphanumeric())
+    };
+    let mut found: Vec<NameSpan> = Vec::new();
+    let mut longest_first: Vec<(&String, &crate::ActorKind)> = known
+        .iter()
+        .filter(|(name, _)| name.contains(' '))
+        .collect();
+    longest_first.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    for (name, &kind) in longest_first {
+        for (start, _) in lowered.match_indices(name.as_str()) {
+            let end = start + name.len();
+            let line_start = headlines[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = headlines[end..]
+                .find('\n')
+                .map_or(headlines.len(), |i| end + i);
+            if no_word_at(start.checked_sub(1))
+                && no_word_at(Some(end))
+                && in_capitals(&headlines[line_start..line_end])
+                && !found.iter().any(|f| f.start < end && start < f.end)
+            {
+                found.push(NameSpan { start, end, kind });
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    names.retain(|n| !found.iter().any(|f| f.start < n.end && n.start < f.end));
+    names.extend(found);
+    names.sort_by_key(|n| n.start);
 }
 
 /// Where the headline-case lines that open `text` end (0 when its first line
@@ -148,7 +236,7 @@ fn lowercase_words(prose: &str) -> HashSet<&str> {
 fn known_pieces(
     text: &str,
     name: &NameSpan,
-    known: &HashMap<String, crate::ActorKind>,
+    known: &impl Fn(&str) -> Option<crate::ActorKind>,
 ) -> Vec<NameSpan> {
     let words: Vec<(usize, usize)> = words_of(&text[name.start..name.end])
         .map(|(s, e)| (name.start + s, name.start + e))
@@ -158,9 +246,7 @@ fn known_pieces(
     while i < words.len() {
         let found = (i..words.len()).rev().find_map(|last| {
             let (start, end) = (words[i].0, words[last].1);
-            known
-                .get(&text[start..end].to_lowercase())
-                .map(|&kind| (last, NameSpan { start, end, kind }))
+            known(&text[start..end]).map(|kind| (last, NameSpan { start, end, kind }))
         });
         match found {
             Some((last, piece)) => {
@@ -274,6 +360,78 @@ mod tests {
         split_headline_names(text, &mut names);
         let found: Vec<&str> = names.iter().map(|n| &text[n.start..n.end]).collect();
         assert_eq!(found, ["Obama", "Mark Felt", "Obama", "Felt"]);
+    }
+
+    #[test]
+    fn a_headline_name_splits_into_the_words_the_prose_writes_alone() {
+        let text = "Colts Beat Jaguars As Manning Throws Three\n\nPeyton Manning led the \
+                    Indianapolis Colts past the Jacksonville Jaguars.";
+        let prose = text.find("Peyton").unwrap_or_default();
+        let at = |name: &str, kind: ActorKind| {
+            let start = prose + text[prose..].find(name).unwrap_or_default();
+            NameSpan {
+                start,
+                end: start + name.len(),
+                kind,
+            }
+        };
+        let mut names = vec![
+            span(text, "Colts Beat Jaguars", ActorKind::Organization),
+            span(text, "Manning Throws Three", ActorKind::Person),
+            at("Peyton Manning", ActorKind::Person),
+            at("Indianapolis Colts", ActorKind::Organization),
+            at("Jacksonville Jaguars", ActorKind::Organization),
+        ];
+        split_headline_names(text, &mut names);
+        let found: Vec<(&str, ActorKind)> = names
+            .iter()
+            .map(|n| (&text[n.start..n.end], n.kind))
+            .take(3)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Colts", ActorKind::Organization),
+                ("Jaguars", ActorKind::Organization),
+                ("Manning", ActorKind::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_of_capitals_writes_the_prose_s_names_whole() {
+        let text = "INDIAN NAVY FOILS ATTACK IN GULF OF ADEN\n\nThe Indian Navy foiled an \
+                    attack in the Gulf of Aden.";
+        let prose = text.find("The Indian").unwrap_or_default();
+        let at = |name: &str, kind: ActorKind| {
+            let start = prose + text[prose..].find(name).unwrap_or_default();
+            NameSpan {
+                start,
+                end: start + name.len(),
+                kind,
+            }
+        };
+        let mut names = vec![
+            span(text, "NAVY", ActorKind::Organization),
+            span(text, "GULF OF", ActorKind::Group),
+            span(text, "ADEN", ActorKind::Place),
+            at("Indian Navy", ActorKind::Organization),
+            at("Gulf of Aden", ActorKind::Place),
+        ];
+        split_headline_names(text, &mut names);
+        let found: Vec<(&str, ActorKind)> = names
+            .iter()
+            .map(|n| (&text[n.start..n.end], n.kind))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("INDIAN NAVY", ActorKind::Organization),
+                ("GULF OF ADEN", ActorKind::Place),
+                ("Indian Navy", ActorKind::Organization),
+                ("Gulf of Aden", ActorKind::Place),
+            ]
+        );
     }
 
     #[test]
