@@ -300,6 +300,25 @@ mod tests {
         }
     }
 
+    /// The names as written, with their kinds.
+    fn named<'t>(text: &'t str, names: &[NameSpan]) -> Vec<(&'t str, ActorKind)> {
+        names
+            .iter()
+            .map(|n| (&text[n.start..n.end], n.kind))
+            .collect()
+    }
+
+    /// `name` as it first stands at or after the first `from` of `text` (in the prose).
+    fn span_after(text: &str, from: &str, name: &str, kind: ActorKind) -> NameSpan {
+        let prose = text.find(from).unwrap_or_default();
+        let start = prose + text[prose..].find(name).unwrap_or_default();
+        NameSpan {
+            start,
+            end: start + name.len(),
+            kind,
+        }
+    }
+
     #[test]
     fn a_headline_name_becomes_the_names_the_prose_gives() {
         let text = "Peyton Manning Passes Colts Past Titans\n\nPeyton Manning threw three \
@@ -321,10 +340,7 @@ mod tests {
             kind: ActorKind::Organization,
         });
         split_headline_names(text, &mut names);
-        let found: Vec<(&str, ActorKind)> = names
-            .iter()
-            .map(|n| (&text[n.start..n.end], n.kind))
-            .collect();
+        let found = named(text, &names);
         assert_eq!(
             found,
             [
@@ -366,15 +382,7 @@ mod tests {
     fn a_headline_name_splits_into_the_words_the_prose_writes_alone() {
         let text = "Colts Beat Jaguars As Manning Throws Three\n\nPeyton Manning led the \
                     Indianapolis Colts past the Jacksonville Jaguars.";
-        let prose = text.find("Peyton").unwrap_or_default();
-        let at = |name: &str, kind: ActorKind| {
-            let start = prose + text[prose..].find(name).unwrap_or_default();
-            NameSpan {
-                start,
-                end: start + name.len(),
-                kind,
-            }
-        };
+        let at = |name: &str, kind: ActorKind| span_after(text, "Peyton", name, kind);
         let mut names = vec![
             span(text, "Colts Beat Jaguars", ActorKind::Organization),
             span(text, "Manning Throws Three", ActorKind::Person),
@@ -383,11 +391,7 @@ mod tests {
             at("Jacksonville Jaguars", ActorKind::Organization),
         ];
         split_headline_names(text, &mut names);
-        let found: Vec<(&str, ActorKind)> = names
-            .iter()
-            .map(|n| (&text[n.start..n.end], n.kind))
-            .take(3)
-            .collect();
+        let found = &named(text, &names)[..3];
         assert_eq!(
             found,
             [
@@ -402,15 +406,7 @@ mod tests {
     fn a_line_of_capitals_writes_the_prose_s_names_whole() {
         let text = "INDIAN NAVY FOILS ATTACK IN GULF OF ADEN\n\nThe Indian Navy foiled an \
                     attack in the Gulf of Aden.";
-        let prose = text.find("The Indian").unwrap_or_default();
-        let at = |name: &str, kind: ActorKind| {
-            let start = prose + text[prose..].find(name).unwrap_or_default();
-            NameSpan {
-                start,
-                end: start + name.len(),
-                kind,
-            }
-        };
+        let at = |name: &str, kind: ActorKind| span_after(text, "The Indian", name, kind);
         let mut names = vec![
             span(text, "NAVY", ActorKind::Organization),
             span(text, "GULF OF", ActorKind::Group),
@@ -419,10 +415,7 @@ mod tests {
             at("Gulf of Aden", ActorKind::Place),
         ];
         split_headline_names(text, &mut names);
-        let found: Vec<(&str, ActorKind)> = names
-            .iter()
-            .map(|n| (&text[n.start..n.end], n.kind))
-            .collect();
+        let found = named(text, &names);
         assert_eq!(
             found,
             [
