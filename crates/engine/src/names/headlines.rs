@@ -73,6 +73,18 @@ pub fn split_headline_names(text: &str, names: &mut Vec<NameSpan>) {
     for name in names.drain(..) {
         let surface = &text[name.start..name.end];
         let n_words = words_of(surface).count();
+        if in_headline(&name)
+            && n_words == 1
+            && !known.contains_key(&surface.to_lowercase())
+            && runs_into_prose_words(
+                surface,
+                prose_words.get_or_insert_with(|| lowercase_words(&text[headlines_end..])),
+            )
+        {
+            // A lone headline word the prose writes in lower case is the headline's word
+            // (`... Internet Explorer Flaw`, the prose telling of `the flaw`).
+            continue;
+        }
         if !in_headline(&name) || n_words < 2 || known.contains_key(&surface.to_lowercase()) {
             result.push(name);
             continue;
@@ -423,6 +435,26 @@ mod tests {
                 ("GULF OF ADEN", ActorKind::Place),
                 ("Indian Navy", ActorKind::Organization),
                 ("Gulf of Aden", ActorKind::Place),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_headline_word_the_prose_writes_in_lower_case_is_no_name() {
+        let text = "Microsoft Patches Browser Flaw\n\nMicrosoft fixed the flaw on Tuesday, \
+                    Reuters reported.";
+        let mut names = vec![
+            span(text, "Microsoft", ActorKind::Organization),
+            span(text, "Flaw", ActorKind::Person),
+            span_after(text, "fixed", "Reuters", ActorKind::Organization),
+        ];
+        split_headline_names(text, &mut names);
+        let found = named(text, &names);
+        assert_eq!(
+            found,
+            [
+                ("Microsoft", ActorKind::Organization),
+                ("Reuters", ActorKind::Organization)
             ]
         );
     }
