@@ -397,7 +397,10 @@ fn describes_something(text: &str, sentence: &Range<usize>, t: &Timex) -> bool {
     }
     // `holders of record Nov. 30`; a share price's `record Tuesday` is its day.
     if previous.eq_ignore_ascii_case("record")
-        && words_before.clone().next().is_some_and(|w| is(w, &["of"]))
+        && words_before
+            .clone()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("of"))
     {
         return true;
     }

@@ -191,15 +191,17 @@ fn split_chunk_by_rules(text: &str, mut start: usize, mut end: usize, out: &mut 
                 // `Kirkpatrick-was charged`: a dash written without spaces, as three tokens.
                 Some(dash) => {
                     let dash = start + dash;
-                    out.push(Token { start, end: dash });
-                    out.push(Token {
-                        start: dash,
-                        end: dash + 1,
-                    });
-                    out.push(Token {
-                        start: dash + 1,
-                        end,
-                    });
+                    out.extend([
+                        Token { start, end: dash },
+                        Token {
+                            start: dash,
+                            end: dash + 1,
+                        },
+                        Token {
+                            start: dash + 1,
+                            end,
+                        },
+                    ]);
                 }
                 None => out.push(Token { start, end }),
             },

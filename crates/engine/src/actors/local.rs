@@ -311,6 +311,10 @@ fn names_a_currency(text: &str, range: &Range<usize>) -> bool {
         return false;
     };
     let digits_after = |s: &str| s.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    let rest = &word[code.len()..];
+    if !rest.is_empty() {
+        return digits_after(rest);
+    }
     let amount_before = text[..range.start]
         .split_whitespace()
         .next_back()
@@ -318,8 +322,7 @@ fn names_a_currency(text: &str, range: &Range<usize>) -> bool {
             w.ends_with(|c: char| c.is_ascii_digit())
                 || ["thousand", "million", "billion", "trillion"].contains(&w)
         });
-    word.len() == code.len() && (amount_before || digits_after(&text[range.end..]))
-        || digits_after(&word[code.len()..]) && word.len() > code.len()
+    amount_before || digits_after(&text[range.end..])
 }
 
 /// Degrees written after a person's name (`Regina Benjamin, MD`), dots left out.

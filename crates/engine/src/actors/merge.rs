@@ -928,7 +928,6 @@ mod tests {
 
     #[test]
     fn a_police_force_is_one_actor_with_or_without_department() {
-        let org = |n| actor(n, ActorKind::Organization, &[]);
         let actors = [
             org("Staunton Police Department"),
             org("Staunton Police"),

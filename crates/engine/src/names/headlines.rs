@@ -58,13 +58,10 @@ pub fn split_headline_names(text: &str, names: &mut Vec<NameSpan>) {
     }
     let piece_kind = |piece: &str| {
         let piece = piece.to_lowercase();
-        known.get(&piece).copied().or_else(|| {
-            last_words
-                .get(&piece)
-                .copied()
-                .flatten()
-                .filter(|_| !piece.contains(' '))
-        })
+        known
+            .get(&piece)
+            .copied()
+            .or_else(|| last_words.get(&piece).copied().flatten())
     };
     // Read once, when a name first needs it.
     let mut prose_words: Option<HashSet<&str>> = None;
