@@ -153,9 +153,13 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
             kind = ActorKind::Person;
         }
     }
+    // An honorific alone is no name, whatever the recogniser called it ("Mr." as an
+    // organisation before a name it left out); a title alone may be a surname: "King".
+    if b - a == 1 && lx.is_honorific(words[a]) {
+        return None;
+    }
     if kind == ActorKind::Person {
         a += leading_titles(lx, &words[a..b]);
-        // An honorific alone is no name (a title alone may be a surname: "King").
         if b - a == 1 && lx.is_honorific(words[a]) {
             return None;
         }

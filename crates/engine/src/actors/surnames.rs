@@ -10,7 +10,9 @@
 //! sentence; otherwise, and before any full name, the occurrence stays an actor of its own.
 
 use super::forms::{Form, Occurrence};
+use super::generational_suffix;
 use super::joins::{Groups, is_full_person};
+use super::name_lists::{Lexicon, lexicon};
 use crate::ActorKind;
 use crate::text::sentences;
 use rustc_hash::FxHashMap as HashMap;
@@ -34,11 +36,12 @@ pub(super) fn join_surnames(forms: &[Form], groups: &mut Groups) -> Vec<Ambiguou
             carriers.entry(w).or_default().push(j);
         }
     }
-    // The length of each group's fullest name.
+    // How many surnames each group's fullest name carries.
+    let lx = lexicon();
     let mut longest: HashMap<usize, usize> = HashMap::default();
     for (j, g) in forms.iter().enumerate() {
         let e = longest.entry(groups.root(j)).or_insert(0);
-        *e = (*e).max(g.words.len());
+        *e = (*e).max(surname_count(lx, &g.words));
     }
     let mut ambiguous = Vec::new();
     for (i, f) in forms.iter().enumerate() {
@@ -78,6 +81,27 @@ pub(super) fn join_surnames(forms: &[Form], groups: &mut Groups) -> Vec<Ambiguou
         }
     }
     ambiguous
+}
+
+/// How many of a name's words may be surnames: its last word (a generational suffix aside)
+/// and the words between its first and last that are neither initials nor given names.
+/// `Vladimir Padrino López` carries two, `W. Mark Felt Sr.` one, as `Joan Felt` does: a middle
+/// name or an initial does not make a name the one whose surname is rarely used alone.
+fn surname_count(lx: &Lexicon, words: &[String]) -> usize {
+    let words = match words {
+        [rest @ .., last] if rest.len() > 1 && generational_suffix(last).is_some() => rest,
+        _ => words,
+    };
+    let Some((_, between)) = words
+        .get(..words.len().saturating_sub(1))
+        .and_then(|w| w.split_first())
+    else {
+        return words.len();
+    };
+    1 + between
+        .iter()
+        .filter(|w| w.chars().count() > 1 && !lx.is_first_name(w))
+        .count()
 }
 
 /// For each occurrence, the form whose group it joins instead of its own: the full name

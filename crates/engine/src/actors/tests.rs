@@ -64,6 +64,14 @@ fn titles_are_trimmed_and_become_roles() {
 }
 
 #[test]
+fn an_honorific_alone_is_no_actor_of_any_kind() {
+    // The recogniser called a paragraph's opening "Mr." an organisation and left the name out.
+    let text = "Fred LaRue died. Mr. LaRue had a history of heart problems.";
+    let ids = actor_ids(text, &[("Fred LaRue", Per), ("Mr.", Org), ("LaRue", Per)]);
+    assert_eq!(ids, ["fred-larue"]);
+}
+
+#[test]
 fn honorific_surname_joins_full_name() {
     let text = "Defence adviser Tim Holt arrived. Mr Holt left.";
     let names = spans(text, &[("Tim Holt", Per), ("Mr Holt", Per)]);
@@ -493,6 +501,25 @@ fn shortest_full_name_claims_a_shared_surname() {
     assert_eq!(find(&actors, "elisa-mena").aliases, ["Mena"]);
     assert!(find(&actors, "tomas-quiroga-mena").aliases.is_empty());
     assert_eq!(actors.len(), 2);
+}
+
+#[test]
+fn a_middle_name_or_initial_does_not_give_up_the_surname() {
+    // W. Mark Felt is longer than Joan Felt only by an initial and a given name: each lone
+    // Felt goes to the full name mentioned last before it, not to the shorter name.
+    let text = "W. Mark Felt, the FBI's number two, has died. Felt was 95. \
+                Felt is survived by his daughter, Joan Felt. Felt thanked the nurses.";
+    let names = spans(
+        text,
+        &[("W. Mark Felt", Per), ("Joan Felt", Per), ("Felt", Per)],
+    );
+    let (actors, mentions) = resolve(text, &names);
+    let felt: Vec<&str> = mentions
+        .iter()
+        .filter(|m| &text[m.start..m.end] == "Felt")
+        .map(|m| actors[m.actor].id.as_str())
+        .collect();
+    assert_eq!(felt, ["w-mark-felt", "w-mark-felt", "joan-felt"]);
 }
 
 #[test]

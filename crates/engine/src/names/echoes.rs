@@ -25,8 +25,8 @@ pub(super) fn add_name_word_echoes(
         if first == last || !matches!(k, PERSON | ORGANIZATION) {
             continue;
         }
-        let word = p.tokens[last].text(text);
-        if can_echo(word) {
+        let words = p.tokens[first..=last].iter().map(|t| t.text(text));
+        if let Some(word) = last_word(words).filter(|w| can_echo(w)) {
             ends.entry(word)
                 .and_modify(|kind| {
                     if *kind != Some(k) {
@@ -77,22 +77,47 @@ fn can_echo(word: &str) -> bool {
 }
 
 /// The word a longer person's or organization's name may be written as alone in other
-/// articles of a site (`Saints` for New Orleans Saints): its last, when that can stand for
-/// the name (see `can_echo`).
+/// articles of a site (`Saints` for New Orleans Saints): its last (before a `Jr.` or `Sr.`),
+/// when that can stand for the name (see `can_echo`).
 pub fn echo_word(name: &str) -> Option<&str> {
-    let mut words = name.split_whitespace();
-    let last = words.next_back()?;
-    (words.next().is_some() && can_echo(last)).then_some(last)
+    last_word(name.split_whitespace()).filter(|w| can_echo(w))
+}
+
+/// The last word of a name of several words, before a `Jr.` or `Sr.` (`Arcade Joseph
+/// Comeaux Jr.` is written `Comeaux`); `None` for a name of one word.
+fn last_word<'a>(words: impl DoubleEndedIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut words = words.filter(|w| *w != ".");
+    let mut last = words.next_back()?;
+    if crate::actors::generational_suffix(last)
+        .is_some_and(|s| s == crate::actors::GenerationalSuffix::OnlyOfPersons)
+    {
+        last = words.next_back()?;
+    }
+    words.next().is_some().then_some(last)
+}
+
+/// Whether `word` is a common lowercase word, or `text` writes it in lower case.
+fn writes_as_a_plain_word(text: &str, word: &str) -> bool {
+    if super::is_common_word(word) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    text.match_indices(&lower).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The lone occurrences in `text` of the words of a site's longer names (`stands_for`:
 /// what a word from [`echo_word`] stands for, if it is one), outside the names already found
 /// there (`taken`: byte ranges, sorted). The tagger reads each article on its own, and a
 /// team's or person's last word alone (`the Saints placed`, `say Luck exceeded`) looks like
-/// no name in an article that never writes the whole. Being written with a capital in
-/// mid-sentence, with no capitalised word beside it, is what makes it a name: a sentence's
-/// first word (`Felt ...`) or a word of a longer capitalised run (`Good Luck Inc`, a
-/// headline) is left alone. Byte ranges and values, in text order.
+/// no name in an article that never writes the whole. Being written with a capital, with no
+/// capitalised word beside it, is what makes it a name: a word of a longer capitalised run
+/// (`Good Luck Inc`, a headline) is left alone, and so is a sentence's first word that is
+/// also a plain word (`Felt was ...`; `Saints put Bush on I.R.` is a name). Byte ranges and
+/// values, in text order.
 pub fn site_echoes<T>(
     text: &str,
     taken: &[(usize, usize)],
@@ -143,7 +168,10 @@ pub fn site_echoes<T>(
                 super::is_particle(word) || (word.len() == 1 && word != "I")
             })
             && capitalised(runs.get(n + 2));
-        if opens_sentence
+        // A sentence may open with a plain word written with its capital (`Felt was ...`,
+        // `People said`): there it is a name only when it is no common word in lower case,
+        // here (the article writes it so) or in English at large.
+        if (opens_sentence && writes_as_a_plain_word(text, &text[start..end]))
             || particle_before
             || particle_after
             || (joined_before && capitalised(before.as_ref()))
@@ -214,6 +242,7 @@ mod tests {
             .collect();
         let want = vec![
             (at("Saints", 0).unwrap_or(0), 1),
+            (at("Saints", 1).unwrap_or(0), 1),
             (at("Luck", 0).unwrap_or(0), 2),
             (at("Saints", 2).unwrap_or(0), 1),
         ];
@@ -224,6 +253,32 @@ mod tests {
         // A name found already is not found again.
         let first = at("Saints", 0).unwrap_or(0);
         let taken = [(first, first + 6)];
-        assert_eq!(site_echoes(text, &taken, lookup).len(), 2);
+        assert_eq!(site_echoes(text, &taken, lookup).len(), 3);
+    }
+
+    #[test]
+    fn a_sentence_opens_with_an_echo_only_when_it_is_no_plain_word() {
+        assert_eq!(echo_word("Arcade Joseph Comeaux Jr."), Some("Comeaux"));
+        let words: FxHashMap<&str, usize> = [("Chargers", 1), ("Felt", 2), ("Comeaux", 3)]
+            .into_iter()
+            .collect();
+        let lookup = |w: &str| words.get(w).copied();
+        let found = |text: &str| -> Vec<usize> {
+            site_echoes(text, &[], lookup)
+                .into_iter()
+                .map(|(_, _, v)| v)
+                .collect()
+        };
+        // `felt` is a common word; `chargers` and `comeaux` are not.
+        assert_eq!(
+            found("Chargers defensive tackle Jamal Williams was arrested. Felt was 95."),
+            [1]
+        );
+        assert_eq!(
+            found("Officials said so. Comeaux, 49, took their guns."),
+            [3]
+        );
+        // An article that writes the word in lower case means the word.
+        assert!(found("Chargers were sold out. Phone chargers ran short.").is_empty());
     }
 }

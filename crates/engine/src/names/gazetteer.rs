@@ -97,6 +97,11 @@ impl Gazetteer {
         self.common.insert(lower_hash(word), ());
     }
 
+    /// Whether `word` is one of the common lowercase words, case aside.
+    pub fn is_common(&self, word: &str) -> bool {
+        self.common.contains_key(&lower_hash(word))
+    }
+
     /// Marks the tokens of each sentence covered by the longest match starting at each token.
     pub fn mark<T: Marked>(&self, sentences: &[Range<usize>], info: &mut [T]) {
         if !self.common.is_empty() {

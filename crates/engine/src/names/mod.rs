@@ -69,6 +69,12 @@ pub fn warm_up() {
     recogniser();
 }
 
+/// Whether `word` is a common English word in lower case (`felt`, `people`, `luck`), case
+/// aside: one a sentence may open with as a plain word.
+pub fn is_common_word(word: &str) -> bool {
+    recogniser().is_some_and(|r| r.gaz.is_common(word))
+}
+
 /// The weights and the name lists.
 struct Recogniser {
     model: Model,
