@@ -39,6 +39,20 @@ fn is_closing_punct(c: char) -> bool {
     )
 }
 
+/// Whether the `.` at byte `at` of `text` ends no sentence: it closes an abbreviation
+/// (`p.m.`, `U.S.`, `Mr.`) or a comma follows it (`Newport Beach, Calif., on Thursday`).
+pub(crate) fn is_inner_dot(text: &str, at: usize) -> bool {
+    let (before, after) = (&text[..at], &text[at + 1..]);
+    if after.starts_with([',', ';']) {
+        return true;
+    }
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || is_opening_punct(c))
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && keeps_dot(word)
+}
+
 /// True when `word` (without its final dot) is an abbreviation that keeps the dot:
 /// a known abbreviation, a single letter (an initial), or dotted letters (`U.S`).
 fn keeps_dot(word: &str) -> bool {

@@ -1,7 +1,9 @@
 //! Which way a clause looks: the nearest tense-bearing word to an expression
 //! decides whether a bare "Tuesday" or "March 3" lies before or after the DCT.
 
-use super::time_words::{FUTURE_LEADS, FUTURE_MARKERS, IRREGULAR_PAST, PAST_MARKERS, is_time_word};
+use super::time_words::{
+    FUTURE_LEADS, FUTURE_MARKERS, IRREGULAR_PAST, PAST_MARKERS, PRESENT_SCHEDULE, is_time_word,
+};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -55,8 +57,9 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         {
             continue;
         }
-        // `last` looks back only before a time (`last week`), not in `a last attempt`.
-        if w.eq_ignore_ascii_case("last")
+        // `last` looks back only before a time (`last week`), not in `a last attempt`;
+        // `next` ahead only so (`next month`), not in `next to the embassy`.
+        if is_one_of(w, &["last", "next"])
             && !ws.get(i + 1).is_some_and(|(_, next, _)| is_time_word(next))
         {
             continue;
@@ -82,7 +85,22 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
             best = Some((dist, t));
         }
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    best.map_or_else(|| scheduled(left, right, &ws), |(_, t)| t)
+}
+
+/// A clause with no marker looks ahead when its verb is a present form of a schedule
+/// (`PRESENT_SCHEDULE`) and the expression is no attribute of a noun (`after Tuesday's
+/// shooting`, `the Tuesday attack`, which lie behind whatever the verb).
+fn scheduled(left: &str, right: &str, ws: &[(usize, &str, Option<Tense>)]) -> Tense {
+    let attribute = right.starts_with(['\'', '’'])
+        || words(left)
+            .last()
+            .is_some_and(|(_, w)| is_one_of(w, &["the", "a", "an", "that", "this"]));
+    if !attribute && ws.iter().any(|(_, w, _)| is_one_of(w, PRESENT_SCHEDULE)) {
+        Tense::Future
+    } else {
+        Tense::Unknown
+    }
 }
 
 // The word tests below compare ASCII case-insensitively against lowercase lists instead
@@ -159,19 +177,30 @@ fn clause(text: &str, start: usize, end: usize) -> (&str, &str) {
     let left = text.get(lo..start).unwrap_or("");
     let right = text.get(end..hi).unwrap_or("");
     // The break may be a multi-byte mark (`“`): cut after the whole character.
-    let left = match left.char_indices().rev().find(|&(_, c)| is_break(c)) {
+    let left_at = lo;
+    let left = match left
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| is_break(text, left_at + i, c))
+    {
         Some((i, c)) => &left[i + c.len_utf8()..],
         None => left,
     };
-    let right = match right.find(is_break) {
-        Some(i) => &right[..i],
+    let right = match right
+        .char_indices()
+        .find(|&(i, c)| is_break(text, end + i, c))
+    {
+        Some((i, _)) => &right[..i],
         None => right,
     };
     (left, right)
 }
 
-fn is_break(c: char) -> bool {
-    matches!(c, ';' | '!' | '?' | '\n' | '"' | '“' | '”') || c == '.'
+/// Whether the character `c` at byte `at` of `text` ends a clause; the dot of `p.m.` or
+/// `Calif.,` does not.
+fn is_break(text: &str, at: usize, c: char) -> bool {
+    matches!(c, ';' | '!' | '?' | '\n' | '"' | '“' | '”')
+        || (c == '.' && !crate::text::is_inner_dot(text, at))
 }
 
 /// Words of `s` with their byte offsets; an apostrophe starts a word so that

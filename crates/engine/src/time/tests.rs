@@ -162,6 +162,63 @@ fn weekdays_follow_the_tense() {
 }
 
 #[test]
+fn a_weekday_in_a_schedule_lies_ahead() {
+    // The DCT is Thursday 2 May 2019.
+    one(
+        "The Saints meet the Colts on Saturday.",
+        "Saturday",
+        Date,
+        "2019-05-04",
+    );
+    one("The vote is on Sunday.", "Sunday", Date, "2019-05-05");
+    one(
+        "The team begins its tour Monday in Leeds.",
+        "Monday",
+        Date,
+        "2019-05-06",
+    );
+    // A marker of the past still decides; a day that qualifies a noun lies behind.
+    one(
+        "The Saints did not play Saturday.",
+        "Saturday",
+        Date,
+        "2019-04-27",
+    );
+    one(
+        "He is in custody after Tuesday's attack.",
+        "Tuesday",
+        Date,
+        "2019-04-30",
+    );
+    one(
+        "Police are studying the Monday shooting.",
+        "Monday",
+        Date,
+        "2019-04-29",
+    );
+    // `next` to a place looks nowhere.
+    one(
+        "A bomb ripped through a building next to the U.S. embassy in Nairobi on Friday.",
+        "Friday",
+        Date,
+        "2019-04-26",
+    );
+    // The dot of an abbreviation ends no clause: the verb before it still governs.
+    one(
+        "The game kicks off at 3:30 p.m. Saturday.",
+        "3:30 p.m. Saturday",
+        Time,
+        "2019-05-04T15:30",
+    );
+    one(
+        "She checked into a clinic in Newport Beach, Calif., on Wednesday night, for what is to be a long stay.",
+        "Wednesday night",
+        Time,
+        "2019-05-01TNI",
+    );
+}
+
+#[test]
 fn day_words() {
     one("Shares fell yesterday.", "yesterday", Date, "2019-05-01");
     one("The index rose today.", "today", Date, "2019-05-02");

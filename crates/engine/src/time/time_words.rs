@@ -322,6 +322,15 @@ pub const FUTURE_LEADS: &[&str] = &[
     "no sooner than",
 ];
 
+/// Present forms that put a day ahead when the clause has no other marker: a bare weekday
+/// with `begins` or `is` is a day in the schedule (`New Orleans begins its postseason
+/// Saturday`, `The vote is on Sunday`), where news would write a past day in the past.
+/// Words as often nouns (`head`, `visit`, `return`, `end`) are left out.
+pub const PRESENT_SCHEDULE: &[&str] = &[
+    "is", "are", "begins", "begin", "starts", "opens", "meets", "meet", "plays", "faces", "hosts",
+    "resumes", "travels", "arrives", "arrive", "goes", "go", "kicks",
+];
+
 /// Words that make a clause look back; the simple pasts of `IRREGULAR_PAST`
 /// count too.
 pub const PAST_MARKERS: &[&str] = &[
