@@ -15,6 +15,10 @@ pub enum Tense {
     Unknown,
 }
 
+/// Words before an expression within which a modal is the auxiliary of the verb that
+/// governs it (`would hold a vigil Thursday`).
+const MODAL_REACH: usize = 4;
+
 /// How far either side of the expression to look, in bytes.
 const WINDOW: usize = 160;
 
@@ -41,6 +45,12 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let mut best: Option<(usize, Tense)> = None;
     for (i, &(dist, w, class)) in ws.iter().enumerate() {
         let Some(mut t) = class else { continue };
+        // The word after this one on its side of the expression: `plans` then `Tuesday`
+        // (`announced plans Tuesday to ...`) is no `plans to`.
+        let next_word = ws
+            .get(i + 1)
+            .filter(|_| i + 1 != n_left)
+            .map(|&(_, next, _)| next);
         // A plan looks ahead when it is one (`plans to`, `set for`), not in
         // `vacation plans for the trip` or `the hastily planned trip`.
         let plan_needs: &[&str] = if is_one_of(w, &["plan", "plans"]) {
@@ -50,18 +60,13 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         } else {
             &[]
         };
-        if !plan_needs.is_empty()
-            && !ws
-                .get(i + 1)
-                .is_some_and(|(_, next, _)| is_one_of(next, plan_needs))
-        {
+        if !plan_needs.is_empty() && !next_word.is_some_and(|next| is_one_of(next, plan_needs)) {
             continue;
         }
         // `last` looks back only before a time (`last week`), not in `a last attempt`;
-        // `next` ahead only so (`next month`), not in `next to the embassy`.
-        if is_one_of(w, &["last", "next"])
-            && !ws.get(i + 1).is_some_and(|(_, next, _)| is_time_word(next))
-        {
+        // `next` and `coming` ahead only so (`next month`), not in `next to the embassy`
+        // or `screams coming from the house`.
+        if is_one_of(w, &["last", "next", "coming"]) && !next_word.is_some_and(is_time_word) {
             continue;
         }
         // "will be held", "would have ended": an auxiliary just before
@@ -80,6 +85,14 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         }
         if governor == Some(i) {
             return t;
+        }
+        // `could`, `might`, `would` say what was possible or said of then as often as what
+        // lies ahead (`police could be seen`, `one that would hold a shotgun, ... in a
+        // Dumpster Monday`): only as the auxiliary of the verb the expression goes with
+        // (`would hold a vigil Thursday`, `could resume Tuesday`) do they look ahead.
+        let own_modal = i < n_left && n_left - i <= MODAL_REACH;
+        if !own_modal && is_one_of(w, &["could", "might", "would"]) {
+            continue;
         }
         if best.is_none_or(|(d, _)| dist < d) {
             best = Some((dist, t));

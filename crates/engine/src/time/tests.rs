@@ -219,6 +219,54 @@ fn a_weekday_in_a_schedule_lies_ahead() {
 }
 
 #[test]
+fn a_modal_or_a_word_that_only_looks_like_a_marker_does_not_decide() {
+    // The DCT is Thursday 2 May 2019.
+    one(
+        "Obama announced plans Tuesday to resume the reviews.",
+        "Tuesday",
+        Date,
+        "2019-04-30",
+    );
+    one(
+        "A neighbour heard screams coming from the house on Saturday.",
+        "Saturday",
+        Date,
+        "2019-04-27",
+    );
+    one(
+        "On Tuesday, police could be seen inside the store the crowd looted.",
+        "Tuesday",
+        Date,
+        "2019-04-30",
+    );
+    one(
+        "She dismissed a report Monday that he might be involved.",
+        "Monday",
+        Date,
+        "2019-04-29",
+    );
+    one(
+        "A box that would hold a shotgun sat in a Dumpster outside his apartment Monday.",
+        "Monday",
+        Date,
+        "2019-04-29",
+    );
+    // As the auxiliary of the verb the day goes with, a modal still looks ahead.
+    one(
+        "Devine said relatives would hold a vigil Tuesday at their home.",
+        "Tuesday",
+        Date,
+        "2019-05-07",
+    );
+    one(
+        "The talks could resume Tuesday.",
+        "Tuesday",
+        Date,
+        "2019-05-07",
+    );
+}
+
+#[test]
 fn day_words() {
     one("Shares fell yesterday.", "yesterday", Date, "2019-05-01");
     one("The index rose today.", "today", Date, "2019-05-02");
