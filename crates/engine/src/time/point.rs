@@ -126,8 +126,7 @@ fn years_in(unit: Unit) -> i64 {
 
 /// `date` moved by `n` units (negative: back); `None` off the calendar.
 pub fn add(date: NaiveDate, n: i64, unit: Unit) -> Option<NaiveDate> {
-    let days = |k: i64| {
-        let k = n.checked_mul(k)?;
+    let by_days = |k: i64| {
         let abs = Days::new(k.unsigned_abs());
         if k >= 0 {
             date.checked_add_days(abs)
@@ -145,8 +144,13 @@ pub fn add(date: NaiveDate, n: i64, unit: Unit) -> Option<NaiveDate> {
         }
     };
     match unit {
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => days(1),
-        Unit::Week => days(7),
+        // Hours from a day stay on it until they make whole days: `three hours later` is
+        // the same day (the clock time is not known), `48 hours later` two days on.
+        Unit::Second => by_days(n / 86_400),
+        Unit::Minute => by_days(n / 1_440),
+        Unit::Hour => by_days(n / 24),
+        Unit::Day => by_days(n),
+        Unit::Week => by_days(n.checked_mul(7)?),
         Unit::Month => months(1),
         Unit::Quarter => months(3),
         Unit::Year => months(12),

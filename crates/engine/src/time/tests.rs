@@ -267,6 +267,22 @@ fn a_modal_or_a_word_that_only_looks_like_a_marker_does_not_decide() {
 }
 
 #[test]
+fn hours_later_stay_on_their_day_until_they_make_days() {
+    one(
+        "Ortiz was shot on Friday. Deputies found him three hours later.",
+        "three hours later",
+        Date,
+        "2019-04-26",
+    );
+    one(
+        "Ortiz was shot on Friday. He died 48 hours later.",
+        "48 hours later",
+        Date,
+        "2019-04-28",
+    );
+}
+
+#[test]
 fn day_words() {
     one("Shares fell yesterday.", "yesterday", Date, "2019-05-01");
     one("The index rose today.", "today", Date, "2019-05-02");
