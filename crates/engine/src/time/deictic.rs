@@ -244,7 +244,21 @@ fn weekday_date(
     }
 }
 
+/// Capitalised words that make a weekday after them the name of a day of its own
+/// (`Patch Tuesday`, `Black Friday`, `Palm Sunday`), not the nearest such weekday.
+const NAMED_DAY_WORDS: &[&str] = &[
+    "Patch", "Super", "Black", "Cyber", "Giving", "Ash", "Good", "Palm", "Easter", "Holy",
+    "Maundy", "Shrove", "Fat", "Bloody", "Mad", "Blue",
+];
+
 pub fn weekday(c: &Caps, ctx: &Ctx) -> Option<Found> {
+    let before = ctx.text.get(..ctx.start).unwrap_or("").trim_end();
+    if NAMED_DAY_WORDS.iter().any(|w| {
+        before.ends_with(w)
+            && !before[..before.len() - w.len()].ends_with(|ch: char| ch.is_alphanumeric())
+    }) {
+        return None;
+    }
     let wd = lx::weekday(c.get("wd")?)?;
     let rel = c.get("rel").map(lx::normalise);
     let pod = pod_code(c);

@@ -283,6 +283,27 @@ fn hours_later_stay_on_their_day_until_they_make_days() {
 }
 
 #[test]
+fn a_named_day_is_no_weekday_of_the_calendar() {
+    for s in [
+        "The fix comes ahead of next month's Patch Tuesday.",
+        "Shoppers lined up on Black Friday.",
+        "Crowds gathered for Palm Sunday.",
+    ] {
+        let f = found(s);
+        assert!(
+            f.iter().all(|(t, _, _)| !t.ends_with("day")),
+            "{s:?}: {f:?}"
+        );
+    }
+    one(
+        "Markets fell in Moscow Tuesday.",
+        "Tuesday",
+        Date,
+        "2019-04-30",
+    );
+}
+
+#[test]
 fn day_words() {
     one("Shares fell yesterday.", "yesterday", Date, "2019-05-01");
     one("The index rose today.", "today", Date, "2019-05-02");
