@@ -137,6 +137,20 @@ mod tests {
     }
 
     #[test]
+    fn a_persons_name_runs_on_past_a_middle_initial() {
+        for text in [
+            "Former president George W. Bush enacted several rules.",
+            "The Bush administration weakened the Act. Former president George W. Bush enacted rules.",
+        ] {
+            let found = names(text);
+            assert!(
+                found.contains(&("George W. Bush", ActorKind::Person)),
+                "{found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn names_start_with_a_word() {
         let found = names("Across town, the mayor led his own Workers' Day rally in central Lima.");
         assert!(

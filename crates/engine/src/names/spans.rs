@@ -1,7 +1,7 @@
 //! From tags to names: the spans the tags mark, mended by rules the tagger
 //! cannot learn from one sentence (titles, split names, a document's types).
 
-use super::features::{self, Prepared, split_tag};
+use super::features::{self, O, Prepared, split_tag};
 use super::{KINDS, ORGANIZATION, PERSON, PLACE};
 use crate::{ActorKind, NameSpan};
 use std::sync::OnceLock;
@@ -211,6 +211,55 @@ fn add_country_codes(text: &str, p: &Prepared, found: &mut Vec<(usize, usize, us
 /// Turns BILOU tags into spans. Decoding keeps tags well-formed; an entity left
 /// open anyway is closed at its last token. A leading honorific is dropped from
 /// a person's name.
+/// A person's name does not end in a middle initial when a capitalised word follows: the
+/// tagger stops at `George W.` before `Bush enacted` (`bush` is also a word), or reads the
+/// `Bush` after it as a name of its own. The word closes the name.
+fn close_middle_initials(
+    text: &str,
+    p: &Prepared,
+    tags: &[usize],
+    found: Vec<(usize, usize, usize)>,
+) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(found.len());
+    for (first, last, k) in found {
+        if let Some(prev) = out.last_mut()
+            && KINDS[prev.2] == ActorKind::Person
+            && is_initial(p.tokens[prev.1].text(text))
+            && first == prev.1 + 1
+            && first == last
+        {
+            prev.1 = last;
+            continue;
+        }
+        out.push((first, last, k));
+    }
+    for span in &mut out {
+        let next = span.1 + 1;
+        if KINDS[span.2] == ActorKind::Person
+            && is_initial(p.tokens[span.1].text(text))
+            && tags.get(next) == Some(&O)
+            && p.tokens.get(next).is_some_and(|t| {
+                let w = t.text(text);
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(char::is_alphabetic)
+                    && !crate::actors::is_non_name(w)
+            })
+        {
+            span.1 = next;
+        }
+    }
+    out
+}
+
+/// A middle initial: one capital letter and a dot (`W.`).
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(c), Some('.'), None) if c.is_uppercase()
+    )
+}
+
 pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
     // Entities as token index ranges (first, last) with their type.
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
@@ -234,6 +283,7 @@ pub fn spans(text: &str, p: &Prepared, tags: &[usize]) -> Vec<NameSpan> {
     if let Some((first, k)) = open {
         found.push((first, tags.len() - 1, k));
     }
+    let found = close_middle_initials(text, p, tags, found);
     let mut found: Vec<(usize, usize, usize)> = found
         .into_iter()
         .map(|(mut first, mut last, k)| {
