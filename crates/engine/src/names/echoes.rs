@@ -7,6 +7,7 @@
 use super::features::Prepared;
 use super::{ORGANIZATION, PERSON};
 use rustc_hash::FxHashMap;
+use std::collections::HashSet;
 
 /// Shorter words are too often something else (`Al`, `Le`).
 const MIN_LETTERS: usize = 3;
@@ -96,17 +97,25 @@ fn last_word<'a>(words: impl DoubleEndedIterator<Item = &'a str>) -> Option<&'a 
     words.next().is_some().then_some(last)
 }
 
-/// Whether `word` is a common lowercase word, or `text` writes it in lower case.
-fn writes_as_a_plain_word(text: &str, word: &str) -> bool {
+/// Whether `word` is a common lowercase word, or one of `plain` (the words the text writes
+/// in lower case, gathered at the first asking: one pass over the text however many words
+/// are asked about).
+fn writes_as_a_plain_word<'t>(
+    text: &'t str,
+    runs: &[(usize, usize)],
+    plain: &mut Option<HashSet<&'t str>>,
+    word: &str,
+) -> bool {
     if super::is_common_word(word) {
         return true;
     }
-    let lower = word.to_lowercase();
-    text.match_indices(&lower).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + lower.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    let plain = plain.get_or_insert_with(|| {
+        runs.iter()
+            .map(|&(s, e)| &text[s..e])
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .collect()
+    });
+    plain.contains(word.to_lowercase().as_str())
 }
 
 /// The lone occurrences in `text` of the words of a site's longer names (`stands_for`:
@@ -133,6 +142,7 @@ pub fn site_echoes<T>(
         })
     };
     let mut next_taken = 0;
+    let mut plain = None;
     for (n, &(start, end)) in runs.iter().enumerate() {
         // Most words are in lower case: not looked up.
         if !text[start..end].starts_with(char::is_uppercase) {
@@ -171,7 +181,7 @@ pub fn site_echoes<T>(
         // A sentence may open with a plain word written with its capital (`Felt was ...`,
         // `People said`): there it is a name only when it is no common word in lower case,
         // here (the article writes it so) or in English at large.
-        if (opens_sentence && writes_as_a_plain_word(text, &text[start..end]))
+        if (opens_sentence && writes_as_a_plain_word(text, &runs, &mut plain, &text[start..end]))
             || particle_before
             || particle_after
             || (joined_before && capitalised(before.as_ref()))
