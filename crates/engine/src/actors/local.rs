@@ -154,8 +154,9 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
         }
     }
     // An honorific alone is no name, whatever the recogniser called it ("Mr." as an
-    // organisation before a name it left out); a title alone may be a surname: "King".
-    if b - a == 1 && lx.is_honorific(words[a]) {
+    // organisation before a name it left out), nor is a time zone ("21:00 GMT"); a title
+    // alone may be a surname: "King".
+    if b - a == 1 && (lx.is_honorific(words[a]) || crate::time::is_time_zone(words[a])) {
         return None;
     }
     if kind == ActorKind::Person {

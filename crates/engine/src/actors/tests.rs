@@ -72,6 +72,16 @@ fn an_honorific_alone_is_no_actor_of_any_kind() {
 }
 
 #[test]
+fn a_time_zone_is_no_actor() {
+    let text = "The polls in Ashgabat closed at 21:00 GMT, and Turkmenistan counted.";
+    let ids = actor_ids(
+        text,
+        &[("Ashgabat", Loc), ("GMT", Group), ("Turkmenistan", Loc)],
+    );
+    assert_eq!(ids, ["ashgabat", "turkmenistan"]);
+}
+
+#[test]
 fn honorific_surname_joins_full_name() {
     let text = "Defence adviser Tim Holt arrived. Mr Holt left.";
     let names = spans(text, &[("Tim Holt", Per), ("Mr Holt", Per)]);

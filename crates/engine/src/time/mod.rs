@@ -149,6 +149,11 @@ pub fn warm_up() {
     LazyLock::force(&COMPILED);
 }
 
+/// A time zone's abbreviation (`GMT`, `ET`), from the time tables.
+pub fn is_time_zone(word: &str) -> bool {
+    rules::ZONE.split('|').any(|zone| zone == word)
+}
+
 /// A day's name as running text writes it (`Monday`), from the time tables.
 pub fn is_day_name(word: &str) -> bool {
     time_words::is_day_name(word)

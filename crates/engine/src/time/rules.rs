@@ -264,7 +264,7 @@ const POS: &str = r"(?:(?:early|late|mid|earlier|later)(?:-|\s+)|mid-|(?:the\s+)
 /// "just" it leaves out).
 const DMOD: &str = r"about|around|nearly|almost|more\s+than|less\s+than|at\s+least|at\s+most|over|up\s+to|roughly|approximately|some";
 
-const ZONE: &str = r"EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT|local\s+time";
+pub(super) const ZONE: &str = r"EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT|local\s+time";
 
 /// Full month names (the table's first twelve entries), as against abbreviations.
 fn is_full(word: &str) -> bool {
