@@ -188,6 +188,16 @@ fn clean(text: &str, span: &NameSpan) -> Option<Occurrence> {
     if kind != ActorKind::Person && lx.is_thing(&words[a..b]) {
         return None;
     }
+    // "the International efforts", "Windows", "Fish": a group (nationalities, faiths,
+    // parties) of one word that is a common English word is an adjective or a thing the
+    // recogniser capitalised on its way, unless it names a country's people.
+    if kind == ActorKind::Group
+        && b - a == 1
+        && crate::names::is_common_word(words[a])
+        && lx.country(words[a]).is_none()
+    {
+        return None;
+    }
     if b <= a {
         return None;
     }

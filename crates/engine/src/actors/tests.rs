@@ -72,6 +72,13 @@ fn an_honorific_alone_is_no_actor_of_any_kind() {
 }
 
 #[test]
+fn a_common_word_read_as_a_group_is_no_actor_but_a_people_is() {
+    let text = "It was part of the International efforts, and Venezuelan sailors helped.";
+    let ids = actor_ids(text, &[("International", Group), ("Venezuelan", Group)]);
+    assert_eq!(ids, ["venezuela"]);
+}
+
+#[test]
 fn a_time_zone_is_no_actor() {
     let text = "The polls in Ashgabat closed at 21:00 GMT, and Turkmenistan counted.";
     let ids = actor_ids(
