@@ -137,8 +137,9 @@ const STOP_WORDS: &[&str] = &[
 const LONGEST_STOP_WORD: usize = 9;
 
 /// The stem of a lowercase word: `arrested`, `arrests` -> `arrest`; `killing`
-/// -> `kill`. Words news writes for one another stand for one stem (`quake`,
-/// `tremor` -> `earthquake`).
+/// -> `kill`; `escape`, `escaped` -> `escap` (a final `e` goes, as the suffix
+/// takes it from `escaped`). Words news writes for one another stand for one
+/// stem (`quake`, `tremor` -> `earthquake`).
 fn stem(word: &str) -> &str {
     let mut stem = word;
     for suffix in ["ings", "ing", "ed", "es", "s"] {
@@ -149,10 +150,14 @@ fn stem(word: &str) -> &str {
             break;
         }
     }
-    match stem {
+    let stem = match stem {
         "quake" | "tremor" => "earthquake",
         "died" | "dies" | "dead" | "death" | "deaths" | "dying" => "die",
         other => other,
+    };
+    match stem.strip_suffix('e') {
+        Some(cut) if cut.len() >= 4 => cut,
+        _ => stem,
     }
 }
 
@@ -825,6 +830,14 @@ mod tests {
             content_words("Williams arrest")
         );
         assert_eq!(content_words("the quake"), content_words("an earthquake"));
+        assert_eq!(
+            content_words("Comeaux escaped"),
+            content_words("Comeaux's escape")
+        );
+        assert_eq!(
+            content_words("Nichols sentenced"),
+            content_words("Nichols sentence")
+        );
         assert_eq!(
             content_words("Williams died"),
             content_words("Williams' death")
