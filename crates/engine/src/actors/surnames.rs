@@ -2,12 +2,14 @@
 //!
 //! A lone word may stand for any full person name of the text that carries it after the first
 //! word: "Padrino" and "López" both shorten "Vladimir Padrino López" (Spanish names carry two
-//! surnames). When several full names carry it, the shortest claim it first: in "Vladimir
-//! Padrino López" the last word is the mother's surname, rarely used alone, while in "Leopoldo
-//! López" it is the only one. If that still leaves several, each occurrence goes to the full
-//! name mentioned most recently before it, as news writing does ("Ana Ruiz spoke. Luis Ruiz
-//! replied. Ruiz added": Luis), but only when the rival's last mention lies in an earlier
-//! sentence; otherwise, and before any full name, the occurrence stays an actor of its own.
+//! surnames). When several full names carry it, those with the fewest surnames claim it first
+//! (given names, initials and `Jr.` aside: `W. Mark Felt` has one, as `Joan Felt` has): in
+//! "Vladimir Padrino López" the last word is the mother's surname, rarely used alone, while in
+//! "Leopoldo López" it is the only one. If that still leaves several, each occurrence goes to
+//! the full name mentioned most recently before it, as news writing does ("Ana Ruiz spoke.
+//! Luis Ruiz replied. Ruiz added": Luis), but only when the rival's last mention lies in an
+//! earlier sentence; otherwise, and before any full name, the occurrence stays an actor of its
+//! own.
 
 use super::forms::{Form, Occurrence};
 use super::generational_suffix;
@@ -26,7 +28,7 @@ pub(super) struct Ambiguous {
 }
 
 /// Joins each lone word to the full name that carries it when that name is the only one (of
-/// the shortest); returns the lone words left to decide occurrence by occurrence (`assign`).
+/// those with the fewest surnames); returns the lone words left to decide occurrence by occurrence (`assign`).
 /// Runs after multiword short forms have joined their full names.
 pub(super) fn join_surnames(forms: &[Form], groups: &mut Groups) -> Vec<Ambiguous> {
     let mut carriers: HashMap<&str, Vec<usize>> = HashMap::default();
