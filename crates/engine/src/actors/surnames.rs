@@ -28,7 +28,8 @@ pub(super) struct Ambiguous {
 }
 
 /// Joins each lone word to the full name that carries it when that name is the only one (of
-/// those with the fewest surnames); returns the lone words left to decide occurrence by occurrence (`assign`).
+/// those with the fewest surnames); returns the lone words left to decide occurrence by
+/// occurrence (`assign`).
 /// Runs after multiword short forms have joined their full names.
 pub(super) fn join_surnames(forms: &[Form], groups: &mut Groups) -> Vec<Ambiguous> {
     let mut carriers: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -94,16 +95,15 @@ fn surname_count(lx: &Lexicon, words: &[String]) -> usize {
         [rest @ .., last] if rest.len() > 1 && generational_suffix(last).is_some() => rest,
         _ => words,
     };
-    let Some((_, between)) = words
-        .get(..words.len().saturating_sub(1))
-        .and_then(|w| w.split_first())
-    else {
-        return words.len();
-    };
-    1 + between
-        .iter()
-        .filter(|w| w.chars().count() > 1 && !lx.is_first_name(w))
-        .count()
+    match words {
+        [_, between @ .., _] => {
+            1 + between
+                .iter()
+                .filter(|w| w.chars().count() > 1 && !lx.is_first_name(w))
+                .count()
+        }
+        _ => words.len(),
+    }
 }
 
 /// For each occurrence, the form whose group it joins instead of its own: the full name

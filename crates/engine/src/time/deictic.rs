@@ -253,10 +253,8 @@ const NAMED_DAY_WORDS: &[&str] = &[
 
 pub fn weekday(c: &Caps, ctx: &Ctx) -> Option<Found> {
     let before = ctx.text.get(..ctx.start).unwrap_or("").trim_end();
-    if NAMED_DAY_WORDS.iter().any(|w| {
-        before.ends_with(w)
-            && !before[..before.len() - w.len()].ends_with(|ch: char| ch.is_alphanumeric())
-    }) {
+    let word_before = before.rsplit(|ch: char| !ch.is_alphanumeric()).next();
+    if word_before.is_some_and(|w| NAMED_DAY_WORDS.contains(&w)) {
         return None;
     }
     let wd = lx::weekday(c.get("wd")?)?;

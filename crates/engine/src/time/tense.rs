@@ -98,17 +98,18 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
             best = Some((dist, t));
         }
     }
-    best.map_or_else(|| scheduled(left, right, &ws), |(_, t)| t)
+    best.map_or_else(|| scheduled(right, &ws, n_left), |(_, t)| t)
 }
 
-/// A clause with no marker looks ahead when its verb is a present form of a schedule
+/// A clause with no marker (its words `ws`, the first `n_left` of them before the
+/// expression) looks ahead when its verb is a present form of a schedule
 /// (`PRESENT_SCHEDULE`) and the expression is no attribute of a noun (`after Tuesday's
 /// shooting`, `the Tuesday attack`, which lie behind whatever the verb).
-fn scheduled(left: &str, right: &str, ws: &[(usize, &str, Option<Tense>)]) -> Tense {
+fn scheduled(right: &str, ws: &[(usize, &str, Option<Tense>)], n_left: usize) -> Tense {
     let attribute = right.starts_with(['\'', '’'])
-        || words(left)
-            .last()
-            .is_some_and(|(_, w)| is_one_of(w, &["the", "a", "an", "that", "this"]));
+        || n_left
+            .checked_sub(1)
+            .is_some_and(|last| is_one_of(ws[last].1, &["the", "a", "an", "that", "this"]));
     if !attribute && ws.iter().any(|(_, w, _)| is_one_of(w, PRESENT_SCHEDULE)) {
         Tense::Future
     } else {
